@@ -1,0 +1,5 @@
+"""`python -m copa_wikitext` runs the command line."""
+
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,59 @@
+"""`copa-wikitext convert`: one season from one format to another."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ORDER = 1
+_BY_EXTENSION = {".json": "json", ".txt": "wikitext", ".wiki": "mediawiki", ".md": "markdown"}
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from ..readers import READERS
+    from ..writers import FORMATS
+
+    inputs = ", ".join(["auto", *READERS])
+    outputs = ", ".join(FORMATS)
+    parser = subparsers.add_parser(
+        "convert",
+        help="convert one season between formats",
+        description=f"Read a season (input formats: {inputs}) and write it (output formats: {outputs}).",
+        epilog="examples:\n"
+        "  copa-wikitext convert samples/2014_copa_peru.txt -t json -o 2014.json\n"
+        "  copa-wikitext convert 2014.json -t wikitext\n"
+        "  cat article.txt | copa-wikitext convert - -t json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("input", nargs="?", default="-", metavar="INPUT", help="season file, or - for stdin (default)")
+    parser.add_argument("-f", "--from", dest="source_format", default="auto", choices=["auto", *READERS], metavar="FORMAT", help=f"input format: {inputs} (default auto: told from the text)")
+    parser.add_argument("-t", "--to", dest="target_format", choices=list(FORMATS), metavar="FORMAT", help=f"output format: {outputs} (default: from -o's extension, else json)")
+    parser.add_argument("-o", "--output", metavar="OUTPUT", help="file to write (atomically), or - for stdout (default)")
+    parser.add_argument("--template", metavar="PATH", help="your own Jinja2 template instead of the bundled one (sandboxed)")
+    parser.add_argument("--encoding", default="utf-8", help="encoding of INPUT (default utf-8)")
+    parser.add_argument("--in-place", action="store_true", help="allow -o to name the input file")
+    parser.add_argument("-q", "--quiet", action="store_true", help="do not print the reader's warnings")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..api import parse, read_file, write
+    from ..errors import InputError
+    from ..outputs import emit
+    from ..source import decode
+
+    name = "<stdin>" if args.input == "-" else args.input
+    text = decode(sys.stdin.buffer.read(), args.encoding) if args.input == "-" else read_file(args.input, args.encoding)
+    try:
+        result = parse(text, args.source_format)
+    except InputError as error:
+        raise error.with_source(name) from None
+    if not args.quiet:
+        for diagnostic in result.diagnostics:
+            where = f"{name}:{diagnostic.position.line}:{diagnostic.position.column}" if diagnostic.position else name
+            print(f"{where}: {diagnostic.code} {diagnostic.message}", file=sys.stderr)
+    target = args.target_format or _BY_EXTENSION.get(Path(args.output or "").suffix, "json")
+    output = write(result.season, target, args.template)
+    emit(output, args.output, (args.input,), args.in_place)
+    return 0

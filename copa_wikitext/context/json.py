@@ -1,0 +1,12 @@
+"""Values the `json.j2` template lays out: the season as JSON data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..jsondoc import season_to_data
+from ..model import Season
+
+
+def context(season: Season) -> dict[str, Any]:
+    return {"season": season, "document": season_to_data(season)}

@@ -1,0 +1,189 @@
+"""Values the `wikitext.j2` template lays out: the article dialect.
+
+The model's sections become a flat list of headings, each with its blocks
+in layout order (`layout.ordered`); qualified-teams tables are flattened
+back into the dialect's shifted rows here, so the template only prints.
+Values the dialect cannot hold without breaking its syntax are refused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .. import domain
+from ..errors import WriteError
+from ..infobox_fields import infobox_pairs
+from ..layout import (
+    canonical_blocks,
+    canonical_front,
+    canonical_see_also,
+    front_items,
+    ordered,
+    section_items,
+)
+from ..model import Match, QualifiedTable, Region, Round, Season, Stage
+from ..readers.tables import BOLD, MATCH_COLUMNS
+
+_LINE_STARTS = ("|", "!", "{", "- ", "=")
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str
+    value: Any = None
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    blocks: list[Block]
+
+
+def context(season: Season) -> dict[str, Any]:
+    title = season.layout.title_line or f"= {_name(season.title, 'title')} ="
+    front = _blocks(season.layout.front, canonical_front(season), front_items(season), ("front",))
+    return {
+        "season": season,
+        "title_line": title,
+        "front": front,
+        "sections": list(_sections(season)),
+    }
+
+
+def _sections(season: Season) -> Any:
+    for number, stage in enumerate(season.stages):
+        if season.layout.see_also_index == number:
+            yield _see_also(season)
+        yield from _stage_sections(stage, ("stages", number))
+    if season.see_also and season.layout.see_also_index in (None, len(season.stages)):
+        yield _see_also(season)
+    elif season.see_also and (season.layout.see_also_index or 0) > len(season.stages):
+        yield _see_also(season)
+
+
+def _see_also(season: Season) -> Section:
+    heading = season.layout.see_also_heading or "==See also=="
+    items = {"item": [_line(item, "see_also") for item in season.see_also]}
+    blocks = _blocks(None, canonical_see_also(season.see_also), items, ("see_also",))
+    return Section(heading, blocks)
+
+
+def _stage_sections(stage: Stage, path: tuple[Any, ...]) -> Any:
+    yield _section(stage, 2, path)
+    for number, region in enumerate(stage.regions):
+        region_path = (*path, "regions", number)
+        yield _section(region, 3, region_path)
+        for index, round_ in enumerate(region.rounds):
+            yield _section(round_, (region.layout.level or 3) + 1, (*region_path, "rounds", index))
+    for number, round_ in enumerate(stage.rounds):
+        yield _section(round_, (stage.layout.level or 2) + 1, (*path, "rounds", number))
+
+
+def _section(section: Stage | Region | Round, level: int, path: tuple[Any, ...]) -> Section:
+    level = section.layout.level or level
+    name = _name(section.name, _dotted(path))
+    heading = section.layout.heading or "=" * level + name + "=" * level
+    items = section_items(section)
+    if isinstance(section, Region):
+        items["paragraph"] = list(domain.region_paragraphs(section.name, section.departments, section.paragraphs))
+    if isinstance(section, Stage):
+        label = section.layout.main_label or section.name
+        items["main"] = [f"{label}: {domain.join_name_list(m)}" for m in items["main"]]
+    recorded = section.layout.blocks
+    return Section(heading, _blocks(recorded, canonical_blocks(section), items, path))
+
+
+def _blocks(
+    recorded: tuple[str, ...] | None,
+    canonical: list[str],
+    items: dict[str, list[Any]],
+    path: tuple[Any, ...],
+) -> list[Block]:
+    return [Block(kind, _prepare(kind, value, path)) for kind, value in ordered(recorded, canonical, items)]
+
+
+def _prepare(kind: str, value: Any, path: tuple[Any, ...]) -> Any:
+    where = _dotted(path)
+    if kind == "table":
+        return _table_rows(value, where)
+    if kind == "matches":
+        return _match_rows(value, where)
+    if kind == "infobox":
+        return [(_cell(key, f"{where}.infobox"), _line(text, f"infobox.{key}")) for key, text in infobox_pairs(value)]
+    if kind == "paragraph":
+        return _paragraph(value, where)
+    if kind in ("note", "item"):
+        return _line(value, f"{where}.{kind}s")
+    return value
+
+
+def _table_rows(table: QualifiedTable, where: str) -> list[list[str]]:
+    """Header, then each department's first row and its shifted further rows."""
+    width = len(table.columns)
+    rows = [[_cell(column, f"{where}.columns") for column in table.columns]]
+    previous: str | None = None
+    for team in table.rows:
+        name = _cell(team.team, f"{where}.team")
+        location = _cell(team.location or "", f"{where}.location")
+        if team.department != previous:
+            first = [_cell(team.department, f"{where}.department"), name]
+            rows.append([*first, location] if width == 3 else first)
+        else:
+            rows.append([name, location, ""] if width == 3 else [name, location])
+        previous = team.department
+    return rows
+
+
+def _match_rows(matches: tuple[Match, ...], where: str) -> list[list[str]]:
+    rows = [["Team 1", "Agg.", "Team 2", "1st leg", "2nd leg"]]
+    assert len(rows[0]) == len(MATCH_COLUMNS)
+    for match in matches:
+        team1 = BOLD + match.team1 + BOLD if match.winner == match.team1 else match.team1
+        team2 = BOLD + match.team2 + BOLD if match.winner == match.team2 and match.winner != match.team1 else match.team2
+        legs = [*match.legs, "", ""][:2]
+        cells = [team1, match.aggregate or "", team2, *legs]
+        rows.append([_cell(cell, f"{where}.matches") for cell in cells])
+    return rows
+
+
+def _cell(text: str, where: str) -> str:
+    if "|" in text or "\n" in text or text != text.strip():
+        raise WriteError(f"{where}: {text!r} cannot stand in a table cell of the article dialect (a '|', a newline or outer spaces)")
+    return text
+
+
+def _line(text: str, where: str) -> str:
+    if "\n" in text:
+        raise WriteError(f"{where}: {text!r} holds a newline, which the article dialect cannot keep in one line")
+    return text
+
+
+def _name(text: str, where: str) -> str:
+    if "\n" in text or text != text.strip() or not text or text.startswith("=") or text.endswith("="):
+        raise WriteError(f"{where}: heading {text!r} cannot be written (empty, a newline, outer spaces or '=')")
+    return text
+
+
+def _paragraph(text: str, where: str) -> str:
+    for line in text.split("\n"):
+        if not line.strip() or line.startswith(_LINE_STARTS) or line.rstrip() == "Infobox":
+            raise WriteError(f"{where}.paragraphs: {text!r} would not read back as one paragraph")
+    return text
+
+
+def _dotted(path: tuple[Any, ...]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def finish(text: str, season: Season) -> str:
+    """Drop trailing blank lines, end as the source ended, in its line ends."""
+    lines = text.split("\n")
+    while lines and not lines[-1].strip():
+        lines.pop()
+    body = "\n".join(lines) + season.layout.ending
+    newline = season.layout.newline
+    return body.replace("\n", newline) if newline != "\n" else body

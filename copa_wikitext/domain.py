@@ -1,0 +1,239 @@
+"""Knowledge of Peruvian football seasons, kept in one place.
+
+The gazetteer of Peru's 25 first-level divisions, ordinals ("1st", "first"),
+stage kinds, region headings and the region sentence ("Region I includes
+qualified teams from A, B and C region."), and score strings. Readers,
+writers and rules ask here; none of them keeps its own lists.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from difflib import get_close_matches
+from functools import lru_cache
+
+from .model import StageKind
+
+#: Peru's 24 departments and the Constitutional Province of Callao, spelt
+#: as the Spanish-language gazetteer does.
+DEPARTMENTS: tuple[str, ...] = (
+    "Amazonas", "Áncash", "Apurímac", "Arequipa", "Ayacucho", "Cajamarca",
+    "Callao", "Cusco", "Huancavelica", "Huánuco", "Ica", "Junín",
+    "La Libertad", "Lambayeque", "Lima", "Loreto", "Madre de Dios",
+    "Moquegua", "Pasco", "Piura", "Puno", "San Martín", "Tacna", "Tumbes",
+    "Ucayali",
+)  # fmt: skip
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key: "Apurímac" and "APURIMAC" fold alike."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(bare.casefold().split())
+
+
+_DEPARTMENT_BY_FOLD: dict[str, str] = {fold(name): name for name in DEPARTMENTS}
+
+
+def canonical_department(name: str) -> str | None:
+    """The gazetteer spelling of `name`, or None when it is no department."""
+    return _DEPARTMENT_BY_FOLD.get(fold(name))
+
+
+def is_department(name: str) -> bool:
+    return fold(name) in _DEPARTMENT_BY_FOLD
+
+
+def closest_department(name: str) -> str | None:
+    """The department `name` most likely misspells, for "did you mean"."""
+    matches = get_close_matches(fold(name), list(_DEPARTMENT_BY_FOLD), n=1, cutoff=0.6)
+    return _DEPARTMENT_BY_FOLD[matches[0]] if matches else None
+
+
+# --- ordinals ---------------------------------------------------------------
+
+_ORDINAL_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth "
+    "eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth "
+    "eighteenth nineteenth twentieth"
+).split()
+_ORDINAL_NUMERAL = re.compile(r"^(\d+)(st|nd|rd|th)$", re.IGNORECASE)
+
+
+def ordinal_suffix(number: int) -> str:
+    if 10 <= number % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+
+
+def ordinal(number: int) -> str:
+    """1 -> "1st", 22 -> "22nd", 13 -> "13th"."""
+    return f"{number}{ordinal_suffix(number)}"
+
+
+def parse_ordinal(word: str) -> int | None:
+    """ "1st" -> 1, "First" -> 1; "1th" and "one" -> None."""
+    match = _ORDINAL_NUMERAL.match(word.strip())
+    if match:
+        number = int(match.group(1))
+        good = match.group(2).lower() == ordinal_suffix(number)
+        return number if good and number > 0 else None
+    lowered = word.strip().lower()
+    if lowered in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS.index(lowered) + 1
+    return None
+
+
+_TITLE_LABEL = re.compile(r"^(?P<team>.*\S)\s*\((?P<label>[^()]*\btitles?\b[^()]*)\)\s*$", re.I)
+
+
+def split_winner(text: str) -> tuple[str, str | None]:
+    """ "Sport Loreto (1st Title)" -> ("Sport Loreto", "1st Title").
+
+    Only a parenthesis that speaks of a title is a label: "Sport Boys
+    (Tumán)" is a team name.
+    """
+    match = _TITLE_LABEL.match(text)
+    if not match:
+        return text.strip(), None
+    return match.group("team"), match.group("label").strip()
+
+
+def title_number(label: str | None) -> int | None:
+    """The number a winners label gives: "1st Title" -> 1, "2nd title" -> 2."""
+    if not label:
+        return None
+    first_word = label.split()[0] if label.split() else ""
+    return parse_ordinal(first_word)
+
+
+def title_label(number: int) -> str:
+    """The label the writers use when only the number is known."""
+    return f"{ordinal(number)} Title"
+
+
+# --- stages, regions --------------------------------------------------------
+
+SEE_ALSO = "see also"
+
+
+def stage_kind(heading: str) -> StageKind:
+    """Kind of a level-2 section from its heading, in any of its spellings."""
+    key = fold(heading)
+    if re.search(r"\bdepartam?ent(al|o)?\b", key) or "departmental" in key:
+        return StageKind.DEPARTMENTAL
+    if re.search(r"\bregional\b", key):
+        return StageKind.REGIONAL
+    if re.search(r"\bnational\b|\bnacional\b|\bfinal stage\b", key):
+        return StageKind.NATIONAL
+    return StageKind.OTHER
+
+
+def is_see_also(heading: str) -> bool:
+    return fold(heading) == SEE_ALSO
+
+
+_REGION_HEADING = re.compile(r"^regi[oó]n\s+([IVXLC]+|\d+)\b", re.IGNORECASE)
+
+
+def is_region_heading(heading: str) -> bool:
+    """ "Region I", "Region 3", "Región VIII" name regions; "Regional Final" does not."""
+    return bool(_REGION_HEADING.match(heading.strip()))
+
+
+@dataclass(frozen=True)
+class RegionSentence:
+    """ "Region I includes qualified teams from A, B and C region. Tail." """
+
+    head: str
+    departments: tuple[str, ...]
+    suffix: str
+    tail: str
+
+
+_REGION_SENTENCE = re.compile(
+    r"^(?P<head>.*?\bincludes qualified teams from )(?P<list>[^.]*?)"
+    r"(?P<suffix>( regions?)?\.)(?P<tail>.*)$",
+    re.DOTALL,
+)
+
+
+def parse_region_sentence(paragraph: str) -> RegionSentence | None:
+    match = _REGION_SENTENCE.match(paragraph)
+    if not match:
+        return None
+    names = split_name_list(match.group("list"))
+    return RegionSentence(match.group("head"), names, match.group("suffix"), match.group("tail"))
+
+
+def split_name_list(text: str) -> tuple[str, ...]:
+    """ "A, B and C" -> ("A", "B", "C")."""
+    parts = re.split(r",\s*|\s+and\s+", text.strip())
+    return tuple(part.strip() for part in parts if part.strip())
+
+
+def join_name_list(names: tuple[str, ...] | list[str]) -> str:
+    """("A", "B", "C") -> "A, B and C"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def region_sentence(name: str, departments: tuple[str, ...]) -> str:
+    """The canonical region sentence the writers produce."""
+    return f"{name} includes qualified teams from {join_name_list(departments)} region."
+
+
+def render_region_sentence(sentence: RegionSentence, departments: tuple[str, ...]) -> str:
+    """`sentence` with its department list replaced, its wording kept."""
+    return sentence.head + join_name_list(departments) + sentence.suffix + sentence.tail
+
+
+def region_paragraphs(
+    name: str, departments: tuple[str, ...], paragraphs: tuple[str, ...]
+) -> tuple[str, ...]:
+    """The region's prose, its department sentence agreeing with `departments`.
+
+    The department list is the fact; the sentence is how the article says it.
+    A sentence that already agrees is kept to the letter.
+    """
+    for index, paragraph in enumerate(paragraphs):
+        sentence = parse_region_sentence(paragraph)
+        if sentence is None:
+            continue
+        if sentence.departments == departments:
+            return paragraphs
+        fixed = render_region_sentence(sentence, departments)
+        return paragraphs[:index] + (fixed,) + paragraphs[index + 1 :]
+    if not departments:
+        return paragraphs
+    return (region_sentence(name, departments), *paragraphs)
+
+
+def region_departments(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
+    """The departments the region's prose names, in its order."""
+    for paragraph in paragraphs:
+        sentence = parse_region_sentence(paragraph)
+        if sentence is not None:
+            return sentence.departments
+    return ()
+
+
+# --- scores -----------------------------------------------------------------
+
+_SCORE = re.compile(r"^\s*(\d+)\s*[–\-−]\s*(\d+)")
+
+
+@lru_cache(maxsize=1024)
+def parse_score(text: str | None) -> tuple[int, int] | None:
+    """Goals of a score as written: "2–1", "1-1 (4–3 p)" -> (2, 1), (1, 1)."""
+    if not text:
+        return None
+    match = _SCORE.match(text)
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def is_walkover(text: str | None) -> bool:
+    return bool(text) and "w/o" in (text or "").lower()

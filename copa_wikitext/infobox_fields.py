@@ -1,0 +1,97 @@
+"""Infobox fields as (key, value) text pairs <-> the typed `Infobox`.
+
+Shared by every reader and writer, so "which keys are typed, and how" is
+said once. Readers turn pairs into an Infobox; writers turn it back into
+pairs in the source's key order, or the canonical one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import domain
+from .model import InfoField, Infobox, Winner
+
+#: Typed fields, by folded key, with the spelling the writers use.
+CANONICAL_KEYS = {
+    "competition": "Competition",
+    "season": "Season",
+    "winners": "Winners",
+    "prevseason": "Prevseason",
+    "nextseason": "Nextseason",
+}
+_YEAR = re.compile(r"^\d{4}$")
+
+
+def typed_infobox(fields: list[tuple[str, str]]) -> Infobox:
+    typed: dict[str, object] = {}
+    extra: list[InfoField] = []
+    for key, value in fields:
+        name = domain.fold(key)
+        converted = _convert(name, value) if name in CANONICAL_KEYS and name not in typed else None
+        if converted is None:
+            if name in CANONICAL_KEYS and not value:
+                typed.setdefault(name, None)
+                continue
+            extra.append(InfoField(key, value))
+        else:
+            typed[name] = converted
+    box = Infobox(extra=tuple(extra), **{k: v for k, v in typed.items()})  # type: ignore[arg-type]
+    keys = tuple(key for key, _ in fields)
+    return Infobox(**{**box.__dict__, "key_order": None if keys == canonical_keys(box) else keys})
+
+
+def _convert(name: str, value: str) -> object | None:
+    if not value:
+        return None
+    if name == "competition":
+        return value
+    if name == "winners":
+        team, label = domain.split_winner(value)
+        return Winner(team, domain.title_number(label), label)
+    return int(value) if _YEAR.match(value) else None
+
+
+def canonical_keys(box: Infobox) -> tuple[str, ...]:
+    """The keys a writer emits for `box` when it has no recorded order."""
+    keys = [spelt for name, spelt in CANONICAL_KEYS.items() if getattr(box, name) is not None]
+    return (*keys, *(item.key for item in box.extra))
+
+
+def infobox_pairs(box: Infobox) -> list[tuple[str, str]]:
+    """(key, value) text pairs in the order the box was read, or canonical."""
+    order = box.key_order if box.key_order is not None else canonical_keys(box)
+    extras = list(box.extra)
+    written: set[str] = set()
+    pairs: list[tuple[str, str]] = []
+    for key in order:
+        name = domain.fold(key)
+        same_key = next((item for item in extras if item.key == key), None)
+        typed_first = name in CANONICAL_KEYS and name not in written
+        if typed_first and (getattr(box, name) is not None or same_key is None):
+            written.add(name)
+            pairs.append((key, typed_text(box, name)))
+        elif same_key is not None:
+            extras.remove(same_key)
+            pairs.append((key, same_key.value))
+    for name, spelt in CANONICAL_KEYS.items():
+        if name not in written and getattr(box, name) is not None:
+            pairs.append((spelt, typed_text(box, name)))
+    pairs += [(item.key, item.value) for item in extras]
+    return pairs
+
+
+def typed_text(box: Infobox, name: str) -> str:
+    value = getattr(box, name)
+    if value is None:
+        return ""
+    if isinstance(value, Winner):
+        return winner_text(value)
+    return str(value)
+
+
+def winner_text(winner: Winner) -> str:
+    label = winner.title_label
+    if label is None and winner.title_number is not None:
+        label = domain.title_label(winner.title_number)
+    return f"{winner.team} ({label})" if label else winner.team

@@ -1,0 +1,196 @@
+"""The season model as JSON data, both ways, and its JSON Schema.
+
+All three are derived from the model's type hints, so the JSON document,
+the reader of it and the schema cannot drift apart. Layout records travel
+under "layout" keys (null when canonical): they are write-back hints, not
+facts. The document carries `schema_version`; reading refuses another.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from enum import Enum
+from functools import lru_cache
+from typing import Any, get_args, get_origin
+
+from .errors import InputError
+from .model import SCHEMA_VERSION, Layout, Season, SeasonLayout
+
+_LAYOUTS = (Layout, SeasonLayout)
+
+
+def dumps(value: Any) -> str:
+    """JSON text: UTF-8 unescaped, two-space indent, keys in model order."""
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def season_to_data(season: Season) -> dict[str, Any]:
+    data = {"schema_version": SCHEMA_VERSION}
+    data.update(to_data(season))
+    return data
+
+
+def to_data(value: Any) -> Any:
+    if isinstance(value, _LAYOUTS):
+        return _layout_data(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _field_data(value, f) for f in dataclasses.fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, tuple):
+        return [to_data(item) for item in value]
+    return value
+
+
+def _field_data(owner: Any, field: dataclasses.Field[Any]) -> Any:
+    value = getattr(owner, field.name)
+    if field.name == "key_order":
+        return list(value) if value is not None else None
+    return to_data(value)
+
+
+def _layout_data(layout: Layout | SeasonLayout) -> dict[str, Any] | None:
+    changed = {
+        f.name: to_data(getattr(layout, f.name))
+        for f in dataclasses.fields(layout)
+        if getattr(layout, f.name) != f.default
+    }
+    return changed or None
+
+
+# --- reading ---------------------------------------------------------------
+
+
+def season_from_data(data: Any) -> Season:
+    if not isinstance(data, dict):
+        raise InputError("a season JSON document must be an object")
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if version != SCHEMA_VERSION:
+        raise InputError(
+            f"schema_version {version!r} is not {SCHEMA_VERSION}, the version this copa-wikitext reads",
+            hint="convert it with the copa-wikitext release that wrote it",
+        )
+    body = {key: value for key, value in data.items() if key != "schema_version"}
+    result: Season = from_data(Season, body, "")
+    return result
+
+
+def from_data(kind: Any, data: Any, where: str) -> Any:
+    """`data` as a value of type `kind`, or an InputError naming the JSON path."""
+    origin = get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        return _from_union(kind, data, where)
+    if origin is tuple:
+        item_kind = get_args(kind)[0]
+        _expect(isinstance(data, list), where, "a list", data)
+        return tuple(from_data(item_kind, item, f"{where}[{n}]") for n, item in enumerate(data))
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        try:
+            return kind(data)
+        except ValueError:
+            allowed = ", ".join(member.value for member in kind)
+            raise _error(where, f"one of {allowed}", data) from None
+    if dataclasses.is_dataclass(kind):
+        return _from_object(kind, data, where)
+    if kind is int:
+        _expect(isinstance(data, int) and not isinstance(data, bool), where, "an integer", data)
+    elif kind is str:
+        _expect(isinstance(data, str), where, "a string", data)
+    elif kind is bool:
+        _expect(isinstance(data, bool), where, "true or false", data)
+    return data
+
+
+def _from_union(kind: Any, data: Any, where: str) -> Any:
+    options = [option for option in get_args(kind) if option is not type(None)]
+    if data is None:
+        _expect(len(options) < len(get_args(kind)), where, "a value", data)
+        return None
+    return from_data(options[0], data, where)
+
+
+def _from_object(kind: Any, data: Any, where: str) -> Any:
+    if kind in _LAYOUTS and data is None:
+        return kind()
+    _expect(isinstance(data, dict), where, "an object", data)
+    hints = _hints(kind)
+    names = {f.name for f in dataclasses.fields(kind)}
+    unknown = sorted(set(data) - names)
+    if unknown:
+        raise InputError(f"{where or 'document'}: unknown key {unknown[0]!r}", hint=f"known keys: {', '.join(sorted(names))}")
+    values = {}
+    for f in dataclasses.fields(kind):
+        path = f"{where}.{f.name}" if where else f.name
+        if f.name in data:
+            values[f.name] = from_data(hints[f.name], data[f.name], path)
+        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            raise InputError(f"{path}: missing", hint="every season needs it")
+    return kind(**values)
+
+
+@lru_cache(maxsize=None)
+def _hints(kind: Any) -> dict[str, Any]:
+    return typing.get_type_hints(kind)
+
+
+def _expect(ok: bool, where: str, wanted: str, data: Any) -> None:
+    if not ok:
+        raise _error(where, wanted, data)
+
+
+def _error(where: str, wanted: str, data: Any) -> InputError:
+    shown = json.dumps(data, ensure_ascii=False)
+    shown = shown if len(shown) <= 40 else shown[:37] + "..."
+    return InputError(f"{where or 'document'}: expected {wanted}, found {shown}")
+
+
+# --- schema ----------------------------------------------------------------
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of `convert -t json` documents."""
+    definitions: dict[str, Any] = {}
+    root = _schema_of(Season, definitions)
+    definitions["Season"]["properties"]["schema_version"] = {"const": SCHEMA_VERSION}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://copa-wikitext.invalid/season.schema.json",
+        "title": "Copa Perú season",
+        **root,
+        "$defs": definitions,
+    }
+
+
+def _schema_of(kind: Any, definitions: dict[str, Any]) -> dict[str, Any]:
+    origin = get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        options = [_schema_of(option, definitions) for option in get_args(kind) if option is not type(None)]
+        return {"anyOf": [*options, {"type": "null"}]}
+    if origin is tuple:
+        return {"type": "array", "items": _schema_of(get_args(kind)[0], definitions)}
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        return {"enum": [member.value for member in kind]}
+    if dataclasses.is_dataclass(kind):
+        return _object_schema(kind, definitions)
+    return {"type": {int: "integer", str: "string", bool: "boolean"}[kind]}
+
+
+def _object_schema(kind: Any, definitions: dict[str, Any]) -> dict[str, Any]:
+    name = kind.__name__
+    if name not in definitions:
+        definitions[name] = {}
+        hints = _hints(kind)
+        properties = {f.name: _schema_of(hints[f.name], definitions) for f in dataclasses.fields(kind)}
+        if kind in _LAYOUTS:
+            properties = {key: {"anyOf": [value, {"type": "null"}]} for key, value in properties.items()}
+        definitions[name] = {
+            "type": "object",
+            "properties": properties,
+            "required": [f.name for f in dataclasses.fields(kind) if kind not in _LAYOUTS],
+            "additionalProperties": False,
+        }
+    reference = {"$ref": f"#/$defs/{name}"}
+    return {"anyOf": [reference, {"type": "null"}]} if kind in _LAYOUTS else reference

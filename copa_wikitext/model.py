@@ -1,0 +1,276 @@
+"""The season model: what every reader produces and every writer consumes.
+
+Facts live in frozen dataclasses (Season, Infobox, Stage, Region, Round, ...).
+How a section was laid out in its source (heading spelling, block order,
+blank lines, verbatim debris) lives apart, in `Layout` records, so that
+`Season` values compare equal when their facts are equal and a writer can
+still reproduce the source byte for byte.
+
+Nothing here parses or writes text; see `readers/` and `writers.py`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from typing import Any
+
+#: Version of the JSON document shape; bumped when a key changes meaning.
+SCHEMA_VERSION = 1
+
+
+class StageKind(str, Enum):
+    """What a level-2 section of a season article is."""
+
+    DEPARTMENTAL = "departmental"
+    REGIONAL = "regional"
+    NATIONAL = "national"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How one section was laid out in its source, when not canonical.
+
+    `blocks` lists, in source order, the kinds of block the body held
+    ("main", "paragraph", "table", "stub", "notes", "matches", "verbatim",
+    "blank"); the writer takes the next value of each kind from the typed
+    fields, so editing the facts never loses the order of the rest.
+    None everywhere means: write the canonical layout.
+    """
+
+    heading: str | None = None
+    level: int | None = None
+    blocks: tuple[str, ...] | None = None
+    main_label: str | None = None
+
+    def is_canonical(self) -> bool:
+        return self == Layout()
+
+
+@dataclass(frozen=True)
+class InfoField:
+    """One infobox field the model does not type, kept in source order."""
+
+    key: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Winner:
+    """The season's winner: "Sport Loreto (1st Title)" -> team, 1, "1st Title"."""
+
+    team: str
+    title_number: int | None = None
+    title_label: str | None = None
+
+
+@dataclass(frozen=True)
+class Infobox:
+    competition: str | None = None
+    season: int | None = None
+    winners: Winner | None = None
+    prevseason: int | None = None
+    nextseason: int | None = None
+    extra: tuple[InfoField, ...] = ()
+    #: Source spelling and order of every field key, when not canonical.
+    key_order: tuple[str, ...] | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class QualifiedTeam:
+    """One team that qualified from its department (location may be lost)."""
+
+    department: str
+    team: str
+    location: str | None = None
+
+
+@dataclass(frozen=True)
+class QualifiedTable:
+    """A table of qualified teams; `columns` is its header as written."""
+
+    columns: tuple[str, ...]
+    rows: tuple[QualifiedTeam, ...]
+
+
+@dataclass(frozen=True)
+class Match:
+    """A tie between two teams; scores are kept as written ("2–1", "w/o")."""
+
+    team1: str
+    team2: str
+    legs: tuple[str, ...] = ()
+    aggregate: str | None = None
+    winner: str | None = None
+
+
+@dataclass(frozen=True)
+class Round:
+    """A round under a stage or region: its matches, its bracket stub, notes."""
+
+    name: str
+    matches: tuple[Match, ...] = ()
+    #: The exact lines a stripped match table left ("|-\n|}" or "|}"), or None.
+    stub: str | None = None
+    notes: tuple[str, ...] = ()
+    paragraphs: tuple[str, ...] = ()
+    verbatim: tuple[str, ...] = ()
+    layout: Layout = field(default_factory=Layout, compare=False)
+
+
+@dataclass(frozen=True)
+class Region:
+    """A region of the Regional Stage and the departments it groups."""
+
+    name: str
+    departments: tuple[str, ...] = ()
+    paragraphs: tuple[str, ...] = ()
+    rounds: tuple[Round, ...] = ()
+    notes: tuple[str, ...] = ()
+    verbatim: tuple[str, ...] = ()
+    layout: Layout = field(default_factory=Layout, compare=False)
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A level-2 section: a stage of the competition or another section."""
+
+    name: str
+    kind: StageKind = StageKind.OTHER
+    main_articles: tuple[str, ...] = ()
+    paragraphs: tuple[str, ...] = ()
+    tables: tuple[QualifiedTable, ...] = ()
+    regions: tuple[Region, ...] = ()
+    rounds: tuple[Round, ...] = ()
+    notes: tuple[str, ...] = ()
+    verbatim: tuple[str, ...] = ()
+    layout: Layout = field(default_factory=Layout, compare=False)
+
+    def qualified_teams(self) -> tuple[QualifiedTeam, ...]:
+        return tuple(row for table in self.tables for row in table.rows)
+
+
+@dataclass(frozen=True)
+class SeasonLayout:
+    """Where the parts of the whole article stood, when not canonical."""
+
+    title_line: str | None = None
+    #: Block kinds before the first section ("title", "infobox", "paragraph", ...).
+    front: tuple[str, ...] | None = None
+    see_also_heading: str | None = None
+    #: Index among the stages before which "See also" stood; None = at the end.
+    see_also_index: int | None = None
+    newline: str = "\n"
+    #: What followed the last non-blank line: "\n", "" or several newlines.
+    ending: str = "\n"
+
+
+@dataclass(frozen=True)
+class Season:
+    """One Copa Perú season article."""
+
+    title: str
+    infobox: Infobox | None = None
+    lead: tuple[str, ...] = ()
+    stages: tuple[Stage, ...] = ()
+    see_also: tuple[str, ...] = ()
+    verbatim: tuple[str, ...] = ()
+    layout: SeasonLayout = field(default_factory=SeasonLayout, compare=False)
+
+    def stage(self, kind: StageKind) -> Stage | None:
+        """The first stage of that kind, if the article has one."""
+        return next((s for s in self.stages if s.kind is kind), None)
+
+    def qualified_teams(self) -> tuple[QualifiedTeam, ...]:
+        return tuple(row for stage in self.stages for row in stage.qualified_teams())
+
+    def regions(self) -> tuple[Region, ...]:
+        return tuple(region for stage in self.stages for region in stage.regions)
+
+    def rounds(self) -> tuple[Round, ...]:
+        """Every round of the season, stage rounds and region rounds alike."""
+        found: list[Round] = []
+        for stage in self.stages:
+            for region in stage.regions:
+                found.extend(region.rounds)
+            found.extend(stage.rounds)
+        return tuple(found)
+
+    def without_layout(self) -> Season:
+        """The same facts with every layout record reset to canonical."""
+        return strip_layout(self)
+
+
+def strip_layout(value: Any) -> Any:
+    """Return `value` with all nested layout records replaced by defaults."""
+    if isinstance(value, tuple):
+        return tuple(strip_layout(item) for item in value)
+    if isinstance(value, Season):
+        return replace(
+            value,
+            infobox=strip_layout(value.infobox),
+            stages=strip_layout(value.stages),
+            layout=SeasonLayout(),
+        )
+    if isinstance(value, Infobox):
+        return replace(value, key_order=None)
+    if isinstance(value, Stage):
+        return replace(
+            value,
+            regions=strip_layout(value.regions),
+            rounds=strip_layout(value.rounds),
+            layout=Layout(),
+        )
+    if isinstance(value, Region):
+        return replace(value, rounds=strip_layout(value.rounds), layout=Layout())
+    if isinstance(value, Round):
+        return replace(value, layout=Layout())
+    return value
+
+
+@dataclass(frozen=True)
+class Position:
+    """1-based line and column in a source text."""
+
+    line: int
+    column: int
+
+
+#: A path to a model element, as keys and indexes: ("stages", 0, "tables", 1).
+Path = tuple[str | int, ...]
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """Something a reader or a rule noticed, with where it is."""
+
+    code: str
+    message: str
+    severity: Severity
+    position: Position | None = None
+    path: Path = ()
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    """A season read from text, with positions of its parts and diagnostics."""
+
+    season: Season
+    positions: dict[Path, Position] = field(default_factory=dict)
+    diagnostics: tuple[Diagnostic, ...] = ()
+    dialect: str = ""
+
+    def position_of(self, path: Path) -> Position | None:
+        """The position of `path`, or of its nearest ancestor that has one."""
+        while path:
+            if path in self.positions:
+                return self.positions[path]
+            path = path[:-1]
+        return self.positions.get((), None)

@@ -1,0 +1,26 @@
+"""The `Infobox` block of the article dialect: "- Key: Value" fields.
+
+Known keys (competition, season, winners, prevseason, nextseason) are typed,
+whatever their case; a known key whose value does not type (a season
+"2014–15") and every other key stay in `extra`, in source order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .. import domain
+from ..infobox_fields import typed_infobox
+from ..model import Infobox, Path
+from .blocks import Block
+
+
+def read_infobox(block: Block, at: Callable[[Path, int, int], None]) -> Infobox:
+    """Fields of the block after its "Infobox" line, in order."""
+    fields: list[tuple[str, str]] = []
+    for number, line in enumerate(block.lines()[1:], start=1):
+        key, _, value = line[2:].partition(":")
+        key = key.strip()
+        at(("infobox", domain.fold(key)), block.line + number, 3)
+        fields.append((key, value.strip()))
+    return typed_infobox(fields)

@@ -1,0 +1,142 @@
+"""Pipe tables of the article dialect: qualified teams and match lists.
+
+The qualified-teams tables are flattened MediaWiki rowspans. In a 3-column
+table a department's first row is `| Department | Team | Location |` and
+its further rows are shifted left, `| Team | Location | |`; in a 2-column
+table the first row is `| Department | Team |` (its location lost) and
+further rows are `| Team | Location |`. Rows are told apart by the table's
+shape and the gazetteer together; what stays ambiguous is reported.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from .. import domain
+from ..model import Match, Path, QualifiedTable, QualifiedTeam, Severity
+from .blocks import Block
+
+MATCH_COLUMNS = ("team 1", "agg.", "team 2", "1st leg", "2nd leg")
+BOLD = "'''"
+
+
+class Recorder(Protocol):
+    def at(self, path: Path, line: int, column: int = 1) -> None: ...
+
+    def report(self, code: str, message: str, severity: Severity, line: int, column: int = 1) -> None: ...
+
+
+def split_row(line: str) -> list[tuple[str, int]]:
+    """Cells of "| a | b |" with the 1-based column where each text starts."""
+    body = line.rstrip()
+    if len(body) < 2 or not body.startswith("|") or not body.endswith("|"):
+        return []
+    cells: list[tuple[str, int]] = []
+    start = 1
+    for raw in body[1:-1].split("|"):
+        stripped = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        cells.append((stripped, start + lead + 1))
+        start += len(raw) + 1
+    return cells
+
+
+def is_qualified_header(cells: list[str]) -> bool:
+    if len(cells) not in (2, 3):
+        return False
+    return domain.fold(cells[0]).startswith("depar") or domain.fold(cells[1]) in ("team", "club", "equipo")
+
+
+def read_qualified_table(block: Block, path: Path, reading: Recorder) -> QualifiedTable | None:
+    lines = block.lines()
+    header = [text for text, _ in split_row(lines[0])]
+    if not is_qualified_header(header):
+        return None
+    width = len(header)
+    rows: list[QualifiedTeam] = []
+    department: str | None = None
+    for number, line in enumerate(lines[1:], start=1):
+        cells = split_row(line)
+        line_no = block.line + number
+        if len(cells) > width:
+            reading.report("CP101", f"table row has {len(cells)} cells, the header {width}", Severity.ERROR, line_no)
+            return None
+        if len(cells) < width:
+            reading.report("CP101", f"table row has {len(cells)} cells, the header {width}", Severity.ERROR, line_no)
+            cells += [("", len(line) + 1)] * (width - len(cells))
+        texts = [text for text, _ in cells]
+        starts_group = _starts_department(texts, department, reading, line_no)
+        row_path = (*path, "rows", len(rows))
+        reading.at(row_path, line_no)
+        if starts_group:
+            department = texts[0]
+            reading.at((*row_path, "department"), line_no, cells[0][1])
+            location = texts[2] if width == 3 else ""
+            rows.append(QualifiedTeam(department, texts[1], location or None))
+        else:
+            reading.at((*row_path, "department"), line_no, cells[0][1])
+            rows.append(QualifiedTeam(department or "", texts[0], texts[1] or None))
+    return QualifiedTable(tuple(header), tuple(rows))
+
+
+def _starts_department(texts: list[str], current: str | None, reading: Recorder, line: int) -> bool:
+    """Is this a department's first row, or a shifted continuation row?"""
+    first_is_department = domain.is_department(texts[0])
+    shifted_shape = len(texts) == 3 and texts[2] == ""
+    if current is None:
+        return True
+    if not first_is_department:
+        return not shifted_shape if len(texts) == 3 else _looks_misspelt(texts[0])
+    if len(texts) == 3 and not shifted_shape:
+        return True
+    # A department name where a team could stand: the shape cannot tell.
+    same = domain.fold(texts[0]) == domain.fold(current)
+    ambiguous = same or (len(texts) == 2 and domain.is_department(texts[1]))
+    if ambiguous:
+        reading.report(
+            "CP105",
+            f"row '{' | '.join(texts)}' may be a team of {current} or a department's first row; "
+            f"read as {'a team of ' + current if same else 'a new department'}",
+            Severity.WARNING,
+            line,
+        )
+    return not same
+
+
+def _looks_misspelt(cell: str) -> bool:
+    guess = domain.closest_department(cell)
+    if guess is None:
+        return False
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, domain.fold(cell), domain.fold(guess)).ratio() >= 0.85
+
+
+def read_match_table(block: Block, reading: Recorder) -> tuple[Match, ...] | None:
+    """A round's `| Team 1 | Agg. | Team 2 | 1st leg | 2nd leg |` table."""
+    lines = block.lines()
+    header = tuple(domain.fold(text) for text, _ in split_row(lines[0]))
+    if header != MATCH_COLUMNS:
+        return None
+    matches = []
+    for number, line in enumerate(lines[1:], start=1):
+        texts = [text for text, _ in split_row(line)]
+        if len(texts) != len(MATCH_COLUMNS):
+            reading.report("CP101", "match row needs 5 cells", Severity.ERROR, block.line + number)
+            return None
+        matches.append(_match(texts))
+    return tuple(matches)
+
+
+def _match(texts: list[str]) -> Match:
+    team1, winner1 = _unbold(texts[0])
+    team2, winner2 = _unbold(texts[2])
+    winner = team1 if winner1 else team2 if winner2 else None
+    legs = tuple(leg for leg in texts[3:] if leg)
+    return Match(team1, team2, legs, texts[1] or None, winner)
+
+
+def _unbold(cell: str) -> tuple[str, bool]:
+    if len(cell) > 6 and cell.startswith(BOLD) and cell.endswith(BOLD):
+        return cell[3:-3], True
+    return cell, False

@@ -1,0 +1,415 @@
+"""Reader for the article dialect (`wikitext`): text -> Season.
+
+mwparserfromhell cuts the article at its headings; the lark grammar in
+`grammars/article.lark` reads the blocks between them; this module files
+each block into the model. Lines it does not understand are kept verbatim,
+with their place recorded, so that nothing is ever dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from .. import domain
+from ..errors import InputError
+from ..layout import (
+    canonical_blocks,
+    canonical_front,
+    canonical_see_also,
+    strip_trailing_blanks,
+)
+from ..model import (
+    Diagnostic,
+    Layout,
+    Path,
+    Position,
+    ReadResult,
+    Region,
+    Round,
+    Season,
+    SeasonLayout,
+    Severity,
+    Stage,
+)
+from ..source import LineIndex, check_nesting, prepare
+from . import blocks as block_parser
+from .blocks import Block
+from .infobox import read_infobox
+from .tables import read_match_table, read_qualified_table, split_row
+
+NAME = "wikitext"
+
+
+def read(text: str) -> Season:
+    return parse(text).season
+
+
+@dataclass(frozen=True)
+class _Heading:
+    level: int
+    name: str
+    raw: str
+    line: int
+    column: int
+
+
+@dataclass
+class _Section:
+    """One heading and the blocks under it, before they become model parts."""
+
+    heading: _Heading
+    blocks: list[Block]
+
+
+@dataclass
+class _Reading:
+    """What a read collects besides the season: positions and diagnostics."""
+
+    positions: dict[Path, Position] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: The article's last section: its trailing blank lines belong to the file.
+    last: _Section | None = None
+
+    def at(self, path: Path, line: int, column: int = 1) -> None:
+        self.positions[path] = Position(line, column)
+
+    def report(self, code: str, message: str, severity: Severity, line: int, column: int = 1) -> None:
+        self.diagnostics.append(Diagnostic(code, message, severity, Position(line, column)))
+
+
+def parse(text: str) -> ReadResult:
+    """Read `text` as the article dialect, with positions and diagnostics."""
+    source = prepare(text)
+    body = source.text
+    check_nesting(body)
+    front_text, headings, bodies = _split_at_headings(body)
+    if not headings or headings[0].level != 1 or front_text.strip():
+        raise InputError(
+            "not a season article: the first line must be a title such as '= 2014 Copa Perú ='",
+            position=Position(1, 1),
+            hint="check the file is the article dialect, or pass -f mediawiki / -f json",
+        )
+    sections = [
+        _Section(heading, block_parser.parse_blocks(text_, heading.line + 1))
+        for heading, text_ in zip(headings, bodies, strict=True)
+    ]
+    reading = _Reading(last=sections[-1])
+    season = _build_season(sections, reading)
+    ending = body[len(body.rstrip("\n")) :] if body.strip() else ""
+    layout = replace(season.layout, newline=source.newline, ending=ending)
+    season = replace(season, layout=layout)
+    return ReadResult(season, reading.positions, tuple(reading.diagnostics), NAME)
+
+
+def _split_at_headings(text: str) -> tuple[str, list[_Heading], list[str]]:
+    """Headings and the text under each, found by mwparserfromhell."""
+    import mwparserfromhell
+    from mwparserfromhell.nodes import Heading
+
+    index = LineIndex(text)
+    headings: list[_Heading] = []
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for node in mwparserfromhell.parse(text, skip_style_tags=True).nodes:
+        raw = str(node)
+        if isinstance(node, Heading):
+            where = index.position(offset)
+            headings.append(_Heading(node.level, str(node.title).strip(), raw, where.line, where.column))
+            spans.append((offset, offset + len(raw)))
+        offset += len(raw)
+    if not spans:
+        return text, [], []
+    bodies = []
+    for number, (_, end) in enumerate(spans):
+        stop = spans[number + 1][0] if number + 1 < len(spans) else len(text)
+        bodies.append(text[end + 1 : stop] if end < len(text) else "")
+    return text[: spans[0][0]], headings, bodies
+
+
+# --- the season -------------------------------------------------------------
+
+
+def _build_season(sections: list[_Section], reading: _Reading) -> Season:
+    title_section, rest = sections[0], sections[1:]
+    reading.at(("title",), title_section.heading.line, title_section.heading.column)
+    season = _read_front(title_section, reading)
+    stages: list[Stage] = []
+    see_also: tuple[str, ...] = ()
+    see_also_at: int | None = None
+    see_also_heading: str | None = None
+    for group in _group_by_stage(rest, reading):
+        head = group[0]
+        if domain.is_see_also(head.heading.name) and len(group) == 1 and _plain_list(head, reading):
+            see_also, see_also_at = _read_see_also(head, reading), len(stages)
+            canonical = f"=={head.heading.name}=="
+            see_also_heading = head.heading.raw if head.heading.raw != canonical else None
+            if see_also_heading is None and head.heading.name != "See also":
+                see_also_heading = head.heading.raw
+            continue
+        stages.append(_read_stage(group, len(stages), reading))
+    if see_also_at == len(stages):
+        see_also_at = None
+    layout = replace(
+        season.layout,
+        see_also_heading=see_also_heading,
+        see_also_index=see_also_at,
+    )
+    return replace(season, stages=tuple(stages), see_also=see_also, layout=layout)
+
+
+def _plain_list(section: _Section, reading: _Reading) -> bool:
+    """A See also section that holds its list and nothing else, laid out canonically."""
+    kinds: list[str] = []
+    for block in section.blocks:
+        if block.kind not in ("notes", "blank"):
+            return False
+        kinds += ["item"] * len(block.lines()) if block.kind == "notes" else ["blank"]
+    canonical = canonical_see_also(["item"] * kinds.count("item"))
+    return _same_blocks(kinds, canonical, section is reading.last)
+
+
+def _read_front(section: _Section, reading: _Reading) -> Season:
+    title = section.heading.name
+    infobox = None
+    lead: list[str] = []
+    verbatim: list[str] = []
+    kinds: list[str] = []
+    for block in section.blocks:
+        if block.kind == "infobox" and infobox is None:
+            infobox = read_infobox(block, reading.at)
+            kinds.append("infobox")
+        elif block.kind == "paragraph":
+            reading.at(("lead", len(lead)), block.line)
+            lead.append(block.text)
+            kinds.append("paragraph")
+        elif block.kind == "blank":
+            kinds.append("blank")
+        else:
+            verbatim.append(block.text)
+            kinds.append("verbatim")
+    season = Season(title=title, infobox=infobox, lead=tuple(lead), verbatim=tuple(verbatim))
+    raw_title = section.heading.raw
+    layout = SeasonLayout(
+        title_line=raw_title if raw_title != f"= {title} =" else None,
+        front=None if _same_blocks(kinds, canonical_front(season), section is reading.last) else tuple(kinds),
+    )
+    return replace(season, layout=layout)
+
+
+def _read_see_also(section: _Section, reading: _Reading) -> tuple[str, ...]:
+    items: list[str] = []
+    for block in section.blocks:
+        for number, line in enumerate(block.lines()):
+            if block.kind == "notes":
+                reading.at(("see_also", len(items)), block.line + number)
+                items.append(line[2:])
+    return tuple(items)
+
+
+def _same_blocks(actual: list[str], canonical: list[str], last: bool) -> bool:
+    if last:
+        return strip_trailing_blanks(actual) == strip_trailing_blanks(canonical)
+    return actual == canonical
+
+
+# --- stages, regions, rounds ------------------------------------------------
+
+
+def _group_by_stage(sections: list[_Section], reading: _Reading) -> list[list[_Section]]:
+    """Each stage heading with the deeper headings that follow it."""
+    groups: list[list[_Section]] = []
+    for section in sections:
+        if section.heading.level <= 2 or not groups:
+            if section.heading.level > 2:
+                _report_skip(section.heading, 1, reading)
+            groups.append([section])
+        else:
+            groups[-1].append(section)
+    return groups
+
+
+def _report_skip(heading: _Heading, parent_level: int, reading: _Reading) -> None:
+    if heading.level > parent_level + 1:
+        reading.report(
+            "CP103",
+            f"heading level {heading.level} follows level {parent_level}: a level is skipped",
+            Severity.ERROR,
+            heading.line,
+            heading.column,
+        )
+
+
+def _read_stage(group: list[_Section], number: int, reading: _Reading) -> Stage:
+    head = group[0]
+    path: Path = ("stages", number)
+    reading.at(path, head.heading.line, head.heading.column)
+    kind = domain.stage_kind(head.heading.name)
+    stage = Stage(name=head.heading.name, kind=kind)
+    stage, kinds, main_label = _fill(stage, head, path, reading)
+    regions: list[Region] = []
+    rounds: list[Round] = []
+    region_level = 0
+    for section in group[1:]:
+        level = section.heading.level
+        if domain.is_region_heading(section.heading.name):
+            _report_skip(section.heading, head.heading.level, reading)
+            regions.append(_read_region(section, (*path, "regions", len(regions)), reading))
+            region_level = level
+        elif regions and level > region_level:
+            _report_skip(section.heading, region_level, reading)
+            region_path: Path = (*path, "regions", len(regions) - 1)
+            round_ = _read_round(section, region_level, (*region_path, "rounds", len(regions[-1].rounds)), reading)
+            regions[-1] = replace(regions[-1], rounds=(*regions[-1].rounds, round_))
+        else:
+            _report_skip(section.heading, head.heading.level, reading)
+            regions_done = bool(regions)
+            round_ = _read_round(section, head.heading.level, (*path, "rounds", len(rounds)), reading)
+            rounds.append(round_)
+            region_level = 99 if regions_done else region_level
+    stage = replace(stage, regions=tuple(regions), rounds=tuple(rounds))
+    layout = _layout_of(stage, head, kinds, 2, reading)
+    return replace(stage, layout=replace(layout, main_label=main_label))
+
+
+def _read_region(section: _Section, path: Path, reading: _Reading) -> Region:
+    reading.at(path, section.heading.line, section.heading.column)
+    region = Region(name=section.heading.name)
+    region, kinds, _ = _fill(region, section, path, reading)
+    departments = domain.region_departments(region.paragraphs)
+    region = replace(region, departments=departments)
+    layout = _layout_of(region, section, kinds, 3, reading)
+    return replace(region, layout=layout)
+
+
+def _read_round(section: _Section, parent_level: int, path: Path, reading: _Reading) -> Round:
+    reading.at(path, section.heading.line, section.heading.column)
+    round_ = Round(name=section.heading.name)
+    round_, kinds, _ = _fill(round_, section, path, reading)
+    layout = _layout_of(round_, section, kinds, parent_level + 1, reading)
+    return replace(round_, layout=layout)
+
+
+def _layout_of(
+    section: Stage | Region | Round,
+    source: _Section,
+    kinds: list[str],
+    canonical_level: int,
+    reading: _Reading,
+) -> Layout:
+    heading = source.heading
+    level = heading.level
+    canonical_heading = "=" * level + heading.name + "=" * level
+    is_last = source is reading.last
+    return Layout(
+        heading=heading.raw if heading.raw != canonical_heading else None,
+        level=level if level != canonical_level else None,
+        blocks=None if _same_blocks(kinds, canonical_blocks(section), is_last) else tuple(kinds),
+    )
+
+
+def _fill(
+    section: Stage | Region | Round,
+    source: _Section,
+    path: Path,
+    reading: _Reading,
+) -> tuple[Stage | Region | Round, list[str], str | None]:
+    """File the blocks under a heading into the section's fields."""
+    filer = _Filer(section, path, reading)
+    for number, block in enumerate(source.blocks):
+        if number == 0 and isinstance(section, Stage) and filer.main_line(block):
+            continue
+        filer.file(block)
+    return filer.result(), filer.kinds, filer.main_label
+
+
+class _Filer:
+    """Collects the values of one section as its blocks come."""
+
+    def __init__(self, section: Stage | Region | Round, path: Path, reading: _Reading) -> None:
+        self.section = section
+        self.path = path
+        self.reading = reading
+        self.kinds: list[str] = []
+        self.main_label: str | None = None
+        self.values: dict[str, list[object]] = {
+            "paragraphs": [], "notes": [], "verbatim": [], "tables": [], "matches": [],
+        }  # fmt: skip
+        self.main_articles: tuple[str, ...] = ()
+        self.stub: str | None = None
+
+    def add(self, field_name: str, kind: str, value: object, line: int) -> None:
+        values = self.values[field_name]
+        self.reading.at((*self.path, field_name, len(values)), line)
+        values.append(value)
+        self.kinds.append(kind)
+
+    def main_line(self, block: Block) -> bool:
+        """A first line "Departmental Stage: A and B" names the main articles."""
+        if block.kind != "paragraph" or "\n" in block.text or ": " not in block.text:
+            return False
+        label, _, articles = block.text.partition(": ")
+        known = domain.fold(label) in (domain.fold(self.section.name), "main article", "main articles")
+        if not known or not articles.strip():
+            return False
+        self.main_articles = domain.split_name_list(articles)
+        self.main_label = label if label != self.section.name else None
+        self.reading.at((*self.path, "main_articles"), block.line)
+        self.kinds.append("main")
+        return True
+
+    def file(self, block: Block) -> None:
+        if block.kind == "blank":
+            self.kinds.append("blank")
+        elif block.kind == "paragraph":
+            self.add("paragraphs", "paragraph", block.text, block.line)
+        elif block.kind == "notes":
+            for number, line in enumerate(block.lines()):
+                self.add("notes", "note", line[2:], block.line + number)
+        elif block.kind == "table":
+            self.file_table(block)
+        elif block.kind == "stub" and isinstance(self.section, Round) and self.stub is None:
+            self.stub = block.text
+            self.reading.at((*self.path, "stub"), block.line)
+            self.kinds.append("stub")
+        else:
+            self.file_verbatim(block)
+
+    def file_table(self, block: Block) -> None:
+        if isinstance(self.section, Stage):
+            table = read_qualified_table(block, (*self.path, "tables", len(self.values["tables"])), self.reading)
+            if table is not None:
+                self.add("tables", "table", table, block.line)
+                return
+        if isinstance(self.section, Round) and not self.values["matches"]:
+            matches = read_match_table(block, self.reading)
+            if matches is not None:
+                self.add("matches", "matches", matches, block.line)
+                return
+        self.file_verbatim(block)
+
+    def file_verbatim(self, block: Block) -> None:
+        if block.kind == "debris" and block.text.strip() == "|-":
+            self.reading.report(
+                "CP102", "'|-' without a closing '|}'", Severity.ERROR, block.line, 1
+            )
+        if block.kind == "stub":
+            self.reading.report("CP102", "stray '|}' outside a round", Severity.WARNING, block.line, 1)
+        if block.kind == "table":
+            for number, line in enumerate(block.lines()):
+                if len(split_row(line)) == 0:
+                    self.reading.report("CP101", "empty table row", Severity.ERROR, block.line + number)
+        self.add("verbatim", "verbatim", block.text, block.line)
+
+    def result(self) -> Stage | Region | Round:
+        values = self.values
+        common = {
+            "paragraphs": tuple(values["paragraphs"]),
+            "notes": tuple(values["notes"]),
+            "verbatim": tuple(values["verbatim"]),
+        }
+        if isinstance(self.section, Stage):
+            return replace(self.section, main_articles=self.main_articles, tables=tuple(values["tables"]), **common)  # type: ignore[arg-type]
+        if isinstance(self.section, Round):
+            matches = values["matches"][0] if values["matches"] else ()
+            return replace(self.section, stub=self.stub, matches=matches, **common)  # type: ignore[arg-type]
+        return replace(self.section, **common)  # type: ignore[arg-type]

@@ -1,0 +1,104 @@
+"""Source text before any reader sees it: bytes to text, newlines, positions.
+
+Readers receive text with "\\n" newlines and no BOM; what the source used
+instead is returned beside it so writers can give it back. Guards against
+input that would make the parsers underneath slow or deep live here too.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .errors import InputError
+from .model import Position
+
+#: Templates or tables nested deeper than this are refused: mwparserfromhell
+#: silently turns templates nested past ~33 levels into text.
+MAX_NESTING = 30
+#: Unterminated "{{" openers that make mwparserfromhell's tokenizer quadratic.
+MAX_UNCLOSED_OPENERS = 200
+
+
+@dataclass(frozen=True)
+class SourceText:
+    text: str
+    newline: str = "\n"
+    had_bom: bool = False
+
+
+def decode(data: bytes, encoding: str = "utf-8") -> str:
+    """Bytes to text, or an InputError naming the first bad byte's position."""
+    if b"\x00" in data[:8192] and encoding.lower().replace("-", "") == "utf8":
+        raise InputError("binary data, not a text article", hint="give a UTF-8 text file")
+    try:
+        return codecs.decode(data, encoding)
+    except LookupError as error:
+        raise InputError(f"unknown encoding {encoding!r}") from error
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise InputError(
+            f"not valid {encoding}: byte 0x{data[error.start]:02x} cannot be decoded",
+            position=Position(line, column),
+            hint="pass --encoding (e.g. --encoding latin-1) if the file is not UTF-8",
+        ) from error
+
+
+def prepare(text: str) -> SourceText:
+    """Drop a BOM and turn CRLF or lone CR into LF, remembering which it was."""
+    had_bom = text.startswith("\ufeff")
+    if had_bom:
+        text = text[1:]
+    newline = "\n"
+    if "\r" in text:
+        newline = "\r\n" if "\r\n" in text else "\r"
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return SourceText(text, newline, had_bom)
+
+
+class LineIndex:
+    """Offsets to 1-based (line, column), in O(log n) each."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0]
+        start = text.find("\n")
+        while start != -1:
+            self._starts.append(start + 1)
+            start = text.find("\n", start + 1)
+
+    def position(self, offset: int) -> Position:
+        line = bisect_right(self._starts, offset)
+        return Position(line, offset - self._starts[line - 1] + 1)
+
+
+_BRACKETS = re.compile(r"\{\{|\{\||\}\}|\|\}")
+
+
+def check_nesting(text: str) -> None:
+    """Refuse template or table nesting the parsers cannot take, in one pass.
+
+    Runs in linear time before mwparserfromhell sees the text: its tokenizer
+    is quadratic on unterminated "{{" openers and flattens deep templates.
+    """
+    depth = unclosed = 0
+    for match in _BRACKETS.finditer(text):
+        if match.group()[0] == "{":
+            depth += 1
+            unclosed += 1
+            if depth > MAX_NESTING:
+                raise InputError(
+                    f"templates or tables nested more than {MAX_NESTING} deep",
+                    position=LineIndex(text).position(match.start()),
+                    hint="flatten the nesting; copa-wikitext reads at most that depth",
+                )
+        elif depth:
+            depth -= 1
+            unclosed -= 1
+    if unclosed > MAX_UNCLOSED_OPENERS:
+        raise InputError(
+            f"{unclosed} unclosed '{{{{' or '{{|' openers",
+            hint="close the templates or tables, or remove the stray braces",
+        )
