@@ -40,6 +40,16 @@ class OutputFormat:
         finish: Callable[[str, Season], str] | None = getattr(self._module(), "finish", None)
         return finish(text, season) if finish else text
 
+    def dropped(self, season: Season) -> list[str]:
+        """Facts of `season` this format cannot hold, one sentence each."""
+        dropped: Callable[[Season], list[str]] | None = getattr(self._module(), "dropped", None)
+        return dropped(season) if dropped else []
+
+    def variables(self) -> dict[str, str]:
+        """The names the template receives, with what each holds."""
+        variables: dict[str, str] = getattr(self._module(), "VARIABLES", {})
+        return variables
+
     def _module(self) -> Any:
         return import_module(f"copa_wikitext.context.{self.context_module}")
 

@@ -55,5 +55,10 @@ def run(args: argparse.Namespace) -> int:
             print(f"{where}: {diagnostic.code} {diagnostic.message}", file=sys.stderr)
     target = args.target_format or _BY_EXTENSION.get(Path(args.output or "").suffix, "json")
     output = write(result.season, target, args.template)
+    if not args.quiet:
+        from ..writers import FORMATS
+
+        for sentence in FORMATS[target].dropped(result.season):
+            print(f"copa-wikitext: warning: {target} cannot hold {sentence}; left out", file=sys.stderr)
     emit(output, args.output, (args.input,), args.in_place)
     return 0

@@ -8,5 +8,11 @@ from ..jsondoc import season_to_data
 from ..model import Season
 
 
+VARIABLES = {
+    "season": "the Season model",
+    "document": "the season as JSON data (dicts and lists), as `convert -t json` writes it",
+}
+
+
 def context(season: Season) -> dict[str, Any]:
     return {"season": season, "document": season_to_data(season)}

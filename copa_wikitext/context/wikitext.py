@@ -27,6 +27,15 @@ from ..readers.tables import BOLD, MATCH_COLUMNS
 
 _LINE_STARTS = ("|", "!", "{", "- ", "=")
 
+VARIABLES = {
+    "season": "the Season model (title, infobox, lead, stages, see_also)",
+    "title_line": 'the title line, e.g. "= 2014 Copa Perú ="',
+    "front": "blocks between the title and the first heading (infobox, lead paragraphs)",
+    "sections": "every heading in article order: .heading (the line) and .blocks",
+    "block": '.kind ("blank", "infobox", "paragraph", "main", "table", "matches", "stub", "note", "item", '
+    '"verbatim") and .value (text; for tables a list of rows of cells; for the infobox (key, value) pairs)',
+}
+
 
 @dataclass(frozen=True)
 class Block:
