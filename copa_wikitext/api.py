@@ -1,7 +1,7 @@
 """The library's front door: read, parse, write and load seasons.
 
-    >>> season = copa_wikitext.load("samples/2014_copa_peru.txt")
-    >>> text = copa_wikitext.write(season, "json")
+>>> season = copa_wikitext.load("samples/2014_copa_peru.txt")
+>>> text = copa_wikitext.write(season, "json")
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ def read(text: str, dialect: str = "auto") -> Season:
 
 def write(season: Season, fmt: str, template: Path | str | None = None) -> str:
     """`season` as text in `fmt`, optionally through the user's `template`."""
-    from .writers import FORMATS, write as write_format
+    from .writers import FORMATS
+    from .writers import write as write_format
 
     if fmt not in FORMATS:
         raise UsageError(f"unknown output format {fmt!r}", hint=f"choose one of: {', '.join(FORMATS)}")

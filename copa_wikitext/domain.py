@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from difflib import get_close_matches
+from difflib import SequenceMatcher, get_close_matches
 from functools import lru_cache
 
 from .model import StageKind
@@ -27,6 +27,7 @@ DEPARTMENTS: tuple[str, ...] = (
 )  # fmt: skip
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Case- and accent-insensitive key: "Apurímac" and "APURIMAC" fold alike."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -52,13 +53,46 @@ def closest_department(name: str) -> str | None:
     return _DEPARTMENT_BY_FOLD[matches[0]] if matches else None
 
 
+@lru_cache(maxsize=4096)
+def misspelt_department(name: str) -> str | None:
+    """The department `name` is a near miss of ("Apurimak"), or None.
+
+    Stricter than `closest_department`: a team such as "Sport Ancash" is
+    no misspelling. Only names of about the same length are compared.
+    """
+    key = fold(name)
+    if key in _DEPARTMENT_BY_FOLD:
+        return None
+    for folded, spelt in _DEPARTMENT_BY_FOLD.items():
+        if abs(len(folded) - len(key)) <= 2 and SequenceMatcher(None, key, folded).ratio() >= 0.85:
+            return spelt
+    return None
+
+
 # --- ordinals ---------------------------------------------------------------
 
-_ORDINAL_WORDS = (
-    "first second third fourth fifth sixth seventh eighth ninth tenth "
-    "eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth "
-    "eighteenth nineteenth twentieth"
-).split()
+_ORDINAL_WORDS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
 _ORDINAL_NUMERAL = re.compile(r"^(\d+)(st|nd|rd|th)$", re.IGNORECASE)
 
 
@@ -191,9 +225,7 @@ def render_region_sentence(sentence: RegionSentence, departments: tuple[str, ...
     return sentence.head + join_name_list(departments) + sentence.suffix + sentence.tail
 
 
-def region_paragraphs(
-    name: str, departments: tuple[str, ...], paragraphs: tuple[str, ...]
-) -> tuple[str, ...]:
+def region_paragraphs(name: str, departments: tuple[str, ...], paragraphs: tuple[str, ...]) -> tuple[str, ...]:
     """The region's prose, its department sentence agreeing with `departments`.
 
     The department list is the fact; the sentence is how the article says it.
@@ -206,7 +238,7 @@ def region_paragraphs(
         if sentence.departments == departments:
             return paragraphs
         fixed = render_region_sentence(sentence, departments)
-        return paragraphs[:index] + (fixed,) + paragraphs[index + 1 :]
+        return (*paragraphs[:index], fixed, *paragraphs[index + 1 :])
     if not departments:
         return paragraphs
     return (region_sentence(name, departments), *paragraphs)
@@ -237,3 +269,19 @@ def parse_score(text: str | None) -> tuple[int, int] | None:
 
 def is_walkover(text: str | None) -> bool:
     return bool(text) and "w/o" in (text or "").lower()
+
+
+# --- the usual regions, 2004-2014 -------------------------------------------
+
+#: How the Regional Stage usually grouped the departments (2004-2014), in
+#: gazetteer spelling. A season's own region sentences take precedence.
+USUAL_REGIONS: dict[str, tuple[str, ...]] = {
+    "Region I": ("Amazonas", "Lambayeque", "Tumbes", "Piura"),
+    "Region II": ("Áncash", "Cajamarca", "La Libertad", "San Martín"),
+    "Region III": ("Loreto", "Ucayali"),
+    "Region IV": ("Lima", "Callao"),
+    "Region V": ("Junín", "Pasco", "Huánuco"),
+    "Region VI": ("Ayacucho", "Huancavelica", "Ica"),
+    "Region VII": ("Arequipa", "Moquegua", "Tacna"),
+    "Region VIII": ("Apurímac", "Cusco", "Madre de Dios", "Puno"),
+}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from . import domain
-from .model import InfoField, Infobox, Winner
+from .model import Infobox, InfoField, Winner
 
 #: Typed fields, by folded key, with the spelling the writers use.
 CANONICAL_KEYS = {

@@ -13,7 +13,7 @@ import json
 import types
 import typing
 from enum import Enum
-from functools import lru_cache
+from functools import cache
 from typing import Any, get_args, get_origin
 
 from .errors import InputError
@@ -120,7 +120,9 @@ def _from_object(kind: Any, data: Any, where: str) -> Any:
     names = {f.name for f in dataclasses.fields(kind)}
     unknown = sorted(set(data) - names)
     if unknown:
-        raise InputError(f"{where or 'document'}: unknown key {unknown[0]!r}", hint=f"known keys: {', '.join(sorted(names))}")
+        raise InputError(
+            f"{where or 'document'}: unknown key {unknown[0]!r}", hint=f"known keys: {', '.join(sorted(names))}"
+        )
     values = {}
     for f in dataclasses.fields(kind):
         path = f"{where}.{f.name}" if where else f.name
@@ -131,7 +133,7 @@ def _from_object(kind: Any, data: Any, where: str) -> Any:
     return kind(**values)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _hints(kind: Any) -> dict[str, Any]:
     return typing.get_type_hints(kind)
 

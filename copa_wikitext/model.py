@@ -12,14 +12,14 @@ Nothing here parses or writes text; see `readers/` and `writers.py`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 #: Version of the JSON document shape; bumped when a key changes meaning.
 SCHEMA_VERSION = 1
 
 
-class StageKind(str, Enum):
+class StageKind(StrEnum):
     """What a level-2 section of a season article is."""
 
     DEPARTMENTAL = "departmental"
@@ -241,7 +241,7 @@ class Position:
 Path = tuple[str | int, ...]
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"

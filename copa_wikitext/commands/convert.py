@@ -27,10 +27,29 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("input", nargs="?", default="-", metavar="INPUT", help="season file, or - for stdin (default)")
-    parser.add_argument("-f", "--from", dest="source_format", default="auto", choices=["auto", *READERS], metavar="FORMAT", help=f"input format: {inputs} (default auto: told from the text)")
-    parser.add_argument("-t", "--to", dest="target_format", choices=list(FORMATS), metavar="FORMAT", help=f"output format: {outputs} (default: from -o's extension, else json)")
-    parser.add_argument("-o", "--output", metavar="OUTPUT", help="file to write (atomically), or - for stdout (default)")
-    parser.add_argument("--template", metavar="PATH", help="your own Jinja2 template instead of the bundled one (sandboxed)")
+    parser.add_argument(
+        "-f",
+        "--from",
+        dest="source_format",
+        default="auto",
+        choices=["auto", *READERS],
+        metavar="FORMAT",
+        help=f"input format: {inputs} (default auto: told from the text)",
+    )
+    parser.add_argument(
+        "-t",
+        "--to",
+        dest="target_format",
+        choices=list(FORMATS),
+        metavar="FORMAT",
+        help=f"output format: {outputs} (default: from -o's extension, else json)",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="OUTPUT", help="file to write (atomically), or - for stdout (default)"
+    )
+    parser.add_argument(
+        "--template", metavar="PATH", help="your own Jinja2 template instead of the bundled one (sandboxed)"
+    )
     parser.add_argument("--encoding", default="utf-8", help="encoding of INPUT (default utf-8)")
     parser.add_argument("--in-place", action="store_true", help="allow -o to name the input file")
     parser.add_argument("-q", "--quiet", action="store_true", help="do not print the reader's warnings")

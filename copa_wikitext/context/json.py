@@ -7,7 +7,6 @@ from typing import Any
 from ..jsondoc import season_to_data
 from ..model import Season
 
-
 VARIABLES = {
     "season": "the Season model",
     "document": "the season as JSON data (dicts and lists), as `convert -t json` writes it",

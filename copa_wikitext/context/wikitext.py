@@ -65,9 +65,9 @@ def _sections(season: Season) -> Any:
         if season.layout.see_also_index == number:
             yield _see_also(season)
         yield from _stage_sections(stage, ("stages", number))
-    if season.see_also and season.layout.see_also_index in (None, len(season.stages)):
-        yield _see_also(season)
-    elif season.see_also and (season.layout.see_also_index or 0) > len(season.stages):
+    if (season.see_also and season.layout.see_also_index in (None, len(season.stages))) or (
+        season.see_also and (season.layout.see_also_index or 0) > len(season.stages)
+    ):
         yield _see_also(season)
 
 
@@ -149,7 +149,9 @@ def _match_rows(matches: tuple[Match, ...], where: str) -> list[list[str]]:
     assert len(rows[0]) == len(MATCH_COLUMNS)
     for match in matches:
         team1 = BOLD + match.team1 + BOLD if match.winner == match.team1 else match.team1
-        team2 = BOLD + match.team2 + BOLD if match.winner == match.team2 and match.winner != match.team1 else match.team2
+        team2 = (
+            BOLD + match.team2 + BOLD if match.winner == match.team2 and match.winner != match.team1 else match.team2
+        )
         legs = [*match.legs, "", ""][:2]
         cells = [team1, match.aggregate or "", team2, *legs]
         rows.append([_cell(cell, f"{where}.matches") for cell in cells])
@@ -158,7 +160,9 @@ def _match_rows(matches: tuple[Match, ...], where: str) -> list[list[str]]:
 
 def _cell(text: str, where: str) -> str:
     if "|" in text or "\n" in text or text != text.strip():
-        raise WriteError(f"{where}: {text!r} cannot stand in a table cell of the article dialect (a '|', a newline or outer spaces)")
+        raise WriteError(
+            f"{where}: {text!r} cannot stand in a table cell of the article dialect (a '|', a newline or outer spaces)"
+        )
     return text
 
 

@@ -29,8 +29,12 @@ class InputFormat:
 READERS: dict[str, InputFormat] = {
     fmt.name: fmt
     for fmt in (
-        InputFormat("wikitext", "wikitext", "the article dialect of the seed (title line, Infobox, pipe tables)", (".txt",)),
-        InputFormat("mediawiki", "mediawiki", "MediaWiki source ({{Infobox football league season}}, wikitables)", (".wiki",)),
+        InputFormat(
+            "wikitext", "wikitext", "the article dialect of the seed (title line, Infobox, pipe tables)", (".txt",)
+        ),
+        InputFormat(
+            "mediawiki", "mediawiki", "MediaWiki source ({{Infobox football league season}}, wikitables)", (".wiki",)
+        ),
         InputFormat("json", "json", "copa_wikitext's own JSON (convert -t json)", (".json",)),
     )
 }
@@ -41,7 +45,7 @@ _MEDIAWIKI_HINT = re.compile(r"\{\{\s*Infobox|^\{\|", re.MULTILINE | re.IGNORECA
 def detect(text: str) -> str:
     """The dialect of `text`: json, mediawiki or wikitext."""
     start = text.lstrip("\ufeff \t\r\n")[:1]
-    if start in ("{", "[") and not start + text.lstrip("\ufeff \t\r\n")[1:2] in ("{{", "{|"):
+    if start in ("{", "[") and start + text.lstrip("\ufeff \t\r\n")[1:2] not in ("{{", "{|"):
         return "json"
     if "mediawiki" in READERS and _MEDIAWIKI_HINT.search(text[:20000]):
         return "mediawiki"

@@ -86,7 +86,7 @@ def _starts_department(texts: list[str], current: str | None, reading: Recorder,
     if current is None:
         return True
     if not first_is_department:
-        return not shifted_shape if len(texts) == 3 else _looks_misspelt(texts[0])
+        return not shifted_shape if len(texts) == 3 else domain.misspelt_department(texts[0]) is not None
     if len(texts) == 3 and not shifted_shape:
         return True
     # A department name where a team could stand: the shape cannot tell.
@@ -101,15 +101,6 @@ def _starts_department(texts: list[str], current: str | None, reading: Recorder,
             line,
         )
     return not same
-
-
-def _looks_misspelt(cell: str) -> bool:
-    guess = domain.closest_department(cell)
-    if guess is None:
-        return False
-    from difflib import SequenceMatcher
-
-    return SequenceMatcher(None, domain.fold(cell), domain.fold(guess)).ratio() >= 0.85
 
 
 def read_match_table(block: Block, reading: Recorder) -> tuple[Match, ...] | None:

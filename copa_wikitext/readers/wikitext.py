@@ -9,6 +9,7 @@ with their place recorded, so that nothing is ever dropped.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from .. import domain
 from ..errors import InputError
@@ -31,7 +32,7 @@ from ..model import (
     Severity,
     Stage,
 )
-from ..source import LineIndex, check_nesting, prepare
+from ..source import check_nesting, prepare
 from . import blocks as block_parser
 from .blocks import Block
 from .infobox import read_infobox
@@ -82,6 +83,8 @@ def parse(text: str) -> ReadResult:
     source = prepare(text)
     body = source.text
     check_nesting(body)
+    if not body.strip():
+        raise InputError("empty file: there is no article to read", hint="give a season article")
     front_text, headings, bodies = _split_at_headings(body)
     if not headings or headings[0].level != 1 or front_text.strip():
         raise InputError(
@@ -102,28 +105,66 @@ def parse(text: str) -> ReadResult:
 
 
 def _split_at_headings(text: str) -> tuple[str, list[_Heading], list[str]]:
-    """Headings and the text under each, found by mwparserfromhell."""
-    import mwparserfromhell
-    from mwparserfromhell.nodes import Heading
-
-    index = LineIndex(text)
+    """Headings and the text under each."""
+    lines = text.split("\n")
+    candidates = [number for number, line in enumerate(lines) if line.startswith("=")]
+    found = _read_headings([lines[number] for number in candidates])
     headings: list[_Heading] = []
     spans: list[tuple[int, int]] = []
-    offset = 0
-    for node in mwparserfromhell.parse(text, skip_style_tags=True).nodes:
-        raw = str(node)
-        if isinstance(node, Heading):
-            where = index.position(offset)
-            headings.append(_Heading(node.level, str(node.title).strip(), raw, where.line, where.column))
-            spans.append((offset, offset + len(raw)))
-        offset += len(raw)
+    starts = _line_offsets(lines)
+    for number, heading in zip(candidates, found, strict=True):
+        if heading is not None:
+            level, name = heading
+            headings.append(_Heading(level, name, lines[number], number + 1, 1))
+            spans.append((starts[number], starts[number] + len(lines[number])))
     if not spans:
         return text, [], []
     bodies = []
-    for number, (_, end) in enumerate(spans):
-        stop = spans[number + 1][0] if number + 1 < len(spans) else len(text)
-        bodies.append(text[end + 1 : stop] if end < len(text) else "")
+    for index, (_, end) in enumerate(spans):
+        stop = spans[index + 1][0] if index + 1 < len(spans) else len(text)
+        bodies.append(text[end + 1 : stop])
     return text[: spans[0][0]], headings, bodies
+
+
+def _line_offsets(lines: list[str]) -> list[int]:
+    offsets, offset = [], 0
+    for line in lines:
+        offsets.append(offset)
+        offset += len(line) + 1
+    return offsets
+
+
+_MARKUP = frozenset("{[<&")
+
+
+def _read_headings(lines: list[str]) -> list[tuple[int, str] | None]:
+    """(level, title) of each line mwparserfromhell reads as a heading, else None.
+
+    mwparserfromhell reads only the lines that start with "=": given the
+    whole article it would let a stray "{|" of debris swallow the headings
+    below it. Lines free of markup are read in one call, the rest one by one.
+    """
+    from mwparserfromhell import parse as parse_wikicode
+    from mwparserfromhell.nodes import Heading
+
+    if any(not _MARKUP.isdisjoint(line) for line in lines):
+        return [_only_heading(parse_wikicode(line, skip_style_tags=True).nodes) for line in lines]
+    found: list[tuple[int, str] | None] = [None] * len(lines)
+    line = 0
+    for node in parse_wikicode("\n".join(lines), skip_style_tags=True).nodes:
+        if isinstance(node, Heading) and str(node) == lines[line]:
+            found[line] = (node.level, str(node.title).strip())
+        else:
+            line += str(node).count("\n")
+    return found
+
+
+def _only_heading(nodes: list[Any]) -> tuple[int, str] | None:
+    from mwparserfromhell.nodes import Heading
+
+    if len(nodes) == 1 and isinstance(nodes[0], Heading):
+        return nodes[0].level, str(nodes[0].title).strip()
+    return None
 
 
 # --- the season -------------------------------------------------------------
@@ -163,7 +204,7 @@ def _plain_list(section: _Section, reading: _Reading) -> bool:
     for block in section.blocks:
         if block.kind not in ("notes", "blank"):
             return False
-        kinds += ["item"] * len(block.lines()) if block.kind == "notes" else ["blank"]
+        kinds += ["item" if block.kind == "notes" else "blank"] * len(block.lines())
     canonical = canonical_see_also(["item"] * kinds.count("item"))
     return _same_blocks(kinds, canonical, section is reading.last)
 
@@ -183,7 +224,7 @@ def _read_front(section: _Section, reading: _Reading) -> Season:
             lead.append(block.text)
             kinds.append("paragraph")
         elif block.kind == "blank":
-            kinds.append("blank")
+            kinds += ["blank"] * len(block.lines())
         else:
             verbatim.append(block.text)
             kinds.append("verbatim")
@@ -359,7 +400,7 @@ class _Filer:
 
     def file(self, block: Block) -> None:
         if block.kind == "blank":
-            self.kinds.append("blank")
+            self.kinds += ["blank"] * len(block.lines())
         elif block.kind == "paragraph":
             self.add("paragraphs", "paragraph", block.text, block.line)
         elif block.kind == "notes":
@@ -389,9 +430,7 @@ class _Filer:
 
     def file_verbatim(self, block: Block) -> None:
         if block.kind == "debris" and block.text.strip() == "|-":
-            self.reading.report(
-                "CP102", "'|-' without a closing '|}'", Severity.ERROR, block.line, 1
-            )
+            self.reading.report("CP102", "'|-' without a closing '|}'", Severity.ERROR, block.line, 1)
         if block.kind == "stub":
             self.reading.report("CP102", "stray '|}' outside a round", Severity.WARNING, block.line, 1)
         if block.kind == "table":

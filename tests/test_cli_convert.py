@@ -1,0 +1,115 @@
+"""`copa-wikitext convert` as a user meets it: outputs, errors, exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from copa_wikitext.cli import main
+
+from .conftest import SEED
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_convert_to_wikitext_reproduces_the_seed(capsys: pytest.CaptureFixture[str], seed_text: str) -> None:
+    code, out, _ = run(capsys, "convert", str(SEED), "-t", "wikitext")
+    assert (code, out) == (0, seed_text)
+
+
+def test_convert_writes_the_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str], seed_text: str) -> None:
+    target = tmp_path / "2014.json"
+    assert run(capsys, "convert", str(SEED), "-o", str(target))[0] == 0
+    code, out, _ = run(capsys, "convert", str(target), "-t", "wikitext")
+    assert (code, out) == (0, seed_text)
+
+
+def test_output_may_not_overwrite_the_input_without_in_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "season.txt"
+    source.write_bytes(SEED.read_bytes())
+    code, _, err = run(capsys, "convert", str(source), "-t", "wikitext", "-o", str(source))
+    assert code == 2
+    assert "--in-place" in err
+
+
+def _bad_inputs(tmp_path: Path) -> dict[str, Path]:
+    undecodable = tmp_path / "latin1.txt"
+    undecodable.write_bytes("= 2014 Copa Perú =\n".encode("latin-1"))
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(bytes(range(256)))
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    prose = tmp_path / "prose.txt"
+    prose.write_text("Just some notes about football.\n", encoding="utf-8")
+    return {"undecodable": undecodable, "binary": binary, "empty": empty, "prose": prose}
+
+
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        ("undecodable", ":1:16: not valid utf-8"),
+        ("binary", "binary data"),
+        ("empty", "empty"),
+        ("prose", ":1:1: not a season article"),
+    ],
+)
+def test_bad_input_gives_one_line_and_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str, expected: str
+) -> None:
+    path = _bad_inputs(tmp_path)[case]
+    target = tmp_path / "out.json"
+    code, _, err = run(capsys, "convert", str(path), "-o", str(target))
+    assert code == 1
+    assert err.count("\n") == 1
+    assert str(path) in err and expected in err
+    assert not target.exists()
+    assert list(tmp_path.glob(".out.json*")) == []
+
+
+def test_missing_file_and_directory_are_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "convert", str(tmp_path / "nope.txt"))[0] == 2
+    code, _, err = run(capsys, "convert", str(tmp_path))
+    assert code == 2 and "directory" in err
+
+
+def test_unknown_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as raised:
+        main(["convert", "--bogus"])
+    assert raised.value.code == 2
+
+
+def test_encoding_option_reads_latin1(tmp_path: Path, capsys: pytest.CaptureFixture[str], seed_text: str) -> None:
+    source = tmp_path / "latin1.txt"
+    source.write_bytes(seed_text.encode("latin-1"))
+    code, out, _ = run(capsys, "convert", str(source), "--encoding", "latin-1", "-t", "wikitext")
+    assert (code, out) == (0, seed_text)
+
+
+def test_a_real_process_shows_no_traceback(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"\xff\xfe\x00garbage")
+    result = subprocess.run(
+        [sys.executable, "-m", "copa_wikitext", "convert", str(broken)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("copa-wikitext: ")
+
+
+def test_stdin_to_stdout(seed_text: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "copa_wikitext", "convert", "-", "-t", "wikitext"],
+        input=seed_text.encode(),
+        capture_output=True,
+        check=False,
+    )
+    assert (result.returncode, result.stdout.decode()) == (0, seed_text)
