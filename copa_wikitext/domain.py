@@ -189,7 +189,7 @@ class RegionSentence:
 
 _REGION_SENTENCE = re.compile(
     r"^(?P<head>.*?\bincludes qualified teams from )(?P<list>[^.]*?)"
-    r"(?P<suffix>( regions?)?\.)(?P<tail>.*)$",
+    r"(?P<suffix>( regions?)?(\.|$))(?P<tail>.*)$",
     re.DOTALL,
 )
 
@@ -285,3 +285,33 @@ USUAL_REGIONS: dict[str, tuple[str, ...]] = {
     "Region VII": ("Arequipa", "Moquegua", "Tacna"),
     "Region VIII": ("Apurímac", "Cusco", "Madre de Dios", "Puno"),
 }
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a score as written says: "1–1 (4–3 p)", "2–2 (a)", "w/o"."""
+
+    goals: tuple[int, int] | None
+    walkover: bool = False
+    away_goals: bool = False
+    penalties: tuple[int, int] | None = None
+
+
+_PENALTIES = re.compile(r"\(\s*(\d+)\s*[–\-−]\s*(\d+)\s*p(?:en)?\.?\s*\)", re.IGNORECASE)
+_AWAY_GOALS = re.compile(r"\(\s*a\s*\)", re.IGNORECASE)
+
+
+def parse_result(text: str | None) -> Result:
+    """Goals, walkover, away goals and shoot-out of a score as written."""
+    shootout = _PENALTIES.search(text or "")
+    return Result(
+        goals=parse_score(text),
+        walkover=is_walkover(text),
+        away_goals=bool(_AWAY_GOALS.search(text or "")),
+        penalties=(int(shootout.group(1)), int(shootout.group(2))) if shootout else None,
+    )
+
+
+def with_penalties(score: str, penalties: str) -> str:
+    """ "1–1" and "4–3" -> "1–1 (4–3 p)", the way the articles write a shoot-out."""
+    return f"{score} ({penalties} p)".strip()

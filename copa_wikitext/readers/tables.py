@@ -58,12 +58,9 @@ def read_qualified_table(block: Block, path: Path, reading: Recorder) -> Qualifi
     for number, line in enumerate(lines[1:], start=1):
         cells = split_row(line)
         line_no = block.line + number
-        if len(cells) > width:
-            reading.report("CP101", f"table row has {len(cells)} cells, the header {width}", Severity.ERROR, line_no)
+        if len(cells) != width:
+            _report_widths(lines, width, block.line, reading)
             return None
-        if len(cells) < width:
-            reading.report("CP101", f"table row has {len(cells)} cells, the header {width}", Severity.ERROR, line_no)
-            cells += [("", len(line) + 1)] * (width - len(cells))
         texts = [text for text, _ in cells]
         starts_group = _starts_department(texts, department, reading, line_no)
         row_path = (*path, "rows", len(rows))
@@ -71,12 +68,23 @@ def read_qualified_table(block: Block, path: Path, reading: Recorder) -> Qualifi
         if starts_group:
             department = texts[0]
             reading.at((*row_path, "department"), line_no, cells[0][1])
+            reading.at((*row_path, "team"), line_no, cells[1][1])
             location = texts[2] if width == 3 else ""
             rows.append(QualifiedTeam(department, texts[1], location or None))
         else:
             reading.at((*row_path, "department"), line_no, cells[0][1])
+            reading.at((*row_path, "team"), line_no, cells[0][1])
             rows.append(QualifiedTeam(department or "", texts[0], texts[1] or None))
     return QualifiedTable(tuple(header), tuple(rows))
+
+
+def _report_widths(lines: list[str], width: int, first_line: int, reading: Recorder) -> None:
+    """Report every row whose width differs from the header's; the table stays verbatim."""
+    for number, line in enumerate(lines[1:], start=1):
+        count = len(split_row(line))
+        if count != width:
+            message = f"table row has {count} cells, the header {width}; the table is kept as written"
+            reading.report("CP101", message, Severity.ERROR, first_line + number)
 
 
 def _starts_department(texts: list[str], current: str | None, reading: Recorder, line: int) -> bool:
@@ -117,6 +125,15 @@ def read_match_table(block: Block, reading: Recorder) -> tuple[Match, ...] | Non
             return None
         matches.append(_match(texts))
     return tuple(matches)
+
+
+def record_match_rows(block: Block, path: Path, reading: Recorder) -> None:
+    """Where each row of a match table stands, `(*path, k)`, and its team and aggregate cells."""
+    for number, line in enumerate(block.lines()[1:]):
+        line_no = block.line + number + 1
+        reading.at((*path, number), line_no)
+        for key, (_, column) in zip(("team1", "aggregate", "team2"), split_row(line), strict=False):
+            reading.at((*path, number, key), line_no, column)
 
 
 def _match(texts: list[str]) -> Match:
