@@ -23,11 +23,15 @@ CANONICAL_KEYS = {
 _YEAR = re.compile(r"^\d{4}$")
 
 
-def typed_infobox(fields: list[tuple[str, str]]) -> Infobox:
+def typed_infobox(fields: list[tuple[str, str | None]]) -> Infobox:
+    """The typed box for (key, value) pairs; value None means the line had no colon."""
     typed: dict[str, object] = {}
     extra: list[InfoField] = []
     for key, value in fields:
         name = domain.fold(key)
+        if value is None:
+            extra.append(InfoField(key, None))
+            continue
         converted = _convert(name, value) if name in CANONICAL_KEYS and name not in typed else None
         if converted is None:
             if name in CANONICAL_KEYS and not value:
@@ -58,12 +62,12 @@ def canonical_keys(box: Infobox) -> tuple[str, ...]:
     return (*keys, *(item.key for item in box.extra))
 
 
-def infobox_pairs(box: Infobox) -> list[tuple[str, str]]:
+def infobox_pairs(box: Infobox) -> list[tuple[str, str | None]]:
     """(key, value) text pairs in the order the box was read, or canonical."""
     order = box.key_order if box.key_order is not None else canonical_keys(box)
     extras = list(box.extra)
     written: set[str] = set()
-    pairs: list[tuple[str, str]] = []
+    pairs: list[tuple[str, str | None]] = []
     for key in order:
         name = domain.fold(key)
         same_key = next((item for item in extras if item.key == key), None)

@@ -53,7 +53,8 @@ class InfoField:
     """One infobox field the model does not type, kept in source order."""
 
     key: str
-    value: str
+    #: None when the source line had no colon at all ("- Relegated").
+    value: str | None
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,8 @@ class SeasonLayout:
     #: Index among the stages before which "See also" stood; None = at the end.
     see_also_index: int | None = None
     newline: str = "\n"
+    #: Whether the source began with a UTF-8 byte order mark.
+    bom: bool = False
     #: What followed the last non-blank line: "\n", "" or several newlines.
     ending: str = "\n"
 

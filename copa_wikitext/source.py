@@ -18,8 +18,6 @@ from .model import Position
 #: Templates or tables nested deeper than this are refused: mwparserfromhell
 #: silently turns templates nested past ~33 levels into text.
 MAX_NESTING = 30
-#: Unterminated "{{" openers that make mwparserfromhell's tokenizer quadratic.
-MAX_UNCLOSED_OPENERS = 200
 
 
 @dataclass(frozen=True)
@@ -74,31 +72,28 @@ class LineIndex:
         return Position(line, offset - self._starts[line - 1] + 1)
 
 
-_BRACKETS = re.compile(r"\{\{|\{\||\}\}|\|\}")
+_OPENERS = {"{{": "}}", "{|": "|}", "[[": "]]", "<ref": "</ref"}
+_BRACKETS = re.compile(r"\{\{|\}\}|\{\||\|\}|\[\[|\]\]|<ref\b[^>]*?/>|<ref\b|</ref\b", re.IGNORECASE)
 
 
 def check_nesting(text: str) -> None:
-    """Refuse template or table nesting the parsers cannot take, in one pass.
+    """Refuse openers nested or left open past MAX_NESTING, in one linear pass.
 
-    Runs in linear time before mwparserfromhell sees the text: its tokenizer
-    is quadratic on unterminated "{{" openers and flattens deep templates.
+    Runs before mwparserfromhell sees the text: its tokenizer is quadratic
+    on unterminated "{{", "[[", "{|" and "<ref>" openers, and it silently
+    turns templates nested past about 33 levels into text.
     """
-    depth = unclosed = 0
+    depth = dict.fromkeys(_OPENERS, 0)
+    closers = {closer: opener for opener, closer in _OPENERS.items()}
     for match in _BRACKETS.finditer(text):
-        if match.group()[0] == "{":
-            depth += 1
-            unclosed += 1
-            if depth > MAX_NESTING:
+        token = match.group().lower()
+        if token in depth:
+            depth[token] += 1
+            if depth[token] > MAX_NESTING:
                 raise InputError(
-                    f"templates or tables nested more than {MAX_NESTING} deep",
+                    f"more than {MAX_NESTING} '{token}' open at once: nested too deep or left unclosed",
                     position=LineIndex(text).position(match.start()),
-                    hint="flatten the nesting; copa-wikitext reads at most that depth",
+                    hint="close or flatten them; copa-wikitext reads at most that depth",
                 )
-        elif depth:
-            depth -= 1
-            unclosed -= 1
-    if unclosed > MAX_UNCLOSED_OPENERS:
-        raise InputError(
-            f"{unclosed} unclosed '{{{{' or '{{|' openers",
-            hint="close the templates or tables, or remove the stray braces",
-        )
+        elif token in closers and depth[closers[token]]:
+            depth[closers[token]] -= 1

@@ -35,14 +35,14 @@ def test_seed_json_matches_the_schema(seed_text: str) -> None:
     jsonschema.validate(document, SCHEMA)
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(seasons())
 def test_random_seasons_read_back_from_wikitext(season: Season) -> None:
     text = copa_wikitext.write(season, "wikitext")
     assert copa_wikitext.read(text, "wikitext") == season
 
 
-@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(seasons())
 def test_random_seasons_read_back_from_json(season: Season) -> None:
     document = copa_wikitext.write(season, "json")
@@ -50,7 +50,7 @@ def test_random_seasons_read_back_from_json(season: Season) -> None:
     assert copa_wikitext.read(document, "json") == season
 
 
-@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(seasons())
 def test_what_was_read_writes_back_unchanged(season: Season) -> None:
     text = copa_wikitext.write(season, "wikitext")

@@ -24,8 +24,11 @@ from ..layout import (
 )
 from ..model import Match, QualifiedTable, Region, Round, Season, Stage
 from ..readers.tables import BOLD, MATCH_COLUMNS
+from ..readers.wikitext import is_heading, read_heading
 
-_LINE_STARTS = ("|", "!", "{", "- ", "=")
+_LINE_STARTS = ("|", "!", "{", "- ")
+#: Characters that may change how a heading reads; names without them need no check.
+_SAFE_NAME = frozenset("=<>{}[]&'\n")
 
 VARIABLES = {
     "season": "the Season model (title, infobox, lead, stages, see_also)",
@@ -50,7 +53,7 @@ class Section:
 
 
 def context(season: Season) -> dict[str, Any]:
-    title = season.layout.title_line or f"= {_name(season.title, 'title')} ="
+    title = season.layout.title_line or _heading(season.title, 1, "title", pad=" ")
     front = _blocks(season.layout.front, canonical_front(season), front_items(season), ("front",))
     return {
         "season": season,
@@ -91,8 +94,7 @@ def _stage_sections(stage: Stage, path: tuple[Any, ...]) -> Any:
 
 def _section(section: Stage | Region | Round, level: int, path: tuple[Any, ...]) -> Section:
     level = section.layout.level or level
-    name = _name(section.name, _dotted(path))
-    heading = section.layout.heading or "=" * level + name + "=" * level
+    heading = section.layout.heading or _heading(section.name, level, _dotted(path))
     items = section_items(section)
     if isinstance(section, Region):
         items["paragraph"] = list(domain.region_paragraphs(section.name, section.departments, section.paragraphs))
@@ -119,7 +121,9 @@ def _prepare(kind: str, value: Any, path: tuple[Any, ...]) -> Any:
     if kind == "matches":
         return _match_rows(value, where)
     if kind == "infobox":
-        return [(_cell(key, f"{where}.infobox"), _line(text, f"infobox.{key}")) for key, text in infobox_pairs(value)]
+        return [
+            (_key(key), None if text is None else _line(text, f"infobox.{key}")) for key, text in infobox_pairs(value)
+        ]
     if kind == "paragraph":
         return _paragraph(value, where)
     if kind in ("note", "item"):
@@ -158,6 +162,12 @@ def _match_rows(matches: tuple[Match, ...], where: str) -> list[list[str]]:
     return rows
 
 
+def _key(key: str) -> str:
+    if ":" in key or "\n" in key or key != key.strip():
+        raise WriteError(f"infobox: key {key!r} cannot be written (a colon, a newline or outer spaces)")
+    return key
+
+
 def _cell(text: str, where: str) -> str:
     if "|" in text or "\n" in text or text != text.strip():
         raise WriteError(
@@ -172,15 +182,18 @@ def _line(text: str, where: str) -> str:
     return text
 
 
-def _name(text: str, where: str) -> str:
-    if "\n" in text or text != text.strip() or not text or text.startswith("=") or text.endswith("="):
-        raise WriteError(f"{where}: heading {text!r} cannot be written (empty, a newline, outer spaces or '=')")
-    return text
+def _heading(name: str, level: int, where: str, pad: str = "") -> str:
+    """The heading line for `name`, if it reads back as that name and level."""
+    line = "=" * level + pad + name + pad + "=" * level
+    plain = name and name == name.strip() and "\n" not in name and _SAFE_NAME.isdisjoint(name)
+    if not plain and read_heading(line) != (level, name):
+        raise WriteError(f"{where}: heading {name!r} cannot be written as a level-{level} heading")
+    return line
 
 
 def _paragraph(text: str, where: str) -> str:
     for line in text.split("\n"):
-        if not line.strip() or line.startswith(_LINE_STARTS) or line.rstrip() == "Infobox":
+        if not line.strip() or line.startswith(_LINE_STARTS) or line.rstrip() == "Infobox" or is_heading(line):
             raise WriteError(f"{where}.paragraphs: {text!r} would not read back as one paragraph")
     return text
 
@@ -193,10 +206,11 @@ def _dotted(path: tuple[Any, ...]) -> str:
 
 
 def finish(text: str, season: Season) -> str:
-    """Drop trailing blank lines, end as the source ended, in its line ends."""
+    """Drop trailing blank lines; end, break lines and start as the source did."""
     lines = text.split("\n")
     while lines and not lines[-1].strip():
         lines.pop()
     body = "\n".join(lines) + season.layout.ending
     newline = season.layout.newline
-    return body.replace("\n", newline) if newline != "\n" else body
+    body = body.replace("\n", newline) if newline != "\n" else body
+    return "\ufeff" + body if season.layout.bom else body

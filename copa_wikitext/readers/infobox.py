@@ -19,8 +19,8 @@ def read_infobox(block: Block, at: Callable[[Path, int, int], None]) -> Infobox:
     """Fields of the block after its "Infobox" line, in order."""
     fields: list[tuple[str, str]] = []
     for number, line in enumerate(block.lines()[1:], start=1):
-        key, _, value = line[2:].partition(":")
+        key, colon, value = line[2:].partition(":")
         key = key.strip()
         at(("infobox", domain.fold(key)), block.line + number, 3)
-        fields.append((key, value.strip()))
+        fields.append((key, value.strip() if colon else None))
     return typed_infobox(fields)

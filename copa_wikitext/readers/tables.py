@@ -115,7 +115,7 @@ def read_match_table(block: Block, reading: Recorder) -> tuple[Match, ...] | Non
     """A round's `| Team 1 | Agg. | Team 2 | 1st leg | 2nd leg |` table."""
     lines = block.lines()
     header = tuple(domain.fold(text) for text, _ in split_row(lines[0]))
-    if header != MATCH_COLUMNS:
+    if header != MATCH_COLUMNS or len(lines) < 2:
         return None
     matches = []
     for number, line in enumerate(lines[1:], start=1):

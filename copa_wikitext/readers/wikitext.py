@@ -36,7 +36,7 @@ from ..source import check_nesting, prepare
 from . import blocks as block_parser
 from .blocks import Block
 from .infobox import read_infobox
-from .tables import read_match_table, read_qualified_table, split_row
+from .tables import read_match_table, read_qualified_table, record_match_rows, split_row
 
 NAME = "wikitext"
 
@@ -85,56 +85,53 @@ def parse(text: str) -> ReadResult:
     check_nesting(body)
     if not body.strip():
         raise InputError("empty file: there is no article to read", hint="give a season article")
-    front_text, headings, bodies = _split_at_headings(body)
-    if not headings or headings[0].level != 1 or front_text.strip():
+    front, sections = _sections(block_parser.parse_blocks(body, 1))
+    if not sections or sections[0].heading.level != 1 or any(block.kind != "blank" for block in front):
         raise InputError(
             "not a season article: the first line must be a title such as '= 2014 Copa Perú ='",
             position=Position(1, 1),
             hint="check the file is the article dialect, or pass -f mediawiki / -f json",
         )
-    sections = [
-        _Section(heading, block_parser.parse_blocks(text_, heading.line + 1))
-        for heading, text_ in zip(headings, bodies, strict=True)
-    ]
     reading = _Reading(last=sections[-1])
     season = _build_season(sections, reading)
     ending = body[len(body.rstrip("\n")) :] if body.strip() else ""
-    layout = replace(season.layout, newline=source.newline, ending=ending)
+    layout = replace(season.layout, newline=source.newline, bom=source.had_bom, ending=ending)
     season = replace(season, layout=layout)
     return ReadResult(season, reading.positions, tuple(reading.diagnostics), NAME)
 
 
-def _split_at_headings(text: str) -> tuple[str, list[_Heading], list[str]]:
-    """Headings and the text under each."""
-    lines = text.split("\n")
-    candidates = [number for number, line in enumerate(lines) if line.startswith("=")]
-    found = _read_headings([lines[number] for number in candidates])
-    headings: list[_Heading] = []
-    spans: list[tuple[int, int]] = []
-    starts = _line_offsets(lines)
-    for number, heading in zip(candidates, found, strict=True):
+def _sections(blocks: list[Block]) -> tuple[list[Block], list[_Section]]:
+    """The blocks before the first heading, and each heading with its blocks.
+
+    A heading candidate that mwparserfromhell does not read as a heading
+    stays a block of text under the heading before it.
+    """
+    candidates = [block for block in blocks if block.kind == "heading"]
+    found = dict(zip(map(id, candidates), _read_headings([b.text for b in candidates]), strict=True))
+    front: list[Block] = []
+    sections: list[_Section] = []
+    for block in blocks:
+        heading = found.get(id(block))
         if heading is not None:
             level, name = heading
-            headings.append(_Heading(level, name, lines[number], number + 1, 1))
-            spans.append((starts[number], starts[number] + len(lines[number])))
-    if not spans:
-        return text, [], []
-    bodies = []
-    for index, (_, end) in enumerate(spans):
-        stop = spans[index + 1][0] if index + 1 < len(spans) else len(text)
-        bodies.append(text[end + 1 : stop])
-    return text[: spans[0][0]], headings, bodies
-
-
-def _line_offsets(lines: list[str]) -> list[int]:
-    offsets, offset = [], 0
-    for line in lines:
-        offsets.append(offset)
-        offset += len(line) + 1
-    return offsets
+            sections.append(_Section(_Heading(level, name, block.text, block.line, 1), []))
+            continue
+        if block.kind == "heading":
+            block = Block("paragraph", block.text, block.line)
+        (sections[-1].blocks if sections else front).append(block)
+    return front, sections
 
 
 _MARKUP = frozenset("{[<&")
+
+
+def read_heading(line: str) -> tuple[int, str] | None:
+    """(level, name) if the article dialect reads `line` as a heading."""
+    return _read_headings([line])[0] if line.startswith("=") else None
+
+
+def is_heading(line: str) -> bool:
+    return read_heading(line) is not None
 
 
 def _read_headings(lines: list[str]) -> list[tuple[int, str] | None]:
@@ -217,6 +214,7 @@ def _read_front(section: _Section, reading: _Reading) -> Season:
     kinds: list[str] = []
     for block in section.blocks:
         if block.kind == "infobox" and infobox is None:
+            reading.at(("infobox",), block.line)
             infobox = read_infobox(block, reading.at)
             kinds.append("infobox")
         elif block.kind == "paragraph":
@@ -425,12 +423,13 @@ class _Filer:
             matches = read_match_table(block, self.reading)
             if matches is not None:
                 self.add("matches", "matches", matches, block.line)
+                record_match_rows(block, (*self.path, "matches"), self.reading)
                 return
         self.file_verbatim(block)
 
     def file_verbatim(self, block: Block) -> None:
-        if block.kind == "debris" and block.text.strip() == "|-":
-            self.reading.report("CP102", "'|-' without a closing '|}'", Severity.ERROR, block.line, 1)
+        if block.kind == "debris":
+            self.report_debris(block)
         if block.kind == "stub":
             self.reading.report("CP102", "stray '|}' outside a round", Severity.WARNING, block.line, 1)
         if block.kind == "table":
@@ -438,6 +437,15 @@ class _Filer:
                 if len(split_row(line)) == 0:
                     self.reading.report("CP101", "empty table row", Severity.ERROR, block.line + number)
         self.add("verbatim", "verbatim", block.text, block.line)
+
+    def report_debris(self, block: Block) -> None:
+        line = block.text.rstrip()
+        if line == "|-":
+            self.reading.report("CP102", "'|-' without a closing '|}'", Severity.ERROR, block.line)
+        elif line.startswith("| ") and not line.endswith("|"):
+            self.reading.report(
+                "CP101", "table row not closed with '|' (cut off?); kept as written", Severity.ERROR, block.line
+            )
 
     def result(self) -> Stage | Region | Round:
         values = self.values
