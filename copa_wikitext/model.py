@@ -93,6 +93,9 @@ class QualifiedTable:
 
     columns: tuple[str, ...]
     rows: tuple[QualifiedTeam, ...]
+    #: Layout: rows that restate the department of the row above (a
+    #: department listed twice in a row); writers start a new group there.
+    restated_rows: tuple[int, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)

@@ -136,10 +136,10 @@ def _table_rows(table: QualifiedTable, where: str) -> list[list[str]]:
     width = len(table.columns)
     rows = [[_cell(column, f"{where}.columns") for column in table.columns]]
     previous: str | None = None
-    for team in table.rows:
+    for number, team in enumerate(table.rows):
         name = _cell(team.team, f"{where}.team")
         location = _cell(team.location or "", f"{where}.location")
-        if team.department != previous:
+        if team.department != previous or number in table.restated_rows:
             first = [_cell(team.department, f"{where}.department"), name]
             rows.append([*first, location] if width == 3 else first)
         else:

@@ -54,6 +54,7 @@ def read_qualified_table(block: Block, path: Path, reading: Recorder) -> Qualifi
         return None
     width = len(header)
     rows: list[QualifiedTeam] = []
+    restated: list[int] = []
     department: str | None = None
     for number, line in enumerate(lines[1:], start=1):
         cells = split_row(line)
@@ -66,6 +67,8 @@ def read_qualified_table(block: Block, path: Path, reading: Recorder) -> Qualifi
         row_path = (*path, "rows", len(rows))
         reading.at(row_path, line_no)
         if starts_group:
+            if department is not None and texts[0] == department:
+                restated.append(len(rows))
             department = texts[0]
             reading.at((*row_path, "department"), line_no, cells[0][1])
             reading.at((*row_path, "team"), line_no, cells[1][1])
@@ -75,7 +78,7 @@ def read_qualified_table(block: Block, path: Path, reading: Recorder) -> Qualifi
             reading.at((*row_path, "department"), line_no, cells[0][1])
             reading.at((*row_path, "team"), line_no, cells[0][1])
             rows.append(QualifiedTeam(department or "", texts[0], texts[1] or None))
-    return QualifiedTable(tuple(header), tuple(rows))
+    return QualifiedTable(tuple(header), tuple(rows), tuple(restated))
 
 
 def _report_widths(lines: list[str], width: int, first_line: int, reading: Recorder) -> None:
