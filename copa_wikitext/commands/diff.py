@@ -1,0 +1,58 @@
+"""`copa-wikitext diff`: what changed between two versions of a season."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+ORDER = 4
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from ..readers import READERS
+
+    parser = subparsers.add_parser(
+        "diff",
+        help="the semantic change between two versions of a season",
+        description="Compare two versions of a season, in any dialects, and list what changed: teams added, "
+        "removed or moved, the winner, regions' departments, matches and scores, prose. Layout is ignored.",
+        epilog="exit status: 0 the seasons are the same, 1 they differ, 2 an error (as diff).\n"
+        "examples:\n"
+        "  copa-wikitext diff old.txt new.txt\n"
+        "  copa-wikitext diff 2014.json 2014_copa_peru.wiki --format json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("old", metavar="OLD", help="the earlier version")
+    parser.add_argument("new", metavar="NEW", help="the later version")
+    parser.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
+    parser.add_argument(
+        "-f",
+        "--from",
+        dest="source_format",
+        default="auto",
+        choices=["auto", *READERS],
+        metavar="FORMAT",
+        help=f"input format of both files: auto, {', '.join(READERS)} (default auto: each told from its text)",
+    )
+    parser.add_argument("--encoding", default="utf-8", help="encoding of both files (default utf-8)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..api import load
+    from ..diff import diff, format_json, format_text
+    from ..errors import CopaError
+
+    try:
+        old = load(args.old, args.source_format, args.encoding)
+        new = load(args.new, args.source_format, args.encoding)
+    except CopaError as error:
+        # Like diff(1): trouble is exit 2, whatever kind of trouble.
+        print(f"copa-wikitext: {error.one_line()}", file=sys.stderr)
+        return 2
+    changes = diff(old, new)
+    if args.format == "json":
+        sys.stdout.write(format_json(changes, args.old, args.new))
+    else:
+        sys.stdout.write(format_text(changes))
+    return 1 if changes else 0

@@ -1,0 +1,86 @@
+"""`copa-wikitext validate`: check season files before they are published."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..validate import FileReport, Selection
+
+ORDER = 2
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from ..readers import READERS
+
+    parser = subparsers.add_parser(
+        "validate",
+        help="check season files: syntax, structure, consistency",
+        description="Check season articles (any dialect) against the rule catalogue ('copa-wikitext rules') "
+        "and print one line per finding: path:line:col: CODE message.",
+        epilog="exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage or I/O error.\n"
+        "examples:\n"
+        "  copa-wikitext validate samples/*.txt\n"
+        "  copa-wikitext validate --select CP3 --ignore CP310 season.wiki\n"
+        "  copa-wikitext validate --format github seasons/*.txt",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add = parser.add_argument
+    add("files", nargs="+", metavar="FILE", help="season files, or - for stdin")
+    add("--format", choices=["text", "json", "github"], default="text", help="output format (default text)")
+    add("--select", action="append", default=[], metavar="CODES", help="only these codes or prefixes (CP3,CP101)")
+    add("--ignore", action="append", default=[], metavar="CODES", help="leave out these codes or prefixes")
+    add("--strict", action="store_true", help="warnings fail the check too")
+    add(
+        "-f",
+        "--from",
+        dest="source_format",
+        default="auto",
+        choices=["auto", *READERS],
+        metavar="FORMAT",
+        help=f"input format: auto, {', '.join(READERS)} (default auto: told from the text)",
+    )
+    add("--encoding", default="utf-8", help="encoding of the files (default utf-8)")
+    add("-q", "--quiet", action="store_true", help="no summary line on stderr")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..validate import FORMATTERS, fails, parse_selection, summary_line
+
+    selection = parse_selection(args.select, args.ignore)
+    reports: list[FileReport] = []
+    io_failed = False
+    for path in args.files:
+        report = _validate_one(path, args, selection)
+        if report is None:
+            io_failed = True
+        else:
+            reports.append(report)
+    sys.stdout.write(FORMATTERS[args.format](reports))
+    if args.format == "text" and not args.quiet:
+        print(summary_line(reports), file=sys.stderr)
+    if io_failed:
+        return 2
+    return 1 if fails(reports, args.strict) else 0
+
+
+def _validate_one(path: str, args: argparse.Namespace, selection: Selection) -> FileReport | None:
+    """The report of one file, or None (the error printed) when it cannot be read."""
+    from ..errors import InputError, UsageError
+    from ..source import decode
+    from ..validate import unreadable, validate_file, validate_text
+
+    try:
+        if path != "-":
+            return validate_file(path, args.source_format, selection, args.encoding)
+        try:
+            text = decode(sys.stdin.buffer.read(), args.encoding)
+        except InputError as error:
+            return unreadable("<stdin>", error, selection)
+        return validate_text(text, "<stdin>", args.source_format, selection)
+    except UsageError as error:
+        print(f"copa-wikitext: {error.with_source(path).one_line()}", file=sys.stderr)
+        return None

@@ -1,0 +1,178 @@
+"""Structure rules (CP2xx): one part of the season, checked on its own.
+
+Department names against the gazetteer, teams listed twice, the infobox's
+required fields and its winners label, rounds without results. Rules that
+compare parts with each other are in `consistency.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import domain
+from ..model import Path, Position, ReadResult, Severity
+from . import walk
+from .registry import Finding, rule
+
+#: Infobox fields every season article must fill (folded keys), with their spelling.
+REQUIRED_INFOBOX_FIELDS = {"competition": "Competition", "season": "Season"}
+
+
+def _department_names(result: ReadResult) -> Iterator[tuple[str, Path, Position | None]]:
+    """Every department name the article writes: table cells, then region sentences."""
+    for path, name in walk.department_cells(result.season):
+        yield name, path, None
+    for region_path, region in walk.regions(result.season):
+        for named in walk.region_department_names(result, region_path, region):
+            yield named.name, named.path, named.position
+
+
+@rule(
+    "CP201",
+    "unknown-department",
+    Severity.ERROR,
+    summary="A department name is not one of Peru's 25 first-level divisions.",
+    reason="A misspelt department breaks every check and conversion that groups teams by department.",
+    example="""
+| Department | Team | Location |
+| Amazonass | Bagua Grande | Utcubamba |
+""",
+    fix="Write the department as the gazetteer does; the message suggests the closest name.",
+)
+def unknown_department(result: ReadResult) -> Iterator[Finding]:
+    for name, path, position in _department_names(result):
+        if domain.canonical_department(name) is not None:
+            continue
+        if not name.strip():
+            yield Finding(path, "empty department cell", position)
+            continue
+        guess = domain.closest_department(name)
+        hint = f"; did you mean '{guess}'?" if guess else ""
+        yield Finding(path, f"unknown department '{name}'{hint}", position)
+
+
+@rule(
+    "CP202",
+    "department-spelling",
+    Severity.WARNING,
+    summary="A department is spelt with other accents or case than the gazetteer's.",
+    reason="'Apurimac' and 'Apurímac' are one department; mixed spellings make the article look careless "
+    "and searches miss one of them.",
+    example="""
+Region VIII includes qualified teams from Apurimac, Cusco, Madre de Dios and Puno region.
+""",
+    fix="Use the gazetteer's spelling given in the message, the same everywhere in the article.",
+)
+def department_spelling(result: ReadResult) -> Iterator[Finding]:
+    for name, path, position in _department_names(result):
+        canonical = domain.canonical_department(name)
+        if canonical is not None and canonical != name:
+            yield Finding(path, f"'{name}' is spelt '{canonical}' in the gazetteer", position)
+
+
+def _same_team(first: tuple[str, str | None], second: tuple[str, str | None]) -> bool:
+    """Same name, and not two known, different locations (two clubs may share a name)."""
+    (team1, place1), (team2, place2) = first, second
+    if domain.fold(team1) != domain.fold(team2):
+        return False
+    return place1 is None or place2 is None or domain.fold(place1) == domain.fold(place2)
+
+
+@rule(
+    "CP203",
+    "duplicate-team",
+    Severity.ERROR,
+    summary="A team is listed twice among the qualified teams.",
+    reason="A team qualifies once; a second row is usually a copy-paste slip that hides the team that "
+    "really qualified.",
+    example="""
+| Department | Team | Location |
+| Tacna | San Pedro | Candarave |
+| San Pedro | Candarave | |
+""",
+    fix="Delete the repeated row, or put back the team it replaced. Two clubs of one name in different "
+    "places are fine when the Location column tells them apart.",
+)
+def duplicate_team(result: ReadResult) -> Iterator[Finding]:
+    seen: list[tuple[Path, str, str | None]] = []
+    for path, row in walk.qualified_rows(result.season):
+        same_stage = (entry for entry in seen if entry[0][:2] == path[:2])
+        first = next((p for p, team, place in same_stage if _same_team((team, place), (row.team, row.location))), None)
+        if first is not None:
+            where = result.position_of(first)
+            line = f" (first on line {where.line})" if where else ""
+            yield Finding((*path, "team"), f"team '{row.team}' is listed twice{line}")
+        seen.append((path, row.team, row.location))
+
+
+def _infobox_position(result: ReadResult) -> Position | None:
+    return result.positions.get(("infobox",)) or result.position_of(("title",))
+
+
+@rule(
+    "CP204",
+    "missing-infobox-field",
+    Severity.ERROR,
+    summary="The infobox lacks a required field (Competition, Season), or the article has no infobox.",
+    reason="The infobox is what readers and tools take the season from; without it nothing says which "
+    "competition and year the article is about.",
+    example="""
+Infobox
+- Competition: Copa Perú
+- Winners: Sport Loreto (1st Title)
+""",
+    fix="Add the field with its value, e.g. `- Season: 2014`.",
+)
+def missing_infobox_field(result: ReadResult) -> Iterator[Finding]:
+    box = result.season.infobox
+    if box is None:
+        yield Finding(("infobox",), "the article has no infobox", _infobox_position(result))
+        return
+    for key, spelt in REQUIRED_INFOBOX_FIELDS.items():
+        if getattr(box, key) is not None or any(domain.fold(item.key) == key for item in box.extra):
+            continue
+        path: Path = ("infobox", key)
+        if path in result.positions:
+            yield Finding(path, f"infobox field '{spelt}' is empty")
+        else:
+            yield Finding(path, f"infobox field '{spelt}' is missing", _infobox_position(result))
+
+
+@rule(
+    "CP205",
+    "winners-title-not-ordinal",
+    Severity.ERROR,
+    summary="The winners' title count does not start with an ordinal such as '1st' or '2nd'.",
+    reason="'1th Title' or 'Title 1' reads as a typo, and the title number is lost to every converter.",
+    example="""
+- Winners: Sport Loreto (1th Title)
+""",
+    fix="Write the count as an ordinal: `(1st Title)`, `(2nd Title)`, `(3rd Title)`, `(11th Title)`.",
+)
+def winners_title_not_ordinal(result: ReadResult) -> Iterator[Finding]:
+    box = result.season.infobox
+    winner = box.winners if box else None
+    if winner is None or winner.title_label is None or winner.title_number is not None:
+        return
+    yield Finding(("infobox", "winners"), f"winners title '{winner.title_label}' does not start with an ordinal")
+
+
+@rule(
+    "CP206",
+    "round-without-results",
+    Severity.INFO,
+    summary="A round has no results: no match table, no other table, no text.",
+    reason="Often a match table was stripped and only its bracket stub is left; readers see an empty section.",
+    example="""
+====Semifinals====
+
+|-
+|}
+""",
+    fix="Add the round's results, or nothing: this is a note, not an error.",
+)
+def round_without_results(result: ReadResult) -> Iterator[Finding]:
+    for place in walk.rounds(result.season):
+        round_ = place.round
+        if not (round_.matches or round_.verbatim or round_.paragraphs):
+            yield Finding(place.path, f"round '{round_.name}' has no results")

@@ -1,0 +1,131 @@
+"""Syntax rules (CP1xx): markup the readers could not take as written.
+
+The readers notice these while reading and keep them in
+`ReadResult.diagnostics`; each rule here reports the reader's diagnostics of
+its code, so the catalogue is complete and `--select` / `--ignore` reach
+them. CP100 is reported by `validate.py` itself, when no reader can read
+the file at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import ReadResult, Severity
+from .registry import Check, Finding, rule
+
+
+def reader_diagnostics(code: str) -> Check:
+    """A check that reports what the reader found under `code`."""
+
+    def check(result: ReadResult) -> Iterator[Finding]:
+        for diagnostic in result.diagnostics:
+            if diagnostic.code == code:
+                yield Finding(diagnostic.path, diagnostic.message, diagnostic.position, diagnostic.severity)
+
+    return check
+
+
+def _nothing(result: ReadResult) -> Iterator[Finding]:
+    return iter(())
+
+
+rule(
+    "CP100",
+    "unreadable-article",
+    Severity.ERROR,
+    summary="The file cannot be read as a season article in any dialect.",
+    reason="Nothing else can be checked, and no converter or bot can use the file.",
+    example="""
+Copa Perú 2014
+(no "= 2014 Copa Perú =" title line, no Infobox)
+""",
+    fix="Start the article with its title line (`= 2014 Copa Perú =`), or pass `-f` with the right dialect.",
+)(_nothing)
+
+rule(
+    "CP101",
+    "table-row-cell-count",
+    Severity.ERROR,
+    summary="A table row has more or fewer cells than the table's header.",
+    reason="A missing or extra `|` shifts every later cell into the wrong column: teams become locations.",
+    example="""
+| Department | Team | Location |
+| Amazonas | Bagua Grande |
+""",
+    fix="Give the row as many cells as the header; leave a cell empty (`| |`) rather than out.",
+)(reader_diagnostics("CP101"))
+
+rule(
+    "CP102",
+    "unbalanced-table-markup",
+    Severity.ERROR,
+    summary="Table or bracket-stub markup is unbalanced: `|-` without `|}`, or a stray `|}`.",
+    reason="MediaWiki renders the rest of the section inside the unclosed table, or prints the stray markup.",
+    example="""
+===Region I===
+|-
+""",
+    fix="Close the stub with `|}` on the next line, or delete the stray markup.",
+    checkwiki=28,
+)(reader_diagnostics("CP102"))
+
+rule(
+    "CP103",
+    "heading-level-skipped",
+    Severity.ERROR,
+    summary="A heading is more than one level deeper than the heading it stands under.",
+    reason="Skipped levels break the table of contents and screen readers' navigation, and hide which stage "
+    "a round belongs to.",
+    example="""
+==Regional Stage==
+====Region I====
+""",
+    fix="Use the next level down: `===Region I===` under a `==...==` stage.",
+    checkwiki=25,
+)(reader_diagnostics("CP103"))
+
+rule(
+    "CP104",
+    "unclosed-markup",
+    Severity.ERROR,
+    summary="A template or link is opened (`{{`, `[[`) and never closed (MediaWiki source).",
+    reason="Everything after the opener is swallowed into the template or link when the page renders.",
+    example="""
+{{Infobox football league season
+| season = 2014
+""",
+    fix="Close the template with `}}` or the link with `]]`.",
+    checkwiki=43,
+)(reader_diagnostics("CP104"))
+
+rule(
+    "CP105",
+    "ambiguous-table-row",
+    Severity.WARNING,
+    summary="A qualified-teams row could be a team of the department above or a new department's first row.",
+    reason="A team named after a department (or a department where a team belongs) makes the table's shape "
+    "ambiguous; the reader had to guess.",
+    example="""
+| Department | Team |
+| Cusco | Deportivo Garcilaso |
+| Cusco | Cusco |
+""",
+    fix="Check the row the reader names; give the table its Location column so the shape tells the rows apart.",
+)(reader_diagnostics("CP105"))
+
+rule(
+    "CP106",
+    "rowspan-overflow",
+    Severity.WARNING,
+    summary="A cell's rowspan is larger than the rows left in its table (MediaWiki source).",
+    reason="The department cell claims rows that do not exist, so the table renders with a ragged bottom; "
+    "the reader reads the rows that are there.",
+    example="""
+{| class="wikitable"
+|-
+| rowspan="3" | Amazonas || Bagua Grande
+|}
+""",
+    fix="Make the rowspan the number of teams the department has.",
+)(reader_diagnostics("CP106"))

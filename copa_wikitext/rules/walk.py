@@ -1,0 +1,140 @@
+"""Walking the season model with the paths rules report at.
+
+Paths are the ones the readers record positions for:
+`("stages", i, "tables", j, "rows", k, "department")`,
+`("stages", i, "regions", j, "paragraphs", p)`, ... Helpers here pair each
+model part with its path, and turn an offset inside a paragraph or note
+into a line and column, so every rule points where the text is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .. import domain
+from ..model import Match, Path, Position, QualifiedTeam, ReadResult, Region, Round, Season
+
+#: Characters before a note's text in each dialect's source ("- " in the article dialect).
+NOTE_MARKER_WIDTH = {"wikitext": 2}
+
+
+def department_key(name: str) -> str:
+    """One key per department however it is spelt: the gazetteer name, else the folded text."""
+    return domain.canonical_department(name) or domain.fold(name)
+
+
+def qualified_rows(season: Season) -> Iterator[tuple[Path, QualifiedTeam]]:
+    for s, stage in enumerate(season.stages):
+        for t, table in enumerate(stage.tables):
+            for r, row in enumerate(table.rows):
+                yield ("stages", s, "tables", t, "rows", r), row
+
+
+def department_cells(season: Season) -> Iterator[tuple[Path, str]]:
+    """Each department cell as written: the first row of each department's group."""
+    for s, stage in enumerate(season.stages):
+        for t, table in enumerate(stage.tables):
+            previous: str | None = None
+            for r, row in enumerate(table.rows):
+                if row.department != previous:
+                    yield ("stages", s, "tables", t, "rows", r, "department"), row.department
+                previous = row.department
+
+
+def regions(season: Season) -> Iterator[tuple[Path, Region]]:
+    for s, stage in enumerate(season.stages):
+        for g, region in enumerate(stage.regions):
+            yield ("stages", s, "regions", g), region
+
+
+@dataclass(frozen=True)
+class RoundPlace:
+    """A round with its path, and the region it belongs to (None for a stage's own round)."""
+
+    path: Path
+    round: Round
+    region: Region | None
+
+
+def rounds(season: Season) -> Iterator[RoundPlace]:
+    for s, stage in enumerate(season.stages):
+        for g, region in enumerate(stage.regions):
+            for r, round_ in enumerate(region.rounds):
+                yield RoundPlace(("stages", s, "regions", g, "rounds", r), round_, region)
+        for r, round_ in enumerate(stage.rounds):
+            yield RoundPlace(("stages", s, "rounds", r), round_, None)
+
+
+def matches(round_place: RoundPlace) -> Iterator[tuple[Path, Match]]:
+    for m, match in enumerate(round_place.round.matches):
+        yield (*round_place.path, "matches", m), match
+
+
+def teams_by_name(season: Season) -> dict[str, set[str]]:
+    """Folded team name -> the department keys it qualified from."""
+    found: dict[str, set[str]] = {}
+    for _, row in qualified_rows(season):
+        found.setdefault(domain.fold(row.team), set()).add(department_key(row.department))
+    return found
+
+
+@dataclass(frozen=True)
+class NamedDepartment:
+    """A department a region's sentence names, where the name stands."""
+
+    name: str
+    path: Path
+    position: Position | None
+
+
+def region_department_names(result: ReadResult, region_path: Path, region: Region) -> Iterator[NamedDepartment]:
+    """The departments of the region sentence, each with the position of its name."""
+    for p, paragraph in enumerate(region.paragraphs):
+        sentence = domain.parse_region_sentence(paragraph)
+        if sentence is None:
+            continue
+        path = (*region_path, "paragraphs", p)
+        search_from = len(sentence.head)
+        for name in sentence.departments:
+            offset = paragraph.find(name, search_from)
+            if offset < 0:
+                yield NamedDepartment(name, path, result.position_of(path))
+                continue
+            search_from = offset + len(name)
+            yield NamedDepartment(name, path, position_in_text(result, path, paragraph, offset))
+        return
+
+
+def position_in_text(result: ReadResult, path: Path, text: str, offset: int, marker: int = 0) -> Position | None:
+    """Where character `offset` of `text` stands, `text` starting `marker` characters after `path`'s position."""
+    base = result.position_of(path)
+    if base is None or path not in result.positions:
+        return base
+    before = text[:offset]
+    line_break = before.rfind("\n")
+    if line_break < 0:
+        return Position(base.line, base.column + marker + offset)
+    return Position(base.line + before.count("\n"), offset - line_break)
+
+
+def note_position(result: ReadResult, path: Path, note: str, offset: int) -> Position | None:
+    """Where character `offset` of a note stands, past the dialect's list marker."""
+    marker = NOTE_MARKER_WIDTH.get(result.dialect)
+    if marker is None:
+        return result.position_of(path)
+    return position_in_text(result, path, note, offset, marker)
+
+
+def final_winner(match: Match) -> str | None:
+    """The team that won a tie, when the table says so or its scores do."""
+    if match.winner:
+        return match.winner
+    if domain.is_walkover(match.aggregate) or any(domain.is_walkover(leg) for leg in match.legs):
+        return None
+    score = domain.parse_score(match.aggregate)
+    if score is None and len(match.legs) == 1:
+        score = domain.parse_score(match.legs[0])
+    if score is None or score[0] == score[1]:
+        return None
+    return match.team1 if score[0] > score[1] else match.team2

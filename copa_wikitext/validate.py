@@ -1,0 +1,233 @@
+"""Validating seasons: run the rule catalogue, filter it, and report.
+
+`check(result, selection)` runs the selected rules of `rules.RULES` over a
+`ReadResult`; `validate_file` reads a file first and turns an unreadable
+article into a CP100 diagnostic. The report formats of `copa-wikitext
+validate` (text in the manner of ruff, JSON, GitHub Actions workflow
+commands) are here too, so other commands (batch) print the same thing.
+The rules themselves live in `rules/`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError, UsageError
+from .model import Diagnostic, Position, ReadResult, Severity
+
+#: Version of the `--format json` document; bumped when a key changes meaning.
+REPORT_VERSION = 1
+UNREADABLE = "CP100"
+#: The JSON Schema of `--format json`, shipped inside the package.
+REPORT_SCHEMA = Path(__file__).resolve().parent / "schemas" / "validate.schema.json"
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which codes to report: `select` (empty: all) minus `ignore`; prefixes allowed."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def includes(self, code: str) -> bool:
+        chosen = not self.select or any(code.startswith(prefix) for prefix in self.select)
+        return chosen and not any(code.startswith(prefix) for prefix in self.ignore)
+
+
+def parse_selection(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> Selection:
+    """A Selection from `--select` / `--ignore` values ("CP3,CP101"), refusing unknown codes."""
+    return Selection(_codes(select, "--select"), _codes(ignore, "--ignore"))
+
+
+def _codes(values: Iterable[str], option: str) -> tuple[str, ...]:
+    from .rules import RULES
+
+    codes: list[str] = []
+    for value in values:
+        for part in value.split(","):
+            code = part.strip().upper()
+            if not code:
+                continue
+            if code == "ALL":
+                code = "CP"
+            if not any(known.startswith(code) for known in RULES):
+                raise UsageError(
+                    f"no rule code is or starts with {part.strip()!r}",
+                    source=option,
+                    hint="'copa-wikitext rules' lists the codes",
+                )
+            codes.append(code)
+    return tuple(codes)
+
+
+def check(result: ReadResult, selection: Selection = Selection()) -> list[Diagnostic]:
+    """The diagnostics of the selected rules on `result`, in source order."""
+    from .rules import RULES
+
+    found: list[Diagnostic] = []
+    for code, rule in RULES.items():
+        if selection.includes(code):
+            found.extend(rule.run(result))
+    # Reader diagnostics no rule claims still reach the user.
+    found.extend(d for d in result.diagnostics if d.code not in RULES and selection.includes(d.code))
+    return sort_diagnostics(found)
+
+
+def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Without repeats, by line, column and code; diagnostics without a position last."""
+    return sorted(dict.fromkeys(diagnostics), key=_source_order)
+
+
+def _source_order(diagnostic: Diagnostic) -> tuple[int, int, str, str]:
+    where = diagnostic.position
+    line, column = (where.line, where.column) if where else (2**31, 0)
+    return line, column, diagnostic.code, diagnostic.message
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """The diagnostics of one file, with the dialect it was read as."""
+
+    path: str
+    diagnostics: tuple[Diagnostic, ...] = ()
+    dialect: str = ""
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for d in self.diagnostics if d.severity is severity)
+
+
+def validate_text(text: str, path: str, dialect: str = "auto", selection: Selection = Selection()) -> FileReport:
+    """Validate an article's text; an article no reader can read gives CP100."""
+    from .api import parse
+
+    try:
+        result = parse(text, dialect)
+    except InputError as error:
+        return unreadable(path, error, selection)
+    return FileReport(path, tuple(check(result, selection)), result.dialect)
+
+
+def unreadable(path: str, error: InputError, selection: Selection = Selection()) -> FileReport:
+    """The report of a file no reader can read: one CP100 at the error's position."""
+    message = f"{error.message}; {error.hint}" if error.hint else error.message
+    diagnostic = Diagnostic(UNREADABLE, message, Severity.ERROR, error.position or Position(1, 1))
+    return FileReport(path, (diagnostic,) if selection.includes(UNREADABLE) else ())
+
+
+def validate_file(
+    path: str, dialect: str = "auto", selection: Selection = Selection(), encoding: str = "utf-8"
+) -> FileReport:
+    """Validate the file at `path`; I/O problems raise UsageError, bad bytes give CP100."""
+    from .api import read_file
+
+    try:
+        text = read_file(path, encoding)
+    except InputError as error:
+        return unreadable(path, error, selection)
+    return validate_text(text, path, dialect, selection)
+
+
+def fails(reports: Iterable[FileReport], strict: bool = False) -> bool:
+    """Whether the reports fail a check: any error, or with `strict` any warning too."""
+    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    return any(d.severity in failing for report in reports for d in report.diagnostics)
+
+
+# --- report formats ---------------------------------------------------------
+
+
+def format_text(reports: Sequence[FileReport]) -> str:
+    """`path:line:col: CODE message`, one line per diagnostic, as ruff prints."""
+    lines = []
+    for report in reports:
+        for d in report.diagnostics:
+            where = f"{report.path}:{d.position.line}:{d.position.column}" if d.position else report.path
+            label = "" if d.severity is Severity.ERROR else f"[{d.severity.value}] "
+            lines.append(f"{where}: {d.code} {label}{d.message}")
+    return "".join(line + "\n" for line in lines)
+
+
+def summary_line(reports: Sequence[FileReport]) -> str:
+    """ "2 errors, 1 warning, 14 notes in 3 files" for stderr."""
+    counts = [
+        _plural(sum(r.count(Severity.ERROR) for r in reports), "error"),
+        _plural(sum(r.count(Severity.WARNING) for r in reports), "warning"),
+        _plural(sum(r.count(Severity.INFO) for r in reports), "note"),
+    ]
+    return f"{', '.join(counts)} in {_plural(len(reports), 'file')}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def report_document(reports: Sequence[FileReport]) -> dict[str, object]:
+    """The `--format json` document; `schemas/validate.schema.json` describes it."""
+    from .rules import RULES
+
+    diagnostics = [
+        {
+            "file": report.path,
+            "code": d.code,
+            "name": RULES[d.code].name if d.code in RULES else None,
+            "severity": d.severity.value,
+            "message": d.message,
+            "line": d.position.line if d.position else None,
+            "column": d.position.column if d.position else None,
+            "path": list(d.path),
+        }
+        for report in reports
+        for d in report.diagnostics
+    ]
+    return {
+        "version": REPORT_VERSION,
+        "files": [{"file": r.path, "dialect": r.dialect or None} for r in reports],
+        "diagnostics": diagnostics,
+        "summary": {
+            "files": len(reports),
+            "errors": sum(r.count(Severity.ERROR) for r in reports),
+            "warnings": sum(r.count(Severity.WARNING) for r in reports),
+            "infos": sum(r.count(Severity.INFO) for r in reports),
+        },
+    }
+
+
+def report_schema() -> dict[str, object]:
+    """The JSON Schema every `--format json` document validates against."""
+    schema: dict[str, object] = json.loads(REPORT_SCHEMA.read_text(encoding="utf-8"))
+    return schema
+
+
+def format_json(reports: Sequence[FileReport]) -> str:
+    return json.dumps(report_document(reports), ensure_ascii=False, indent=2) + "\n"
+
+
+_GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(reports: Sequence[FileReport]) -> str:
+    """GitHub Actions workflow commands: `::error file=F,line=L,col=C,title=CODE::message`."""
+    lines = []
+    for report in reports:
+        for d in report.diagnostics:
+            props = [f"file={_escape_property(report.path)}"]
+            if d.position:
+                props += [f"line={d.position.line}", f"col={d.position.column}"]
+            props.append(f"title={_escape_property(d.code)}")
+            lines.append(f"::{_GITHUB_LEVEL[d.severity]} {','.join(props)}::{_escape_data(d.message)}")
+    return "".join(line + "\n" for line in lines)
+
+
+FORMATTERS = {"text": format_text, "json": format_json, "github": format_github}
+
