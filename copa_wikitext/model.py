@@ -43,6 +43,9 @@ class Layout:
     level: int | None = None
     blocks: tuple[str, ...] | None = None
     main_label: str | None = None
+    #: The main-article line as written, when its list is not written the
+    #: canonical way ("A, B, and C").
+    main_line: str | None = None
 
     def is_canonical(self) -> bool:
         return self == Layout()
@@ -166,6 +169,8 @@ class SeasonLayout:
     #: Index among the stages before which "See also" stood; None = at the end.
     see_also_index: int | None = None
     newline: str = "\n"
+    #: Blank lines before the title line.
+    leading_blank_lines: int = 0
     #: Whether the source began with a UTF-8 byte order mark.
     bom: bool = False
     #: What followed the last non-blank line: "\n", "" or several newlines.

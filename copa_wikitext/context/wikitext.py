@@ -99,8 +99,7 @@ def _section(section: Stage | Region | Round, level: int, path: tuple[Any, ...])
     if isinstance(section, Region):
         items["paragraph"] = list(domain.region_paragraphs(section.name, section.departments, section.paragraphs))
     if isinstance(section, Stage):
-        label = section.layout.main_label or section.name
-        items["main"] = [f"{label}: {domain.join_name_list(m)}" for m in items["main"]]
+        items["main"] = [_main_line(section, _dotted(path)) for _ in items["main"]]
     recorded = section.layout.blocks
     return Section(heading, _blocks(recorded, canonical_blocks(section), items, path))
 
@@ -129,6 +128,17 @@ def _prepare(kind: str, value: Any, path: tuple[Any, ...]) -> Any:
     if kind in ("note", "item"):
         return _line(value, f"{where}.{kind}s")
     return value
+
+
+def _main_line(stage: Stage, where: str) -> str:
+    """ "Departmental Stage: A and B", as written if the facts still agree."""
+    written = stage.layout.main_line
+    if written and domain.split_name_list(written.partition(": ")[2]) == stage.main_articles:
+        return written
+    for article in stage.main_articles:
+        if domain.split_name_list(article) != (article,) or "\n" in article:
+            raise WriteError(f"{where}.main_articles: {article!r} would not read back as one article name")
+    return f"{stage.layout.main_label or stage.name}: {domain.join_name_list(stage.main_articles)}"
 
 
 def _table_rows(table: QualifiedTable, where: str) -> list[list[str]]:
@@ -210,7 +220,7 @@ def finish(text: str, season: Season) -> str:
     lines = text.split("\n")
     while lines and not lines[-1].strip():
         lines.pop()
-    body = "\n".join(lines) + season.layout.ending
+    body = "\n" * season.layout.leading_blank_lines + "\n".join(lines) + season.layout.ending
     newline = season.layout.newline
     body = body.replace("\n", newline) if newline != "\n" else body
     return "\ufeff" + body if season.layout.bom else body

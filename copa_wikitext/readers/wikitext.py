@@ -95,7 +95,10 @@ def parse(text: str) -> ReadResult:
     reading = _Reading(last=sections[-1])
     season = _build_season(sections, reading)
     ending = body[len(body.rstrip("\n")) :] if body.strip() else ""
-    layout = replace(season.layout, newline=source.newline, bom=source.had_bom, ending=ending)
+    leading = sum(len(block.lines()) for block in front)
+    layout = replace(
+        season.layout, newline=source.newline, bom=source.had_bom, ending=ending, leading_blank_lines=leading
+    )
     season = replace(season, layout=layout)
     return ReadResult(season, reading.positions, tuple(reading.diagnostics), NAME)
 
@@ -284,7 +287,7 @@ def _read_stage(group: list[_Section], number: int, reading: _Reading) -> Stage:
     reading.at(path, head.heading.line, head.heading.column)
     kind = domain.stage_kind(head.heading.name)
     stage = Stage(name=head.heading.name, kind=kind)
-    stage, kinds, main_label = _fill(stage, head, path, reading)
+    stage, kinds, (main_label, main_line) = _fill(stage, head, path, reading)
     regions: list[Region] = []
     rounds: list[Round] = []
     region_level = 0
@@ -307,7 +310,7 @@ def _read_stage(group: list[_Section], number: int, reading: _Reading) -> Stage:
             region_level = 99 if regions_done else region_level
     stage = replace(stage, regions=tuple(regions), rounds=tuple(rounds))
     layout = _layout_of(stage, head, kinds, 2, reading)
-    return replace(stage, layout=replace(layout, main_label=main_label))
+    return replace(stage, layout=replace(layout, main_label=main_label, main_line=main_line))
 
 
 def _read_region(section: _Section, path: Path, reading: _Reading) -> Region:
@@ -351,14 +354,14 @@ def _fill(
     source: _Section,
     path: Path,
     reading: _Reading,
-) -> tuple[Stage | Region | Round, list[str], str | None]:
+) -> tuple[Stage | Region | Round, list[str], tuple[str | None, str | None]]:
     """File the blocks under a heading into the section's fields."""
     filer = _Filer(section, path, reading)
     for number, block in enumerate(source.blocks):
-        if number == 0 and isinstance(section, Stage) and filer.main_line(block):
+        if number == 0 and isinstance(section, Stage) and filer.take_main_line(block):
             continue
         filer.file(block)
-    return filer.result(), filer.kinds, filer.main_label
+    return filer.result(), filer.kinds, (filer.main_label, filer.main_line)
 
 
 class _Filer:
@@ -370,6 +373,7 @@ class _Filer:
         self.reading = reading
         self.kinds: list[str] = []
         self.main_label: str | None = None
+        self.main_line: str | None = None
         self.values: dict[str, list[object]] = {
             "paragraphs": [], "notes": [], "verbatim": [], "tables": [], "matches": [],
         }  # fmt: skip
@@ -382,7 +386,7 @@ class _Filer:
         values.append(value)
         self.kinds.append(kind)
 
-    def main_line(self, block: Block) -> bool:
+    def take_main_line(self, block: Block) -> bool:
         """A first line "Departmental Stage: A and B" names the main articles."""
         if block.kind != "paragraph" or "\n" in block.text or ": " not in block.text:
             return False
@@ -392,6 +396,8 @@ class _Filer:
             return False
         self.main_articles = domain.split_name_list(articles)
         self.main_label = label if label != self.section.name else None
+        canonical = f"{label}: {domain.join_name_list(self.main_articles)}"
+        self.main_line = block.text if block.text != canonical else None
         self.reading.at((*self.path, "main_articles"), block.line)
         self.kinds.append("main")
         return True
