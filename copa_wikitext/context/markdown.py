@@ -1,0 +1,310 @@
+"""Values the `markdown.j2` template lays out: GitHub-flavoured Markdown.
+
+The season becomes a flat list of sections (the title's, then every stage,
+region and round heading in article order, and See also), each with its
+blocks: tables as rows of cells, lists as items, prose as text. Every text
+value leaves this module escaped by `md_escape`, so a Markdown parser reads
+back exactly the model's text and a template (bundled or the user's) only
+prints. What Markdown cannot hold without changing the text is refused with
+a `WriteError` naming the field: a newline in a table cell or a heading, a
+blank line inside one paragraph or note, a control character.
+
+Verbatim blocks (markup debris the reader could not type) are written as
+fenced code blocks, exactly as they stood, so no fact is dropped for them.
+Not here: the source's layout details (stub lines, blank lines, heading
+spelling) — Markdown output is for reading, not for writing back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .. import domain
+from ..errors import WriteError
+from ..infobox_fields import infobox_pairs
+from ..layout import canonical_blocks, ordered, section_items
+from ..model import Match, QualifiedTable, Region, Round, Season, Stage
+
+VARIABLES = {
+    "season": "the Season model, unescaped (pass its text through the `md_escape` filter)",
+    "title": "the season's title, escaped",
+    "sections": "every heading in article order, the title's first: .level (1-6), .title (escaped) and .blocks",
+    "block": '.kind ("infobox", "teams", "matches", "paragraph", "main", "departments", "no_results", "notes", '
+    '"see_also", "code"); .rows for tables (header row first, cells escaped), .items for lists (escaped), '
+    ".text for prose (escaped) and code, .fence for code (the fence line to put around .text)",
+}
+
+NO_RESULTS = "No results are recorded for this round."
+TEAM_COLUMNS = ("Department", "Team", "Location")
+MATCH_COLUMNS = ("Team 1", "Agg.", "Team 2", "1st leg", "2nd leg")
+INFOBOX_COLUMNS = ("Field", "Value")
+#: Markdown headings stop at `######`; deeper sections are written at 6.
+MAX_LEVEL = 6
+
+# --- escaping -----------------------------------------------------------------
+
+#: Characters that open or close inline markup (emphasis, code, links, HTML,
+#: tables, GitHub's strikethrough and math) wherever they stand.
+_INLINE = re.compile(r"[\\`*_\[\]<|~$]|&(?=[#A-Za-z])")
+#: What opens a block at the start of a line: headings, lists, quotes,
+#: setext underlines and table delimiter rows.
+_LINE_START = re.compile(r"^(?:[#\-+>=:]|\d{1,9}[.)])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def md_escape(text: str) -> str:
+    """`text` as Markdown that a CommonMark/GFM parser reads back as `text`.
+
+    Each line is escaped on its own: inline markup characters get a
+    backslash, a block marker at the line's start gets one, and leading or
+    trailing whitespace (which parsers strip) becomes character references.
+    """
+    return "\n".join(_escape_line(line) for line in text.split("\n"))
+
+
+def _escape_line(line: str) -> str:
+    body = line.strip()
+    if not body:
+        return "".join(_reference(char) for char in line)
+    start = len(line) - len(line.lstrip())
+    head = "".join(_reference(char) for char in line[:start])
+    tail = "".join(_reference(char) for char in line[start + len(body) :])
+    escaped = _INLINE.sub(lambda found: "\\" + found.group(), body)
+    if not head:
+        escaped = _LINE_START.sub(lambda found: found.group()[:-1] + "\\" + found.group()[-1], escaped, count=1)
+    return head + escaped + tail
+
+
+def _reference(char: str) -> str:
+    return f"&#{ord(char)};"
+
+
+# --- checked values -------------------------------------------------------------
+
+
+def _text(text: str, where: str) -> None:
+    if _CONTROL.search(text):
+        raise WriteError(f"{where}: {text!r} holds a control character, which Markdown cannot keep")
+
+
+def _cell(text: str, where: str) -> str:
+    _text(text, where)
+    if "\n" in text:
+        raise WriteError(f"{where}: {text!r} holds a newline, which a Markdown table cell cannot keep")
+    return md_escape(text)
+
+
+def _heading(text: str, where: str) -> str:
+    _text(text, where)
+    if "\n" in text:
+        raise WriteError(f"{where}: heading {text!r} holds a newline, which a Markdown heading cannot keep")
+    escaped = md_escape(text)
+    # A trailing run of '#' would be read as the heading's closing sequence.
+    slashes = len(escaped[:-1]) - len(escaped[:-1].rstrip("\\"))
+    return escaped[:-1] + "\\#" if escaped.endswith("#") and slashes % 2 == 0 else escaped
+
+
+def _prose(text: str, where: str) -> str:
+    _text(text, where)
+    if "\n" in text and "" in text.split("\n"):
+        raise WriteError(f"{where}: {text!r} holds a blank line, which would split it in two in Markdown")
+    return md_escape(text)
+
+
+def _item(text: str, where: str) -> str:
+    """A list item's text, its further lines indented to stay in the item."""
+    return _prose(text, where).replace("\n", "\n  ")
+
+
+# --- sections and blocks --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str
+    text: str = ""
+    rows: tuple[tuple[str, ...], ...] = ()
+    items: tuple[str, ...] = ()
+    fence: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    level: int
+    title: str
+    blocks: tuple[Block, ...]
+
+
+def context(season: Season) -> dict[str, Any]:
+    title = _heading(season.title, "title")
+    return {"season": season, "title": title, "sections": list(_sections(season, title))}
+
+
+def _sections(season: Season, title: str) -> Iterator[Section]:
+    yield Section(1, title, tuple(_front_blocks(season)))
+    see_also_at = season.layout.see_also_index
+    for number, stage in enumerate(season.stages):
+        if season.see_also and see_also_at == number:
+            yield _see_also(season)
+        yield from _stage_sections(stage, ("stages", number))
+    if season.see_also and (see_also_at is None or see_also_at >= len(season.stages)):
+        yield _see_also(season)
+
+
+def _front_blocks(season: Season) -> Iterator[Block]:
+    if season.infobox is not None:
+        pairs = infobox_pairs(season.infobox)
+        rows = [(_cell(key, "infobox"), _cell(value or "", f"infobox.{key}")) for key, value in pairs]
+        yield Block("infobox", rows=(INFOBOX_COLUMNS, *rows))
+    for number, paragraph in enumerate(season.lead):
+        yield Block("paragraph", _prose(paragraph, f"lead[{number}]"))
+    for number, text in enumerate(season.verbatim):
+        yield _code(text, f"verbatim[{number}]")
+
+
+def _see_also(season: Season) -> Section:
+    items = tuple(_item(item, f"see_also[{number}]") for number, item in enumerate(season.see_also))
+    return Section(2, "See also", (Block("see_also", items=items),))
+
+
+def _stage_sections(stage: Stage, path: tuple[Any, ...]) -> Iterator[Section]:
+    stage_level = stage.layout.level or 2
+    yield _section(stage, stage_level, path)
+    for number, region in enumerate(stage.regions):
+        region_path = (*path, "regions", number)
+        region_level = region.layout.level or 3
+        yield _section(region, region_level, region_path)
+        for index, round_ in enumerate(region.rounds):
+            yield _section(round_, region_level + 1, (*region_path, "rounds", index))
+    for number, round_ in enumerate(stage.rounds):
+        yield _section(round_, stage_level + 1, (*path, "rounds", number))
+
+
+def _section(section: Stage | Region | Round, level: int, path: tuple[Any, ...]) -> Section:
+    where = _dotted(path)
+    level = min(section.layout.level or level, MAX_LEVEL)
+    return Section(level, _heading(section.name, f"{where}.name"), tuple(_section_blocks(section, where)))
+
+
+def _section_blocks(section: Stage | Region | Round, where: str) -> Iterator[Block]:
+    items = section_items(section)
+    if isinstance(section, Region):
+        items["paragraph"] = list(domain.region_paragraphs(section.name, section.departments, section.paragraphs))
+        if section.departments:
+            yield _departments(section, where)
+    notes: list[str] = []
+    for kind, value in ordered(section.layout.blocks, canonical_blocks(section), items):
+        if kind == "note":
+            notes.append(_item(value, f"{where}.notes"))
+            continue
+        if notes:
+            yield Block("notes", items=tuple(notes))
+            notes = []
+        block = _block(kind, value, section, where)
+        if block is not None:
+            yield block
+    if notes:
+        yield Block("notes", items=tuple(notes))
+
+
+def _block(kind: str, value: Any, section: Stage | Region | Round, where: str) -> Block | None:
+    if kind == "paragraph":
+        return Block("paragraph", _prose(value, f"{where}.paragraphs"))
+    if kind == "main":
+        label = "Main articles" if len(value) > 1 else "Main article"
+        names = [_cell(name, f"{where}.main_articles") for name in value]
+        return Block("main", f"{label}: {domain.join_name_list(names)}")
+    if kind == "table":
+        return Block("teams", rows=_team_rows(value, f"{where}.tables"))
+    if kind == "matches":
+        return Block("matches", rows=_match_rows(value, f"{where}.matches"))
+    if kind == "stub" and isinstance(section, Round) and not section.matches:
+        return Block("no_results", NO_RESULTS)
+    if kind == "verbatim":
+        return _code(value, f"{where}.verbatim")
+    return None  # blank lines, and the stub of a round that has matches
+
+
+def _departments(region: Region, where: str) -> Block:
+    names = [_cell(name, f"{where}.departments") for name in region.departments]
+    label = "Departments" if len(names) > 1 else "Department"
+    return Block("departments", f"{label}: {', '.join(names)}")
+
+
+def _team_rows(table: QualifiedTable, where: str) -> tuple[tuple[str, ...], ...]:
+    """Header, then one row per team with its department written out."""
+    rows = [
+        (
+            _cell(team.department, f"{where}.department"),
+            _cell(team.team, f"{where}.team"),
+            _cell(team.location or "", f"{where}.location"),
+        )
+        for team in table.rows
+    ]
+    return (TEAM_COLUMNS, *rows)
+
+
+def _match_rows(matches: tuple[Match, ...], where: str) -> tuple[tuple[str, ...], ...]:
+    rows: list[tuple[str, ...]] = [MATCH_COLUMNS]
+    for match in matches:
+        team1 = _team_cell(match.team1, match.winner == match.team1, f"{where}.team1")
+        went_through = match.winner == match.team2 and match.winner != match.team1
+        team2 = _team_cell(match.team2, went_through, f"{where}.team2")
+        aggregate = _cell(match.aggregate or "", f"{where}.aggregate")
+        legs = [_cell(leg, f"{where}.legs") for leg in [*match.legs, "", ""][:2]]
+        rows.append((team1, aggregate, team2, *legs))
+    return tuple(rows)
+
+
+def _team_cell(team: str, went_through: bool, where: str) -> str:
+    text = _cell(team, where)
+    return f"**{text}**" if went_through and text else text
+
+
+def _code(text: str, where: str) -> Block:
+    _text(text, where)
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    return Block("code", text, fence="`" * max(3, longest + 1))
+
+
+def _dotted(path: tuple[Any, ...]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+# --- what the format cannot hold ---------------------------------------------------
+
+
+def dropped(season: Season) -> list[str]:
+    """Facts Markdown cannot hold: heading levels past six, legs past two."""
+    found = [
+        f"the heading level {section.layout.level} of {section.name!r} (Markdown stops at {MAX_LEVEL})"
+        for section in _all_sections(season)
+        if (section.layout.level or 0) > MAX_LEVEL
+    ]
+    for round_ in season.rounds():
+        found += [
+            f"the legs after the second of {match.team1} v {match.team2} in {round_.name} ({', '.join(match.legs[2:])})"
+            for match in round_.matches
+            if len(match.legs) > 2
+        ]
+    return found
+
+
+def _all_sections(season: Season) -> Iterator[Stage | Region | Round]:
+    for stage in season.stages:
+        yield stage
+        for region in stage.regions:
+            yield region
+            yield from region.rounds
+        yield from stage.rounds
+
+
+def finish(text: str, season: Season) -> str:
+    """One newline at the end, whatever the template's last block left."""
+    return text.rstrip("\n") + "\n"
