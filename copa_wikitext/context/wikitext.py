@@ -110,7 +110,16 @@ def _blocks(
     items: dict[str, list[Any]],
     path: tuple[Any, ...],
 ) -> list[Block]:
-    return [Block(kind, _prepare(kind, value, path)) for kind, value in ordered(recorded, canonical, items)]
+    seen: dict[str, int] = {}
+    blocks = []
+    for kind, value in ordered(recorded, canonical, items):
+        number = seen[kind] = seen.get(kind, -1) + 1
+        blocks.append(Block(kind, _prepare(kind, value, (*path, _FIELD_OF.get(kind, kind), number))))
+    return blocks
+
+
+#: The model field each kind of block writes, for error messages.
+_FIELD_OF = {"table": "tables", "paragraph": "paragraphs", "note": "notes", "item": "see_also", "matches": "matches"}
 
 
 def _prepare(kind: str, value: Any, path: tuple[Any, ...]) -> Any:
@@ -126,7 +135,7 @@ def _prepare(kind: str, value: Any, path: tuple[Any, ...]) -> Any:
     if kind == "paragraph":
         return _paragraph(value, where)
     if kind in ("note", "item"):
-        return _line(value, f"{where}.{kind}s")
+        return _line(value, where)
     return value
 
 
@@ -147,10 +156,11 @@ def _table_rows(table: QualifiedTable, where: str) -> list[list[str]]:
     rows = [[_cell(column, f"{where}.columns") for column in table.columns]]
     previous: str | None = None
     for number, team in enumerate(table.rows):
-        name = _cell(team.team, f"{where}.team")
-        location = _cell(team.location or "", f"{where}.location")
+        row = f"{where}.rows[{number}]"
+        name = _cell(team.team, f"{row}.team")
+        location = _cell(team.location or "", f"{row}.location")
         if team.department != previous or number in table.restated_rows:
-            first = [_cell(team.department, f"{where}.department"), name]
+            first = [_cell(team.department, f"{row}.department"), name]
             rows.append([*first, location] if width == 3 else first)
         else:
             rows.append([name, location, ""] if width == 3 else [name, location])
@@ -168,7 +178,7 @@ def _match_rows(matches: tuple[Match, ...], where: str) -> list[list[str]]:
         )
         legs = [*match.legs, "", ""][:2]
         cells = [team1, match.aggregate or "", team2, *legs]
-        rows.append([_cell(cell, f"{where}.matches") for cell in cells])
+        rows.append([_cell(cell, where) for cell in cells])
     return rows
 
 
@@ -204,7 +214,7 @@ def _heading(name: str, level: int, where: str, pad: str = "") -> str:
 def _paragraph(text: str, where: str) -> str:
     for line in text.split("\n"):
         if not line.strip() or line.startswith(_LINE_STARTS) or line.rstrip() == "Infobox" or is_heading(line):
-            raise WriteError(f"{where}.paragraphs: {text!r} would not read back as one paragraph")
+            raise WriteError(f"{where}: {text!r} would not read back as one paragraph")
     return text
 
 
