@@ -180,7 +180,8 @@ def _build_season(sections: list[_Section], reading: _Reading) -> Season:
     see_also_heading: str | None = None
     for group in _group_by_stage(rest, reading):
         head = group[0]
-        if domain.is_see_also(head.heading.name) and len(group) == 1 and _plain_list(head, reading):
+        first_see_also = see_also_at is None
+        if first_see_also and domain.is_see_also(head.heading.name) and len(group) == 1 and _plain_list(head, reading):
             see_also, see_also_at = _read_see_also(head, reading), len(stages)
             canonical = f"=={head.heading.name}=="
             see_also_heading = head.heading.raw if head.heading.raw != canonical else None
