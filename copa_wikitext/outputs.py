@@ -14,6 +14,19 @@ from pathlib import Path
 from .errors import UsageError
 
 
+def _file_mode() -> int:
+    """What a plain open() would give a new file: 0o666 less the umask.
+
+    mkstemp makes files only their owner may read; outputs are ordinary files.
+    """
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_FILE_MODE = _file_mode()
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` whole, or not at all."""
     if path.is_dir():
@@ -26,6 +39,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        os.chmod(temporary, _FILE_MODE)
         os.replace(temporary, path)
     except BaseException as error:
         Path(temporary).unlink(missing_ok=True)

@@ -1,0 +1,120 @@
+"""Finding a batch's inputs: files, directories, globs and `-` (paths on stdin).
+
+A directory is searched recursively for season files (the readers'
+extensions) and XML exports (`.xml`, `.xml.bz2`), skipping hidden entries
+and the directories given in `exclude` (a batch's output directory). A file
+named explicitly is taken whatever its extension. The result is in a stable
+order (arguments in turn, each directory's files sorted), without duplicates.
+Nothing here reads the files.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, TextIO
+
+from .errors import UsageError
+from .xmldump import is_export
+
+Kind = Literal["article", "export"]
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """One input: its path as the batch names it, and what it holds."""
+
+    path: Path
+    kind: Kind
+
+    @property
+    def name(self) -> str:
+        return self.path.as_posix()
+
+
+def article_extensions() -> tuple[str, ...]:
+    from .readers import READERS
+
+    return tuple(sorted({ext for fmt in READERS.values() for ext in fmt.extensions}))
+
+
+def find_inputs(
+    specs: Sequence[str],
+    stdin: TextIO | None = None,
+    exclude: Iterable[Path] = (),
+    skip_files: Iterable[Path] = (),
+) -> list[InputFile]:
+    """The inputs `specs` name; UsageError for one that names nothing."""
+    excluded = {_resolved(path) for path in exclude}
+    skipped = {_resolved(path) for path in skip_files}
+    found: list[InputFile] = []
+    seen: set[Path] = set()
+    for path, explicit in _expand(specs, stdin, excluded):
+        key = _resolved(path)
+        if key in seen or (not explicit and key in skipped):
+            continue
+        seen.add(key)
+        found.append(InputFile(path, "export" if is_export(path) else "article"))
+    if not found:
+        raise UsageError("no season files or XML exports found", source=" ".join(specs))
+    return found
+
+
+def _expand(specs: Sequence[str], stdin: TextIO | None, excluded: set[Path]) -> Iterator[tuple[Path, bool]]:
+    for spec in specs:
+        if spec == "-":
+            yield from _expand(list(_stdin_paths(stdin)), None, excluded)
+        else:
+            yield from _expand_one(spec, excluded)
+
+
+def _stdin_paths(stdin: TextIO | None) -> Iterator[str]:
+    if stdin is None:
+        raise UsageError("'-' may be given once, as a list of paths on stdin")
+    for line in stdin:
+        name = line.rstrip("\r\n")
+        if name.strip():
+            yield name
+
+
+def _expand_one(spec: str, excluded: set[Path]) -> Iterator[tuple[Path, bool]]:
+    path = Path(os.path.normpath(spec))
+    if path.is_dir():
+        yield from ((found, False) for found in _walk(path, excluded))
+    elif path.is_file():
+        yield path, True
+    elif glob.has_magic(spec):
+        matches = sorted(glob.glob(spec, recursive=True))
+        if not matches:
+            raise UsageError("no file matches this pattern", source=spec)
+        for match in matches:
+            yield from _expand_one(match, excluded)
+    else:
+        raise UsageError("no such file or directory", source=spec)
+
+
+def _walk(top: Path, excluded: set[Path]) -> Iterator[Path]:
+    """Season files and exports under `top`, sorted, hidden entries and `excluded` dirs left out."""
+    extensions = article_extensions()
+    found: list[Path] = []
+    for directory, subdirectories, files in os.walk(top):
+        subdirectories[:] = [
+            name
+            for name in subdirectories
+            if not name.startswith(".") and _resolved(Path(directory, name)) not in excluded
+        ]
+        for name in files:
+            lowered = name.lower()
+            if not name.startswith(".") and (lowered.endswith(extensions) or is_export(Path(name))):
+                found.append(Path(directory, name))
+    return iter(sorted(found, key=lambda path: path.as_posix()))
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:
+        return path.absolute()

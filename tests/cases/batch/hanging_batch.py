@@ -1,0 +1,25 @@
+"""Run `copa-wikitext` with pages from files named "*hang.txt" never finishing.
+
+Used by tests/test_batch.py to interrupt a batch mid-way (the worker start
+method must be fork, so the patched function reaches the workers).
+"""
+
+import signal
+import sys
+import time
+
+from copa_wikitext import batch, cli
+
+_convert = batch.convert
+
+
+def _hang_on_request(task: batch.Task) -> batch.Outcome:
+    if task.source.endswith("hang.txt"):
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # like a C loop: only SIGKILL stops it
+        while True:
+            time.sleep(1)
+    return _convert(task)
+
+
+batch.convert = _hang_on_request
+sys.exit(cli.main(sys.argv[1:]))
