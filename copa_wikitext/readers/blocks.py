@@ -1,19 +1,44 @@
 """The blocks between two headings of the article dialect, by lark.
 
-The grammar is `grammars/article.lark`; the parser is built once per process
-(LALR, cached on disk by lark) and turns a section's text into `Block`s.
+The grammar is `grammars/article.lark` (LALR, basic lexer). Building a lark
+parser from a grammar costs far more than the parse of a whole article, and
+importing lark itself costs more than our whole cold start may. So the parser
+is lark's *standalone* parser, generated from the grammar once and kept in the
+user's cache directory (`resources.cache_dir()`) as compiled code: later
+processes load it without importing lark at all. A cached parser is used only
+if the grammar text stored in it equals the grammar's and it was compiled by
+this Python's bytecode version, so an edited grammar is regenerated and a
+stale parser is never used. Where the cache cannot be written,
+the parser is generated in memory for this process only.
+
+The generated code is lark's, licensed MPL-2.0 (its header says so); it lives
+only in the user's cache, never in this repository.
 """
 
 from __future__ import annotations
 
+import io
+import marshal
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from importlib.util import MAGIC_NUMBER
+from pathlib import Path
+from types import CodeType, ModuleType
+from typing import Any, Protocol
 
-from ..resources import grammar_path
+from ..resources import cache_dir, grammar_path
 
-if TYPE_CHECKING:
-    from lark import Lark, Token
+GRAMMAR = "article.lark"
+#: Bump when the way the parser is generated or loaded changes: old cache files are then ignored.
+_GENERATION = 1
+_MODULE_NAME = "copa_wikitext.readers._article_parser"
+
+
+class _Parser(Protocol):
+    def parse(self, text: str) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -28,18 +53,6 @@ class Block:
         return self.text.split("\n")
 
 
-@lru_cache(maxsize=1)
-def _parser() -> Lark:
-    from lark import Lark
-
-    return Lark(
-        grammar_path("article.lark").read_text(encoding="utf-8"),
-        parser="lalr",
-        lexer="basic",
-        cache=True,
-    )
-
-
 def parse_blocks(text: str, first_line: int) -> list[Block]:
     """The blocks of one section body; `first_line` is the body's line number."""
     if not text:
@@ -49,8 +62,116 @@ def parse_blocks(text: str, first_line: int) -> list[Block]:
     tree = _parser().parse(text)
     blocks = []
     for child in tree.children:
-        token: Token = child.children[0]  # type: ignore[union-attr,assignment]
-        kind = str(child.data)  # type: ignore[union-attr]
+        token = child.children[0]
         line = first_line + (token.line or 1) - 1
-        blocks.append(Block(kind, str(token)[:-1], line))
+        blocks.append(Block(str(child.data), str(token)[:-1], line))
     return blocks
+
+
+@lru_cache(maxsize=1)
+def _parser() -> _Parser:
+    parser: _Parser = load_standalone_module().Lark_StandAlone()
+    return parser
+
+
+def load_standalone_module(directory: Path | None = None) -> ModuleType:
+    """The generated parser module, from the cache in `directory` (default: the user's) or made now."""
+    grammar = grammar_path(GRAMMAR).read_text(encoding="utf-8")
+    paths = _cache_paths(grammar, directory)
+    code = _read_code(paths[1], grammar) if paths else None
+    if code is None:
+        source = generate_standalone_source(grammar)
+        code = compile(source, str(paths[0]) if paths else f"<{GRAMMAR} standalone parser>", "exec")
+        if paths:
+            _store(paths, grammar, source, code)
+    return _run_module(code)
+
+
+def generate_standalone_source(grammar: str) -> str:
+    """lark's standalone LALR parser for `grammar`, as Python source (MPL-2.0, header kept)."""
+    from lark import Lark
+    from lark.tools.standalone import gen_standalone
+
+    out = io.StringIO()
+    gen_standalone(Lark(grammar, parser="lalr", lexer="basic"), out=out)  # type: ignore[no-untyped-call]
+    return out.getvalue()
+
+
+def _cache_paths(grammar: str, directory: Path | None) -> tuple[Path, Path] | None:
+    """The two cache files of `grammar`: readable source and compiled code; None without a cache.
+
+    The name only spreads grammars over files; what proves a cached parser
+    belongs to `grammar` is the grammar text stored inside it (`_read_code`).
+    """
+    from zlib import crc32
+
+    try:
+        root = directory if directory is not None else cache_dir()
+    except RuntimeError:  # no home directory to put a cache in
+        return None
+    stem = f"article-parser-{_GENERATION}-{crc32(grammar.encode()):08x}"
+    return root / f"{stem}.py", root / f"{stem}.{sys.implementation.cache_tag}.bin"
+
+
+def _store(paths: tuple[Path, Path], grammar: str, source: str, code: CodeType) -> None:
+    """Write both cache files atomically; a cache that cannot be written is no error."""
+    from ..errors import CopaError
+    from ..outputs import write_atomic
+
+    source_path, code_path = paths
+    try:
+        source_path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(source_path, source.encode("utf-8"))
+        write_atomic(code_path, _code_header(grammar) + marshal.dumps(code))
+    except (OSError, CopaError):
+        pass
+
+
+def _code_header(grammar: str) -> bytes:
+    """What a code file starts with: this Python's bytecode magic, then the grammar it was made from."""
+    text = grammar.encode("utf-8")
+    return MAGIC_NUMBER + len(text).to_bytes(4, "little") + text
+
+
+def _read_code(path: Path, grammar: str) -> CodeType | None:
+    """The compiled parser for `grammar` cached at `path`, or None if absent, foreign, stale or damaged."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    header = _code_header(grammar)
+    if not data.startswith(header):
+        return None
+    try:
+        code = marshal.loads(data[len(header) :])
+    except (EOFError, ValueError, TypeError):
+        return None
+    return code if isinstance(code, CodeType) else None
+
+
+def _run_module(code: CodeType) -> ModuleType:
+    module = ModuleType(_MODULE_NAME)
+    module.__file__ = code.co_filename
+    sys.modules[_MODULE_NAME] = module  # its dataclasses look their module up here
+    with _optional_regex_hidden():
+        exec(code, module.__dict__)
+    return module
+
+
+@contextmanager
+def _optional_regex_hidden() -> Iterator[None]:
+    """Keep the generated code from importing `regex`, an accelerator it tries if installed.
+
+    Our grammar needs only `re` (`regex=False`), and importing `regex` would
+    cost more than loading the whole parser. If it is already imported, it
+    costs nothing and is left alone.
+    """
+    if "regex" in sys.modules:
+        yield
+        return
+    sys.modules["regex"] = None  # type: ignore[assignment]  # makes `import regex` raise ImportError
+    try:
+        yield
+    finally:
+        if sys.modules.get("regex", False) is None:
+            del sys.modules["regex"]

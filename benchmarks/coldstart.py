@@ -1,0 +1,112 @@
+"""Whole-process cold starts: `copa-wikitext convert` and `validate` against pandoc.
+
+Each command is a new process per run (hyperfine, or our own loop), after
+warm-up runs: "cold" means a fresh interpreter, with the disk caches an
+installed copy has (bytecode, the article grammar's generated parser). The
+baseline is `pandoc -f mediawiki -t gfm` on the MediaWiki sample; pandoc is
+installed from Debian's packages here if missing (for the benchmark only,
+never a dependency of the package). `python -c pass` is shown as the floor
+no Python command can go under.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from importlib.util import find_spec
+from pathlib import Path
+
+from benchmarks.inprocess import ARTICLE, MEDIAWIKI
+from benchmarks.report import NOT_AVAILABLE, Comparison
+from benchmarks.timing import Sample, cold_environment, cold_starts
+
+PANDOC = "pandoc -f mediawiki -t gfm 2014_copa_peru.wiki"
+CONVERT_WIKI = "copa-wikitext convert 2014_copa_peru.wiki -t markdown"
+CONVERT_TXT = "copa-wikitext convert 2014_copa_peru.txt -t markdown"
+VALIDATE = "copa-wikitext validate 2014_copa_peru.txt"
+FLOOR = "python -c pass"
+
+
+def ensure_pandoc() -> str | None:
+    """pandoc's path, installing Debian's package first if it is missing and apt can; else None."""
+    found = shutil.which("pandoc")
+    if found or not shutil.which("apt-get"):
+        return found
+    prefix = [] if os.geteuid() == 0 else ["sudo", "-n"]
+    for step in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "pandoc"]):
+        if subprocess.run([*prefix, *step], capture_output=True, check=False).returncode != 0:
+            return None
+    return shutil.which("pandoc")
+
+
+def copa_command() -> list[str]:
+    """The console script next to this Python, as a user runs it; `python -m` if there is none."""
+    script = Path(sys.executable).parent / "copa-wikitext"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "copa_wikitext"]
+
+
+def cold_start(runs: int, warmup: int) -> list[Comparison]:
+    """Medians of each command's cold start, as comparisons with pandoc's."""
+    pandoc = ensure_pandoc()
+    copa = copa_command()
+    commands: dict[str, list[str]] = {FLOOR: [sys.executable, "-c", "pass"]}
+    wiki_ready = MEDIAWIKI.exists() and find_spec("copa_wikitext.readers.mediawiki") is not None
+    validate_ready = find_spec("copa_wikitext.commands.validate") is not None
+    if pandoc and MEDIAWIKI.exists():
+        commands[PANDOC] = [pandoc, "-f", "mediawiki", "-t", "gfm", str(MEDIAWIKI)]
+    if wiki_ready:
+        commands[CONVERT_WIKI] = [*copa, "convert", str(MEDIAWIKI), "-t", "markdown"]
+    commands[CONVERT_TXT] = [*copa, "convert", str(ARTICLE), "-t", "markdown"]
+    if validate_ready:
+        commands[VALIDATE] = [*copa, "validate", str(ARTICLE)]
+    environment = cold_environment()
+    failures = _failures(commands, environment)
+    working = {name: command for name, command in commands.items() if name not in failures}
+    samples = cold_starts(working, runs, warmup, environment)
+    baseline = samples.get(PANDOC)
+    notes = {
+        CONVERT_WIKI: "" if wiki_ready else NOT_AVAILABLE,
+        VALIDATE: "" if validate_ready else NOT_AVAILABLE,
+        CONVERT_TXT: "" if pandoc else "pandoc not installed",
+        FLOOR: "the interpreter alone",
+    } | failures
+    return [
+        _row(CONVERT_WIKI, samples, baseline, 1.5, 1.0, notes[CONVERT_WIKI]),
+        _row(VALIDATE, samples, baseline, 1.5, 1.0, notes[VALIDATE]),
+        _row(CONVERT_TXT, samples, baseline, None, None, notes[CONVERT_TXT]),
+        _row(FLOOR, samples, baseline, None, None, notes[FLOOR]),
+    ]
+
+
+def _failures(commands: dict[str, list[str]], environment: dict[str, str]) -> dict[str, str]:
+    """Commands that do not finish normally, each with why; they are left out of the timing.
+
+    validate's exit 1 means it found errors: a normal finish.
+    """
+    failures = {}
+    for name, command in commands.items():
+        run = subprocess.run(command, env=environment, capture_output=True, text=True, check=False)
+        allowed = (0, 1) if name == VALIDATE else (0,)
+        if run.returncode not in allowed:
+            last = (run.stderr.strip().splitlines() or ["no message"])[-1]
+            failures[name] = f"fails: exit {run.returncode}: {last[:100]}"
+    return failures
+
+
+def _row(
+    name: str, samples: dict[str, Sample], baseline: Sample | None, target: float | None, aim: float | None, note: str
+) -> Comparison:
+    ours = samples.get(name)
+    return Comparison(
+        f"cold: {name}",
+        ours.median_ms if ours else None,
+        PANDOC,
+        baseline.median_ms if baseline else None,
+        target,
+        aim,
+        note,
+        ours.cpu_ms if ours else None,
+        baseline.cpu_ms if baseline else None,
+    )

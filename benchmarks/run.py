@@ -1,0 +1,112 @@
+"""The benchmark command: every measure of issue 8, side by side, in one run.
+
+    python -m benchmarks                      # full run (about 2-3 minutes on 2 cores)
+    python -m benchmarks --quick              # fewer rounds, smaller batch (under a minute)
+    python -m benchmarks --markdown FILE      # also write the tables as Markdown (for the README)
+    python -m benchmarks --only read,cold     # some sections only
+
+Sections: `read` (in-process reads vs mwparserfromhell and wikitextparser),
+`cold` (whole-process starts vs pandoc), `batch` (throughput and memory,
+from benchmarks/batch.py), `sizes` (the size curve up to 5 MB). Prints
+medians and ratios; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as `python benchmarks/run.py`
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks import machine
+from benchmarks.report import Table, as_markdown, as_text, comparison_table
+from benchmarks.sizes import CURVE
+
+SECTIONS = ("read", "cold", "batch", "sizes")
+
+
+@dataclass(frozen=True)
+class Effort:
+    """How many rounds and runs each section takes: the full run or --quick."""
+
+    read_rounds: int
+    cold_runs: int
+    cold_warmup: int
+    batch_articles: int
+    batch_pages: tuple[int, int]
+    pandoc_files: int
+    size_rounds: tuple[int, ...]
+
+
+FULL = Effort(
+    read_rounds=200, cold_runs=30, cold_warmup=3, batch_articles=500, batch_pages=(200, 2000), pandoc_files=100,
+    size_rounds=(20, 5, 3, 3),
+)
+QUICK = Effort(
+    read_rounds=40, cold_runs=12, cold_warmup=3, batch_articles=100, batch_pages=(50, 500), pandoc_files=30,
+    size_rounds=(5, 2, 1, 1),
+)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _arguments().parse_args(argv)
+    effort = QUICK if args.quick else FULL
+    sections = _sections(args.only)
+    facts = machine.describe()
+    tables = [table for section in sections for table in _measure(section, effort, args.no_pandoc)]
+    print(as_text(tables, facts), end="")
+    if args.markdown:
+        command = "python -m benchmarks" + (" --quick" if args.quick else "")
+        Path(args.markdown).write_text(as_markdown(tables, facts, command), encoding="utf-8")
+        print(f"Markdown written to {args.markdown}")
+    return 0
+
+
+def _arguments() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--quick", action="store_true", help="fewer rounds and a smaller batch: a rough pass")
+    parser.add_argument("--markdown", metavar="FILE", help="also write the tables as Markdown to FILE")
+    parser.add_argument("--only", metavar="SECTIONS", help=f"comma-separated sections: {', '.join(SECTIONS)}")
+    parser.add_argument("--no-pandoc", action="store_true", help="skip the pandoc-per-file batch comparison")
+    return parser
+
+
+def _sections(only: str | None) -> list[str]:
+    if not only:
+        return list(SECTIONS)
+    chosen = [name.strip() for name in only.split(",") if name.strip()]
+    unknown = sorted(set(chosen) - set(SECTIONS))
+    if unknown:
+        raise SystemExit(f"python -m benchmarks: unknown section(s) {', '.join(unknown)}; choose from {SECTIONS}")
+    return chosen
+
+
+def _measure(section: str, effort: Effort, no_pandoc: bool) -> list[Table]:
+    print(f"measuring: {section} ...", file=sys.stderr, flush=True)
+    if section == "read":
+        from benchmarks.inprocess import article_read, mediawiki_read
+
+        rows = [*article_read(effort.read_rounds), *mediawiki_read(max(effort.read_rounds // 2, 10))]
+        return [comparison_table("In-process read of the 2014 samples (issues 2 and 3)", rows)]
+    if section == "cold":
+        from benchmarks.coldstart import cold_start
+
+        rows = cold_start(effort.cold_runs, effort.cold_warmup)
+        return [comparison_table("Whole-process cold start vs pandoc (issue 8)", rows)]
+    if section == "batch":
+        from benchmarks.batch_report import batch_table
+
+        return [batch_table(effort.batch_articles, effort.batch_pages, 0 if no_pandoc else effort.pandoc_files)]
+    from benchmarks.inprocess import size_curve
+
+    return [size_curve(dict(zip(CURVE, effort.size_rounds, strict=True)))]
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
