@@ -27,12 +27,20 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message}; see '{self.prog} --help'\n")
 
 
-def _command_modules() -> list[ModuleType]:
-    found = [import_module(f"{commands.__name__}.{info.name}") for info in pkgutil.iter_modules(commands.__path__)]
+def _command_modules(only: str | None = None) -> list[ModuleType]:
+    """The subcommand modules, or just `only` when the call names one.
+
+    Importing and describing every subcommand costs more than some of them
+    take to run, so a call such as `convert …` builds only its own parser.
+    """
+    names = [info.name for info in pkgutil.iter_modules(commands.__path__)]
+    if only in names:
+        names = [only]
+    found = [import_module(f"{commands.__name__}.{name}") for name in names]
     return sorted(found, key=lambda module: getattr(module, "ORDER", 99))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="copa-wikitext",
         description="Read Copa Perú season articles into a typed model; write wikitext, MediaWiki, Markdown or JSON.",
@@ -41,14 +49,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in _command_modules():
+    for module in _command_modules(command):
         module.add_parser(subparsers)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    named = arguments[0] if arguments and not arguments[0].startswith("-") else None
+    parser = build_parser(named)
+    args = parser.parse_args(arguments)
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)
         return 2

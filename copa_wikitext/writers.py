@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import CopaError, TemplateError
 from .model import Season
-from .resources import templates_dir
+from .resources import cache_dir, templates_dir
 
 if TYPE_CHECKING:
     import jinja2
@@ -121,8 +121,9 @@ def _template_line(error: BaseException, filename: str) -> int | None:
     return line
 
 
-@lru_cache(maxsize=None)
+@cache
 def _bundled(name: str) -> jinja2.Template:
+    """A bundled template, compiled once per process and cached on disk across processes."""
     import jinja2
 
     environment = jinja2.Environment(
@@ -130,9 +131,22 @@ def _bundled(name: str) -> jinja2.Template:
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         autoescape=False,
+        bytecode_cache=_bytecode_cache(),
     )
     _add_filters(environment)
     return environment.get_template(name)
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """jinja2's compiled templates in the user's cache, if there is one to write to."""
+    import jinja2
+
+    try:
+        directory = cache_dir() / "jinja"
+        directory.mkdir(parents=True, exist_ok=True)
+    except (OSError, RuntimeError):
+        return None
+    return jinja2.FileSystemBytecodeCache(str(directory))
 
 
 def _user_template(path: str) -> jinja2.Template:
