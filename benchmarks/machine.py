@@ -57,5 +57,3 @@ def _tool_version(command: list[str]) -> str:
     run = subprocess.run(command, capture_output=True, text=True, check=False)
     first = (run.stdout or run.stderr).splitlines()
     return first[0].strip() if first else "unknown"
-
-

@@ -43,11 +43,21 @@ class Effort:
 
 
 FULL = Effort(
-    read_rounds=200, cold_runs=30, cold_warmup=3, batch_articles=500, batch_pages=(200, 2000), pandoc_files=100,
+    read_rounds=200,
+    cold_runs=30,
+    cold_warmup=3,
+    batch_articles=500,
+    batch_pages=(200, 2000),
+    pandoc_files=100,
     size_rounds=(20, 5, 3, 3),
 )
 QUICK = Effort(
-    read_rounds=40, cold_runs=12, cold_warmup=3, batch_articles=100, batch_pages=(50, 500), pandoc_files=30,
+    read_rounds=40,
+    cold_runs=12,
+    cold_warmup=3,
+    batch_articles=100,
+    batch_pages=(50, 500),
+    pandoc_files=30,
     size_rounds=(5, 2, 1, 1),
 )
 

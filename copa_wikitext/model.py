@@ -210,7 +210,8 @@ class Season:
 
     def without_layout(self) -> Season:
         """The same facts with every layout record reset to canonical."""
-        return strip_layout(self)
+        stripped: Season = strip_layout(self)
+        return stripped
 
 
 def strip_layout(value: Any) -> Any:

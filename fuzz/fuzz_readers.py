@@ -12,6 +12,7 @@ the input that caused it as crash-* in the current directory.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 
 import atheris
@@ -35,10 +36,8 @@ def test_one_input(data: bytes) -> None:
         except CopaError:
             continue
         if dialect == "wikitext":
-            try:
+            with contextlib.suppress(CopaError):
                 copa_wikitext.write(result.season, "wikitext")
-            except CopaError:
-                pass
 
 
 def main() -> None:

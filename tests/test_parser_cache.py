@@ -73,11 +73,7 @@ def test_an_unwritable_cache_still_gives_a_parser(tmp_path: Path) -> None:
 
 def test_a_warm_cache_reads_an_article_without_importing_lark(tmp_path: Path) -> None:
     environment = {**os.environ, "COPA_WIKITEXT_CACHE": str(tmp_path)}
-    script = (
-        "import sys, copa_wikitext\n"
-        f"copa_wikitext.load({str(ARTICLES[0])!r})\n"
-        "print('lark' in sys.modules)\n"
-    )
+    script = f"import sys, copa_wikitext\ncopa_wikitext.load({str(ARTICLES[0])!r})\nprint('lark' in sys.modules)\n"
     for expected in ("True", "False"):  # the first run generates the parser with lark, the next only loads it
         run = subprocess.run([sys.executable, "-c", script], env=environment, capture_output=True, text=True)
         assert run.returncode == 0, run.stderr

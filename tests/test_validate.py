@@ -24,9 +24,7 @@ INVALID = Path(__file__).parent / "cases" / "invalid"
 SAMPLE_FILES = sorted(path for path in SAMPLES.iterdir() if path.is_file() and not path.name.startswith("."))
 LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>CP\d{3}) (?P<message>.+)$")
 # https://docs.github.com/actions/reference/workflow-commands-for-github-actions
-WORKFLOW_COMMAND = re.compile(
-    r"^::(error|warning|notice) file=[^,:\r\n]+(,line=\d+,col=\d+)?,title=CP\d{3}::[^\r\n]+$"
-)
+WORKFLOW_COMMAND = re.compile(r"^::(error|warning|notice) file=[^,:\r\n]+(,line=\d+,col=\d+)?,title=CP\d{3}::[^\r\n]+$")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -17,7 +17,7 @@ from .blocks import Block
 
 def read_infobox(block: Block, at: Callable[[Path, int, int], None]) -> Infobox:
     """Fields of the block after its "Infobox" line, in order."""
-    fields: list[tuple[str, str]] = []
+    fields: list[tuple[str, str | None]] = []
     for number, line in enumerate(block.lines()[1:], start=1):
         key, colon, value = line[2:].partition(":")
         key = key.strip()

@@ -9,7 +9,7 @@ with their place recorded, so that nothing is ever dropped.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from .. import domain
 from ..errors import InputError
@@ -350,19 +350,23 @@ def _layout_of(
     )
 
 
+_S = TypeVar("_S", Stage, Region, Round)
+
+
 def _fill(
-    section: Stage | Region | Round,
+    section: _S,
     source: _Section,
     path: Path,
     reading: _Reading,
-) -> tuple[Stage | Region | Round, list[str], tuple[str | None, str | None]]:
+) -> tuple[_S, list[str], tuple[str | None, str | None]]:
     """File the blocks under a heading into the section's fields."""
     filer = _Filer(section, path, reading)
     for number, block in enumerate(source.blocks):
         if number == 0 and isinstance(section, Stage) and filer.take_main_line(block):
             continue
         filer.file(block)
-    return filer.result(), filer.kinds, (filer.main_label, filer.main_line)
+    filled: _S = filer.result()  # type: ignore[assignment]  # replace() keeps the type
+    return filled, filer.kinds, (filer.main_label, filer.main_line)
 
 
 class _Filer:
