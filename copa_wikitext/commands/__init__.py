@@ -4,3 +4,22 @@ A module here defines `ORDER` (its place in `--help`), `add_parser(subparsers)`
 and `run(args) -> int`. It parses arguments and calls the library; it keeps
 no logic of its own and imports heavy modules only inside `run`.
 """
+
+from __future__ import annotations
+
+import argparse
+
+
+def add_input_options(parser: argparse.ArgumentParser, what: str) -> None:
+    """`-f/--from` and `--encoding`, which every command that reads seasons takes.
+
+    `what` names the inputs in the help text ("INPUT", "the files", ...).
+    """
+    from ..readers import READERS
+
+    formats = ", ".join(["auto", *READERS])
+    parser.add_argument(
+        "-f", "--from", dest="source_format", default="auto", choices=["auto", *READERS], metavar="FORMAT",
+        help=f"input format of {what}: {formats} (default auto: told from each text)",
+    )  # fmt: skip
+    parser.add_argument("--encoding", default="utf-8", help=f"encoding of {what} (default utf-8)")

@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING, Any, TextIO
 if TYPE_CHECKING:
     from ..batch import Outcome, Problem, Summary
 
+from . import add_input_options
+
 ORDER = 3
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from ..readers import READERS
     from ..writers import FORMATS
 
     parser = subparsers.add_parser(
@@ -47,11 +48,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: one per core)")
     parser.add_argument("--force", action="store_true", help="redo every input, changed or not")
     parser.add_argument("--db", metavar="PATH", help="also write a SQLite database of every season")
-    parser.add_argument(
-        "-f", "--from", dest="source_format", default="auto", choices=["auto", *READERS], metavar="FORMAT",
-        help="input format of every input (default auto: told from each text)",
-    )  # fmt: skip
-    parser.add_argument("--encoding", default="utf-8", help="encoding of the inputs (default utf-8)")
+    add_input_options(parser, "the inputs")
     parser.add_argument(
         "--timeout", type=float, default=60.0, metavar="SECONDS",
         help="give up on a page that takes longer than this (default 60)",
@@ -118,9 +115,7 @@ class TerminalListener:
         # A terminal that reports no size (some ptys) would hide the bar: assume 80x24.
         sized = _terminal_width(self.stream) > 0
         fixed: dict[str, Any] = {} if sized else {"ncols": 80, "nrows": 24}
-        self.bar = tqdm.tqdm(
-            total=total, unit="season", file=self.stream, dynamic_ncols=sized, leave=False, **fixed
-        )
+        self.bar = tqdm.tqdm(total=total, unit="season", file=self.stream, dynamic_ncols=sized, leave=False, **fixed)
 
     def step(self, outcome: Outcome) -> None:
         self.done += 1

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import add_input_options
+
 ORDER = 1
 _BY_EXTENSION = {".json": "json", ".txt": "wikitext", ".wiki": "mediawiki", ".md": "markdown"}
 
@@ -27,15 +29,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("input", nargs="?", default="-", metavar="INPUT", help="season file, or - for stdin (default)")
-    parser.add_argument(
-        "-f",
-        "--from",
-        dest="source_format",
-        default="auto",
-        choices=["auto", *READERS],
-        metavar="FORMAT",
-        help=f"input format: {inputs} (default auto: told from the text)",
-    )
+    add_input_options(parser, "INPUT")
     parser.add_argument(
         "-t",
         "--to",
@@ -50,7 +44,6 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument(
         "--template", metavar="PATH", help="your own Jinja2 template instead of the bundled one (sandboxed)"
     )
-    parser.add_argument("--encoding", default="utf-8", help="encoding of INPUT (default utf-8)")
     parser.add_argument("--in-place", action="store_true", help="allow -o to name the input file")
     parser.add_argument("-q", "--quiet", action="store_true", help="do not print the reader's warnings")
     parser.set_defaults(run=run)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
+from . import add_input_options
+
 ORDER = 4
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from ..readers import READERS
 
     parser = subparsers.add_parser(
         "diff",
@@ -25,16 +26,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("old", metavar="OLD", help="the earlier version")
     parser.add_argument("new", metavar="NEW", help="the later version")
     parser.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
-    parser.add_argument(
-        "-f",
-        "--from",
-        dest="source_format",
-        default="auto",
-        choices=["auto", *READERS],
-        metavar="FORMAT",
-        help=f"input format of both files: auto, {', '.join(READERS)} (default auto: each told from its text)",
-    )
-    parser.add_argument("--encoding", default="utf-8", help="encoding of both files (default utf-8)")
+    add_input_options(parser, "both files")
     parser.set_defaults(run=run)
 
 

@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..validate import FileReport, Selection
 
+from . import add_input_options
+
 ORDER = 2
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from ..readers import READERS
 
     parser = subparsers.add_parser(
         "validate",
@@ -33,16 +34,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     add("--select", action="append", default=[], metavar="CODES", help="only these codes or prefixes (CP3,CP101)")
     add("--ignore", action="append", default=[], metavar="CODES", help="leave out these codes or prefixes")
     add("--strict", action="store_true", help="warnings fail the check too")
-    add(
-        "-f",
-        "--from",
-        dest="source_format",
-        default="auto",
-        choices=["auto", *READERS],
-        metavar="FORMAT",
-        help=f"input format: auto, {', '.join(READERS)} (default auto: told from the text)",
-    )
-    add("--encoding", default="utf-8", help="encoding of the files (default utf-8)")
+    add_input_options(parser, "the files")
     add("-q", "--quiet", action="store_true", help="no summary line on stderr")
     parser.set_defaults(run=run)
 
