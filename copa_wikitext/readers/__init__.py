@@ -39,7 +39,11 @@ READERS: dict[str, InputFormat] = {
     )
 }
 
-_MEDIAWIKI_HINT = re.compile(r"\{\{\s*Infobox|^\{\|", re.MULTILINE | re.IGNORECASE)
+#: Markup only MediaWiki source has: an infobox template, a table, a match
+#: template, a main-article template or a category link.
+_MEDIAWIKI_HINT = re.compile(
+    r"\{\{\s*(?:Infobox|TwoLegStart|Football ?box|main\s*\|)|^\{\||\[\[\s*Category\s*:", re.MULTILINE | re.IGNORECASE
+)
 
 
 def detect(text: str) -> str:

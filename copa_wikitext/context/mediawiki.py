@@ -1,0 +1,384 @@
+"""Values the `mediawiki.j2` template lays out: MediaWiki source, as editors edit it.
+
+The model's sections become a flat list of headings with their blocks in
+layout order (`layout.ordered`). Every plain-text value is encoded here
+(`mw_text.encode`: entities for "|", "[[", "{{", "''", ...) so that the
+MediaWiki reader gives back the same model; values that cannot be held at
+all (a newline in a table cell, a paragraph with a blank line) are refused
+with a `WriteError` naming the field. Qualified-teams tables are grouped by
+department here, so the template only prints rowspans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .. import domain
+from ..errors import WriteError
+from ..infobox_fields import CANONICAL_KEYS, infobox_pairs, typed_infobox, winner_text
+from ..layout import (
+    canonical_blocks,
+    canonical_front,
+    canonical_see_also,
+    front_items,
+    ordered,
+    section_items,
+)
+from ..model import Infobox, Match, QualifiedTable, Region, Round, Season, Stage
+from ..readers.mediawiki import WRAP, derived_title
+from ..readers.mw_lines import heading_parts, line_kind
+from ..readers.mw_text import encode, encode_first, plain, split_top
+
+VARIABLES = {
+    "season": "the Season model (title, infobox, lead, stages, see_also)",
+    "title_line": 'a "= Title =" first line, or "" when the infobox implies the title',
+    "front": "blocks before the first heading (infobox, lead paragraphs, verbatim)",
+    "sections": "every heading in article order: .heading (the line) and .blocks",
+    "block": '.kind ("blank", "infobox", "paragraph", "main", "table", "matches", "stub", "note", "item", '
+    '"verbatim", "wrap") and .value: text; the infobox (key, value) pairs; "main" the article names; '
+    '"table" .columns and .rows (each .department (None on a spanned row), .rowspan, .cells); '
+    '"matches" the TwoLegResult parameter lists; "stub" the lines closing an empty TwoLegStart table',
+}
+_LINK_FORBIDDEN = re.compile(r"[\[\]{}|<>#\n&']|^\s|\s$|^:|^$")
+_STUB_LINE = re.compile(r"^\|[-}][ \t]*$")
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str
+    value: Any = None
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    blocks: list[Block]
+
+
+@dataclass(frozen=True)
+class TableRow:
+    department: str | None
+    rowspan: int
+    cells: list[str]
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: list[str]
+    rows: list[TableRow]
+
+
+def context(season: Season) -> dict[str, Any]:
+    items = front_items(season)
+    front = _blocks(season.layout.front, canonical_front(season), items, "front")
+    return {
+        "season": season,
+        "title_line": _title_line(season),
+        "front": front,
+        "sections": list(_sections(season)),
+    }
+
+
+def _title_line(season: Season) -> str:
+    if season.title == derived_title(season.infobox):
+        return ""
+    return f"= {_heading_text(season.title, 'title')} ="
+
+
+def dropped(season: Season) -> list[str]:
+    """Facts of `season` a TwoLegResult row cannot hold."""
+    lost: list[str] = []
+    for round_ in season.rounds():
+        for match in round_.matches:
+            where = f"{match.team1} v {match.team2} ({round_.name})"
+            if len(match.legs) > 2:
+                lost.append(f"the legs after the second of {where}")
+            if match.winner is not None and match.winner not in (match.team1, match.team2):
+                lost.append(f"the winner {match.winner!r} of {where}, who is neither team")
+    return lost
+
+
+# --- sections -----------------------------------------------------------------
+
+
+def _sections(season: Season) -> Any:
+    see_at = season.layout.see_also_index
+    for number, stage in enumerate(season.stages):
+        if season.see_also and see_at == number:
+            yield _see_also(season)
+        yield from _stage_sections(stage, ("stages", number))
+    if season.see_also and (see_at is None or see_at >= len(season.stages)):
+        yield _see_also(season)
+
+
+def _see_also(season: Season) -> Section:
+    heading = season.layout.see_also_heading
+    parts = heading_parts(heading) if heading else None
+    if parts is None or parts[0] != 2 or not domain.is_see_also(plain(parts[1])):
+        heading = "==See also=="
+    items = {"item": [_link(item, "see_also") for item in season.see_also]}
+    return Section(heading or "==See also==", _blocks(None, canonical_see_also(season.see_also), items, "see_also"))
+
+
+def _stage_sections(stage: Stage, path: tuple[Any, ...]) -> Any:
+    yield _section(stage, 2, path)
+    for number, region in enumerate(stage.regions):
+        region_path = (*path, "regions", number)
+        yield _section(region, 3, region_path)
+        for index, round_ in enumerate(region.rounds):
+            yield _section(round_, (region.layout.level or 3) + 1, (*region_path, "rounds", index))
+    region_level = max((region.layout.level or 3 for region in stage.regions), default=None)
+    for number, round_ in enumerate(stage.rounds):
+        level = round_.layout.level or (stage.layout.level or 2) + 1
+        if number == 0 and region_level is not None and level > region_level:
+            # Deeper, it would read back as a round of the last region.
+            round_ = replace(round_, layout=replace(round_.layout, level=region_level))
+        yield _section(round_, level, (*path, "rounds", number))
+
+
+def _section(section: Stage | Region | Round, level: int, path: tuple[Any, ...]) -> Section:
+    level = section.layout.level or level
+    where = _dotted(path)
+    items = section_items(section)
+    if isinstance(section, Region):
+        items["paragraph"] = list(domain.region_paragraphs(section.name, section.departments, section.paragraphs))
+    recorded = section.layout.blocks
+    for kind in recorded or ():
+        if kind.startswith(WRAP):
+            items.setdefault(kind, []).append(kind[len(WRAP) :])
+    return Section(_heading(section, level, where), _blocks(recorded, canonical_blocks(section), items, where))
+
+
+def _heading(section: Stage | Region | Round, level: int, where: str) -> str:
+    """The source's heading line if it still says the same name at the same level."""
+    raw = section.layout.heading
+    parts = heading_parts(raw) if raw and "\n" not in raw else None
+    if parts is not None and parts[0] == level and plain(parts[1]) == section.name:
+        return raw or ""
+    marks = "=" * level
+    return f"{marks}{_heading_text(section.name, where + '.name')}{marks}"
+
+
+def _blocks(
+    recorded: tuple[str, ...] | None,
+    canonical: list[str],
+    items: dict[str, list[Any]],
+    where: str,
+) -> list[Block]:
+    blocks = []
+    for kind, value in ordered(recorded, canonical, items):
+        if kind.startswith(WRAP):
+            blocks.append(Block("wrap", value))
+        else:
+            blocks.append(Block(kind, _prepare(kind, value, where)))
+    return blocks
+
+
+def _prepare(kind: str, value: Any, where: str) -> Any:
+    if kind == "infobox":
+        return _infobox(value, where)
+    if kind == "paragraph":
+        return _paragraph(value, f"{where}.paragraphs")
+    if kind == "main":
+        return [_param(name, f"{where}.main_articles") for name in value]
+    if kind == "table":
+        return _table(value, f"{where}.tables")
+    if kind == "matches":
+        return [_result_params(match, f"{where}.matches") for match in value]
+    if kind == "stub":
+        return _stub(value, f"{where}.stub")
+    if kind == "note":
+        return _line(value, f"{where}.notes")
+    if kind == "verbatim":
+        return _verbatim(value, f"{where}.verbatim")
+    return value
+
+
+# --- values -------------------------------------------------------------------
+
+
+def _infobox(box: Infobox, where: str) -> list[tuple[str, str | None]]:
+    """Fields in the source's order when that reads back the same, else canonically."""
+    pairs = infobox_pairs(box)
+    if _retyped(pairs) != replace(box, key_order=None):
+        pairs = infobox_pairs(replace(box, key_order=None))
+    written: list[tuple[str, str | None]] = []
+    typed: set[str] = set()
+    for key, text in pairs:
+        name = domain.fold(key)
+        if text is None:
+            written.append((_positional(key, f"{where}.infobox.{key}"), None))
+        elif name in CANONICAL_KEYS and name not in typed and getattr(box, name) is not None:
+            typed.add(name)
+            written.append((name, _typed_value(box, name, text, f"{where}.infobox.{name}")))
+        elif name in CANONICAL_KEYS:
+            written.append((name, _param(text, f"{where}.infobox.{name}").replace("&#61;", "=")))
+        else:
+            written.append((_infobox_key(key, where), _raw_param(text, f"{where}.infobox.{key}")))
+    return written
+
+
+def _positional(key: str, where: str) -> str:
+    """A field with no value is a positional parameter: an "=" would make it named."""
+    if not key or len(split_top(key, "=")) > 1:
+        raise WriteError(f"{where}: a field without a value cannot be empty or hold '='")
+    return _raw_param(key, where)
+
+
+def _retyped(pairs: list[tuple[str, str | None]]) -> Infobox:
+    """The Infobox the reader makes of these pairs (typed keys respelt as it does)."""
+    respelt = [(CANONICAL_KEYS.get(domain.fold(key), key), text) for key, text in pairs]
+    return replace(typed_infobox(respelt), key_order=None)
+
+
+def _typed_value(box: Infobox, name: str, text: str, where: str) -> str:
+    """Typed fields with the links an editor would give them."""
+    _single_line(text, where)
+    competition = box.competition
+    if name == "competition" and text:
+        return _link(text, where)
+    winner = box.winners
+    if name == "winners" and winner is not None and text == winner_text(winner) and text != winner.team:
+        label = text[len(winner.team) :].strip()[1:-1]
+        return f"{_link(winner.team, where)} ({encode(label)})"
+    if name in ("prevseason", "nextseason") and text and competition and not _LINK_FORBIDDEN.search(competition):
+        return f"[[{text} {competition}|{text}]]"
+    return encode(text)
+
+
+def _infobox_key(key: str, where: str) -> str:
+    if not key.strip() or key != key.strip() or re.search(r"[=|{}\[\]\n<]", key):
+        raise WriteError(f"{where}.infobox: key {key!r} cannot be a template parameter name")
+    return key
+
+
+def _raw_param(text: str, where: str) -> str:
+    """An untyped infobox value is kept as markup: it must not break the template."""
+    pieces = split_top(text, r"\|")
+    headings = any(line_kind(line) == "heading" for line in text.split("\n")[1:])
+    if len(pieces) > 1 or not _balanced(text) or text != text.strip() or headings:
+        raise WriteError(
+            f"{where}: {text!r} would break the infobox template (a bare '|', '}}}}' or unbalanced brackets)"
+        )
+    return text
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for match in re.finditer(r"\[\[|\]\]|\{\{|\}\}", text):
+        depth += 1 if match.group()[0] in "[{" else -1
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _link(text: str, where: str) -> str:
+    _single_line(text, where)
+    if _LINK_FORBIDDEN.search(text) or plain(f"[[{text}]]") != text:
+        return encode(text)
+    return f"[[{text}]]"
+
+
+def _param(text: str, where: str) -> str:
+    _single_line(text, where)
+    return encode(text, param=True)
+
+
+def _cell(text: str, where: str, header: bool = False) -> str:
+    _single_line(text, where)
+    return encode(text, header=header)
+
+
+def _line(text: str, where: str) -> str:
+    _single_line(text, where)
+    return encode_first(encoded) if line_kind(encoded := encode(text)) != "text" else encoded
+
+
+def _single_line(text: str, where: str) -> None:
+    if "\n" in text:
+        raise WriteError(f"{where}: {text!r} holds a newline, which cannot stand in this place of MediaWiki source")
+
+
+def _paragraph(text: str, where: str) -> str:
+    lines = text.split("\n")
+    if any(not line.strip() for line in lines):
+        raise WriteError(f"{where}: {text!r} would not read back as one paragraph (an empty line or outer blanks)")
+    encoded = [encode(line) for line in lines]
+    return "\n".join(encode_first(line) if line_kind(line) != "text" else line for line in encoded)
+
+
+def _heading_text(text: str, where: str) -> str:
+    _single_line(text, where)
+    if not text:
+        raise WriteError(f"{where}: an empty heading cannot be written")
+    return encode(text).replace("=", "&#61;")
+
+
+def _table(table: QualifiedTable, where: str) -> Table:
+    """Header and rows; a department's consecutive teams share one rowspan cell."""
+    width = 3 if len(table.columns) == 3 or any(team.location for team in table.rows) else 2
+    columns = [_cell(column, f"{where}.columns", header=True) for column in table.columns]
+    if width == 3 and len(columns) == 2:
+        columns.append("Location")
+    rows: list[TableRow] = []
+    for number, team in enumerate(table.rows):
+        cells = [_cell(team.team, f"{where}.team")]
+        if width == 3:
+            cells.append(_cell(team.location or "", f"{where}.location"))
+        previous = table.rows[number - 1].department if number else None
+        if number and team.department == previous:
+            rows.append(TableRow(None, 1, cells))
+            continue
+        span = 1
+        while number + span < len(table.rows) and table.rows[number + span].department == team.department:
+            span += 1
+        rows.append(TableRow(_cell(team.department, f"{where}.department"), span, cells))
+    return Table(columns, rows)
+
+
+def _result_params(match: Match, where: str) -> list[str]:
+    """{{TwoLegResult|team1|flag1|agg|team2|flag2|leg1|leg2}}; the winner in bold."""
+    team1 = _param(match.team1, f"{where}.team1")
+    team2 = _param(match.team2, f"{where}.team2")
+    if match.winner is not None and match.winner == match.team1:
+        team1 = f"'''{team1}'''"
+    elif match.winner is not None and match.winner == match.team2:
+        team2 = f"'''{team2}'''"
+    legs = [_param(leg, f"{where}.legs") for leg in match.legs[:2]]
+    legs += [""] * (2 - len(legs))
+    return [team1, "", _param(match.aggregate or "", f"{where}.aggregate"), team2, "", *legs]
+
+
+def _stub(stub: str, where: str) -> str:
+    lines = stub.split("\n")
+    good = all(_STUB_LINE.match(line) for line in lines) and lines[-1].startswith("|}")
+    if not good or any(line.startswith("|}") for line in lines[:-1]):
+        raise WriteError(f"{where}: {stub!r} is no bracket stub ('|-' lines then '|}}')")
+    return stub
+
+
+def _verbatim(text: str, where: str) -> str:
+    if any(not line.strip() for line in text.split("\n")) or text != text.strip("\n"):
+        raise WriteError(f"{where}: {text!r} holds an empty line, so it would not read back as one block")
+    return text
+
+
+def _dotted(path: tuple[Any, ...]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def finish(text: str, season: Season) -> str:
+    """Drop trailing blank lines, end as the source ended, in its line ends."""
+    lines = text.split("\n")
+    while lines and not lines[-1].strip():
+        lines.pop()
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    body = "\n".join(lines) + (season.layout.ending or "\n")
+    newline = season.layout.newline
+    return body.replace("\n", newline) if newline != "\n" else body

@@ -1,0 +1,470 @@
+"""Reader for MediaWiki source (`mediawiki`): the article as editors edit it -> Season.
+
+`mw_lines` cuts the source into blocks, `mw_tables` reads tables and match
+templates, `mw_text` reduces inline markup to text; this module files each
+block into the same model the article-dialect reader builds for the same
+facts. What the model does not type (references, navboxes, categories,
+comments, other tables) is kept verbatim, its place recorded in `Layout`.
+
+The title: a `= Title =` first line if there is one, else "<season>
+<competition>" from the infobox (what the writer omits when it agrees), else
+the lead's first bold phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from .. import domain
+from ..infobox_fields import CANONICAL_KEYS, typed_infobox
+from ..layout import BLANK, canonical_blocks, canonical_front
+from ..model import (
+    Diagnostic,
+    Infobox,
+    Layout,
+    Match,
+    Path,
+    Position,
+    ReadResult,
+    Region,
+    Round,
+    Season,
+    SeasonLayout,
+    Severity,
+    Stage,
+)
+from ..source import check_nesting, prepare
+from .mw_lines import Block, scan
+from .mw_tables import (
+    FOOTBALL_BOXES,
+    is_two_leg_result,
+    parse_table,
+    read_football_box,
+    read_qualified,
+    read_tie_table,
+    read_two_leg_result,
+)
+from .mw_text import plain, split_top
+
+NAME = "mediawiki"
+MAIN_TEMPLATES = frozenset({"main", "main article"})
+WRAPPERS = frozenset(
+    {"col-float", "col-float-break", "col-float-end", "col-begin", "col-break", "col-end", "col-2", "col-3",
+     "div col", "div col end", "col-start", "multicol", "multicol-break", "multicol-end"}
+)  # fmt: skip
+#: Sections whose whole body the model keeps verbatim.
+VERBATIM_SECTIONS = frozenset(
+    {"references", "external links", "notes", "footnotes", "further reading", "sources", "bibliography"}
+)
+WRAP = "wrap:"
+_BOLD_PHRASE = re.compile(r"'''(.+?)'''")
+
+
+def read(text: str) -> Season:
+    return parse(text).season
+
+
+@dataclass
+class _Reading:
+    positions: dict[Path, Position] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def at(self, path: Path, line: int, column: int = 1) -> None:
+        self.positions[path] = Position(line, column)
+
+    def report(self, code: str, message: str, severity: Severity, line: int, column: int = 1) -> None:
+        self.diagnostics.append(Diagnostic(code, message, severity, Position(line, column)))
+
+
+@dataclass
+class _Section:
+    heading: Block
+    blocks: list[Block]
+
+    @property
+    def name(self) -> str:
+        return plain(self.heading.name)
+
+
+def parse(text: str) -> ReadResult:
+    """Read MediaWiki source, with positions and diagnostics."""
+    source = prepare(text)
+    body = source.text.replace("\x00", "\ufffd")  # MediaWiki keeps no NUL; neither does the model
+    check_nesting(body)
+    reading = _Reading()
+    blocks = scan(body, reading.report)
+    front, sections = _split_sections(blocks)
+    season = _read_season(front, sections, reading)
+    ending = body[len(body.rstrip("\n")) :] if body.strip() else ""
+    season = replace(season, layout=replace(season.layout, newline=source.newline, ending=ending))
+    reading.diagnostics.sort(key=lambda d: (d.position.line, d.position.column) if d.position else (0, 0))
+    return ReadResult(season, reading.positions, tuple(reading.diagnostics), NAME)
+
+
+def _split_sections(blocks: list[Block]) -> tuple[list[Block], list[_Section]]:
+    front: list[Block] = []
+    sections: list[_Section] = []
+    for block in blocks:
+        if block.kind == "heading":
+            sections.append(_Section(block, []))
+        elif sections:
+            sections[-1].blocks.append(block)
+        else:
+            front.append(block)
+    return front, sections
+
+
+# --- the season -------------------------------------------------------------
+
+
+def _read_season(front: list[Block], sections: list[_Section], reading: _Reading) -> Season:
+    title: str | None = None
+    title_line: str | None = None
+    if sections and sections[0].heading.level == 1 and not any(b.kind != "blank" for b in front):
+        head = sections.pop(0)
+        title, front = head.name, head.blocks
+        raw = head.heading.text
+        title_line = raw if raw != f"= {title} =" else None
+        reading.at(("title",), head.heading.line)
+    season, raw_lead = _read_front(front, reading)
+    if title is None:
+        title = _derived_title(season.infobox, raw_lead, reading)
+    season = replace(season, title=title, layout=replace(season.layout, title_line=title_line))
+    return _read_body(season, sections, reading)
+
+
+def derived_title(infobox: Infobox | None) -> str:
+    """The title an infobox implies: "2014 Copa Perú" (empty if it cannot tell)."""
+    if infobox is None or infobox.season is None or not infobox.competition:
+        return ""
+    return f"{infobox.season} {infobox.competition}"
+
+
+def _derived_title(infobox: Infobox | None, raw_lead: list[str], reading: _Reading) -> str:
+    title = derived_title(infobox)
+    if title:
+        return title
+    for paragraph in raw_lead:
+        match = _BOLD_PHRASE.search(paragraph)
+        if match:
+            return plain(match.group(1))
+    reading.report("CP100", "no title: no '= Title =' line and no infobox season and competition", Severity.WARNING, 1)
+    return ""
+
+
+def _read_front(front: list[Block], reading: _Reading) -> tuple[Season, list[str]]:
+    """The infobox, lead and verbatim blocks before the first section; also the raw lead."""
+    infobox: Infobox | None = None
+    lead: list[str] = []
+    raw_lead: list[str] = []
+    verbatim: list[str] = []
+    kinds: list[str] = []
+    for block in front:
+        if block.kind == "blank":
+            continue
+        if infobox is None and block.kind == "template" and block.name.startswith("infobox"):
+            infobox = _read_infobox(block, reading)
+            kinds.append("infobox")
+        elif block.kind == "paragraph":
+            reading.at(("lead", len(lead)), block.line)
+            lead.append(plain(block.text))
+            raw_lead.append(block.text)
+            kinds.append("paragraph")
+        else:
+            reading.at(("verbatim", len(verbatim)), block.line)
+            verbatim.append(block.text)
+            kinds.append("verbatim")
+    season = Season(title="", infobox=infobox, lead=tuple(lead), verbatim=tuple(verbatim))
+    spaced = [BLANK, *_spaced(kinds, ())]
+    recorded = None if spaced == canonical_front(season) else tuple(spaced)
+    return replace(season, layout=SeasonLayout(front=recorded)), raw_lead
+
+
+def _read_infobox(block: Block, reading: _Reading) -> Infobox:
+    """`{{Infobox ...|key = value|...}}`: typed keys reduced to text, the rest raw."""
+    fields: list[tuple[str, str | None]] = []
+    inner = block.text.strip()[2:-2]
+    for piece, offset in split_top(inner, r"\|")[1:]:
+        key, equals, value = piece.partition("=")
+        if "[[" in key or "{{" in key:  # that "=" belongs to a link or template: no name
+            key, equals = piece, ""
+        name = domain.fold(key)
+        field: tuple[str, str | None] = (piece.strip(), None)  # a positional parameter
+        if equals and name in CANONICAL_KEYS:
+            field = (CANONICAL_KEYS[name], plain(value))
+        elif equals:
+            field = (key.strip(), value.strip())
+        line = block.line + inner.count("\n", 0, offset + 2)
+        reading.at(("infobox", name), line, offset + 3 - inner.rfind("\n", 0, offset + 2) - 1)
+        fields.append(field)
+    reading.at(("infobox",), block.line)
+    return typed_infobox(fields)
+
+
+def _read_body(season: Season, sections: list[_Section], reading: _Reading) -> Season:
+    stages: list[Stage] = []
+    see_also: tuple[str, ...] = ()
+    see_also_at: int | None = None
+    see_also_heading: str | None = None
+    for group in _group_by_stage(sections, reading):
+        head = group[0]
+        items = _see_also_items(group)
+        if items is not None and not see_also:
+            for number, line in enumerate(items[1]):
+                reading.at(("see_also", number), line)
+            see_also, see_also_at = items[0], len(stages)
+            raw = head.heading.text
+            see_also_heading = raw if raw != "==See also==" else None
+            continue
+        stages.append(_read_stage(group, len(stages), reading))
+    layout = replace(
+        season.layout,
+        see_also_heading=see_also_heading,
+        see_also_index=see_also_at if see_also_at != len(stages) else None,
+    )
+    return replace(season, stages=tuple(stages), see_also=see_also, layout=layout)
+
+
+def _see_also_items(group: list[_Section]) -> tuple[tuple[str, ...], list[int]] | None:
+    head = group[0]
+    if len(group) != 1 or not domain.is_see_also(head.name) or head.heading.level != 2:
+        return None
+    items: list[str] = []
+    lines: list[int] = []
+    for block in head.blocks:
+        if block.kind == "blank":
+            continue
+        if block.kind != "list" or not _simple_list(block):
+            return None
+        items += [plain(line[1:]) for line in block.lines]
+        lines += range(block.line, block.line + len(block.lines))
+    return (tuple(items), lines) if items else None
+
+
+def _simple_list(block: Block) -> bool:
+    return all(len(line) > 1 and line[1] not in "*#:;" for line in block.lines)
+
+
+# --- stages, regions, rounds ------------------------------------------------
+
+
+def _group_by_stage(sections: list[_Section], reading: _Reading) -> list[list[_Section]]:
+    groups: list[list[_Section]] = []
+    for section in sections:
+        if section.heading.level <= 2 or not groups:
+            if section.heading.level > 2:
+                _report_skip(section.heading, 1, reading)
+            groups.append([section])
+        else:
+            groups[-1].append(section)
+    return groups
+
+
+def _report_skip(heading: Block, parent_level: int, reading: _Reading) -> None:
+    if heading.level > parent_level + 1:
+        reading.report(
+            "CP103",
+            f"heading level {heading.level} follows level {parent_level}: a level is skipped",
+            Severity.ERROR,
+            heading.line,
+            1,
+        )
+
+
+def _read_stage(group: list[_Section], number: int, reading: _Reading) -> Stage:
+    head = group[0]
+    path: Path = ("stages", number)
+    reading.at(path, head.heading.line)
+    stage = Stage(name=head.name, kind=domain.stage_kind(head.name))
+    filler = _Filler(stage, path, reading, domain.fold(head.name) in VERBATIM_SECTIONS)
+    stage = filler.fill(head.blocks)  # type: ignore[assignment]
+    regions: list[Region] = []
+    rounds: list[Round] = []
+    region_level = 0
+    for section in group[1:]:
+        level = section.heading.level
+        if domain.is_region_heading(section.name):
+            _report_skip(section.heading, head.heading.level, reading)
+            regions.append(_read_region(section, (*path, "regions", len(regions)), reading))
+            region_level = level
+        elif regions and level > region_level:
+            _report_skip(section.heading, region_level, reading)
+            region_path: Path = (*path, "regions", len(regions) - 1)
+            round_ = _read_round(section, region_level, (*region_path, "rounds", len(regions[-1].rounds)), reading)
+            regions[-1] = replace(regions[-1], rounds=(*regions[-1].rounds, round_))
+        else:
+            _report_skip(section.heading, head.heading.level, reading)
+            round_ = _read_round(section, head.heading.level, (*path, "rounds", len(rounds)), reading)
+            rounds.append(round_)
+            region_level = 99 if regions else region_level
+    stage = replace(stage, regions=tuple(regions), rounds=tuple(rounds))
+    return replace(stage, layout=_layout_of(stage, head, filler.kinds, 2))
+
+
+def _read_region(section: _Section, path: Path, reading: _Reading) -> Region:
+    reading.at(path, section.heading.line)
+    filler = _Filler(Region(name=section.name), path, reading)
+    region: Region = filler.fill(section.blocks)  # type: ignore[assignment]
+    region = replace(region, departments=domain.region_departments(region.paragraphs))
+    return replace(region, layout=_layout_of(region, section, filler.kinds, 3))
+
+
+def _read_round(section: _Section, parent_level: int, path: Path, reading: _Reading) -> Round:
+    reading.at(path, section.heading.line)
+    filler = _Filler(Round(name=section.name), path, reading)
+    round_: Round = filler.fill(section.blocks)  # type: ignore[assignment]
+    return replace(round_, layout=_layout_of(round_, section, filler.kinds, parent_level + 1))
+
+
+def _layout_of(section: Stage | Region | Round, source: _Section, kinds: list[str], canonical_level: int) -> Layout:
+    heading = source.heading
+    level = heading.level
+    raw = heading.text
+    spaced = _spaced(kinds, ("stub", "matches", "note") if isinstance(section, Round) else ("note",))
+    if isinstance(section, Round):
+        spaced = [BLANK, *spaced]
+    return Layout(
+        heading=raw if raw != "=" * level + section.name + "=" * level else None,
+        level=level if level != canonical_level else None,
+        blocks=None if spaced == canonical_blocks(section) else tuple(spaced),
+    )
+
+
+def _spaced(kinds: list[str], runs: tuple[str, ...]) -> list[str]:
+    """Block kinds with a blank after each, the way the canonical layouts space them.
+
+    Kinds in `runs` stand together without blanks between them; wrappers
+    (layout templates) take no blank of their own.
+    """
+    spaced: list[str] = []
+    for number, kind in enumerate(kinds):
+        spaced.append(kind)
+        following = kinds[number + 1] if number + 1 < len(kinds) else None
+        if kind.startswith(WRAP):
+            continue
+        if kind in runs and following in runs and not (kind == "note" and following != "note"):
+            continue
+        spaced.append(BLANK)
+    return spaced
+
+
+class _Filler:
+    """Files the blocks under one heading into a section's fields."""
+
+    def __init__(
+        self, section: Stage | Region | Round, path: Path, reading: _Reading, verbatim_only: bool = False
+    ) -> None:
+        self.section = section
+        self.path = path
+        self.reading = reading
+        self.verbatim_only = verbatim_only
+        self.kinds: list[str] = []
+        self.values: dict[str, list[object]] = {"paragraphs": [], "notes": [], "verbatim": [], "tables": []}
+        self.main_articles: tuple[str, ...] = ()
+        self.matches: list[Match] = []
+        self.stub: str | None = None
+
+    def fill(self, blocks: list[Block]) -> Stage | Region | Round:
+        for block in blocks:
+            if block.kind == "blank":
+                continue
+            if self.verbatim_only:
+                self.add("verbatim", "verbatim", block.text, block.line)
+            else:
+                self.file(block)
+        return self.result()
+
+    def add(self, field_name: str, kind: str, value: object, line: int) -> None:
+        values = self.values[field_name]
+        self.reading.at((*self.path, field_name, len(values)), line)
+        values.append(value)
+        self.kinds.append(kind)
+
+    def file(self, block: Block) -> None:
+        if block.kind == "paragraph":
+            self.add("paragraphs", "paragraph", plain(block.text), block.line)
+        elif block.kind == "list" and _simple_list(block):
+            for number, line in enumerate(block.lines):
+                self.add("notes", "note", plain(line[1:]), block.line + number)
+        elif block.kind == "template":
+            self.file_template(block)
+        elif block.kind == "table":
+            self.file_table(block)
+        elif block.kind == "legtable" and isinstance(self.section, Round):
+            self.file_legtable(block)
+        else:
+            self.add("verbatim", "verbatim", block.text, block.line)
+
+    def file_template(self, block: Block) -> None:
+        if block.name in MAIN_TEMPLATES and isinstance(self.section, Stage) and not self.main_articles:
+            pieces = split_top(block.text.strip()[2:-2], r"\|")[1:]
+            self.main_articles = tuple(plain(piece) for piece, _ in pieces if "=" not in piece)
+            self.reading.at((*self.path, "main_articles"), block.line)
+            self.kinds.append("main")
+        elif block.name in WRAPPERS:
+            self.kinds.append(WRAP + block.text)
+        elif block.name in FOOTBALL_BOXES and isinstance(self.section, Round):
+            self.add_matches([read_football_box(block.text)], block.line)
+        else:
+            self.add("verbatim", "verbatim", block.text, block.line)
+
+    def file_table(self, block: Block) -> None:
+        table = parse_table(block.lines, block.line)
+        if isinstance(self.section, Stage):
+            qualified = read_qualified(table, (*self.path, "tables", len(self.values["tables"])), self.reading)
+            if qualified is not None:
+                self.add("tables", "table", qualified, block.line)
+                return
+        if isinstance(self.section, Round):
+            if not table.templates and _is_stub_tail(block.lines[1:]):
+                self.set_stub(block)
+                return
+            matches = read_tie_table(table, self.reading)
+            if matches is not None:
+                self.add_matches(list(matches), block.line)
+                return
+        self.add("verbatim", "verbatim", block.text, block.line)
+
+    def file_legtable(self, block: Block) -> None:
+        body = [line for line in block.lines[1:] if line.strip() and not line.lstrip().startswith("<!--")]
+        results = [line for line in body if is_two_leg_result(line.strip())]
+        if not results and _is_stub_tail(tuple(body)):
+            self.set_stub(block)
+        elif results and all(is_two_leg_result(line.strip()) or _is_stub_tail((line,)) for line in body):
+            self.add_matches([read_two_leg_result(line.strip()) for line in results], block.line)
+        else:
+            self.add("verbatim", "verbatim", block.text, block.line)
+
+    def set_stub(self, block: Block) -> None:
+        tail = [line.rstrip() for line in block.lines[1:] if line.lstrip().startswith(("|-", "|}"))]
+        if self.stub is not None or not tail:
+            self.add("verbatim", "verbatim", block.text, block.line)
+            return
+        self.stub = "\n".join(tail)
+        self.reading.at((*self.path, "stub"), block.line)
+        self.kinds.append("stub")
+
+    def add_matches(self, matches: list[Match], line: int) -> None:
+        if not self.matches:
+            self.reading.at((*self.path, "matches"), line)
+            self.kinds.append("matches")
+        self.matches += matches
+
+    def result(self) -> Stage | Region | Round:
+        values = self.values
+        common = {
+            "paragraphs": tuple(values["paragraphs"]),
+            "notes": tuple(values["notes"]),
+            "verbatim": tuple(values["verbatim"]),
+        }
+        if isinstance(self.section, Stage):
+            return replace(self.section, main_articles=self.main_articles, tables=tuple(values["tables"]), **common)  # type: ignore[arg-type]
+        if isinstance(self.section, Round):
+            return replace(self.section, stub=self.stub, matches=tuple(self.matches), **common)  # type: ignore[arg-type]
+        return replace(self.section, **common)  # type: ignore[arg-type]
+
+
+def _is_stub_tail(lines: tuple[str, ...] | list[str]) -> bool:
+    """Only header rows, "|-" and "|}" lines: a table without a single match."""
+    return all(line.lstrip().startswith(("|-", "|}", "!", "|+")) or not line.strip() for line in lines)

@@ -1,0 +1,312 @@
+"""MediaWiki tables: `{| ... |}` rows and cells, spans resolved; and what they hold.
+
+`parse_table` reads the rows (`|-`), header cells (`!`, `!!`), data cells
+(`|`, `||`) and cell attributes; `grid` places the cells on the HTML table
+grid, following the table processing model: each cell takes the first free
+slot of its row and covers `rowspan` x `colspan` slots. Unlike a browser it
+reports what it had to repair: a rowspan running past the last row (CP106),
+rows with a wrong number of cells (CP101).
+
+On top of it: qualified-teams tables, tie tables (Team 1 | Agg. | Team 2 |
+1st leg | 2nd leg), `{{TwoLegResult}}` rows and `{{Football box}}`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import domain
+from ..model import Match, Path, QualifiedTable, QualifiedTeam, Severity
+from .mw_text import plain, split_top, template_name
+from .tables import MATCH_COLUMNS, Recorder, is_qualified_header
+
+BOLD = "'''"
+_SPAN = re.compile(r"\b(rowspan|colspan)\s*=\s*[\"']?\s*(\d+)", re.IGNORECASE)
+#: Spans are clipped here: a colspan of a million must not build a million slots.
+MAX_SPAN = 1000
+
+
+@dataclass(eq=False)
+class Cell:
+    content: str
+    line: int
+    column: int
+    header: bool
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass
+class Row:
+    cells: list[Cell] = field(default_factory=list)
+    line: int = 0
+
+
+@dataclass
+class Table:
+    rows: list[Row]
+    #: Lines of the table after its opener that hold no cell: "|-", "|}".
+    templates: list[tuple[str, int]] = field(default_factory=list)
+
+    def data_rows(self) -> list[Row]:
+        return [row for row in self.rows if row.cells]
+
+
+def parse_table(lines: tuple[str, ...], first_line: int) -> Table:
+    """Rows and cells of a `{|` table (its first line is the opener)."""
+    rows: list[Row] = [Row(line=first_line)]
+    templates: list[tuple[str, int]] = []
+    nested = 0
+    for number, line in enumerate(lines[1:], start=first_line + 1):
+        stripped = line.lstrip()
+        indent = len(line) - len(stripped)
+        if nested:
+            nested += 1 if stripped.startswith("{|") else -1 if stripped.startswith("|}") else 0
+            _continue_cell(rows, line)
+        elif stripped.startswith("|}"):
+            break
+        elif stripped.startswith("{|"):
+            nested = 1
+            _continue_cell(rows, line)
+        elif stripped.startswith("|-"):
+            rows.append(Row(line=number))
+        elif stripped.startswith("|+"):
+            continue
+        elif stripped.startswith(("!", "|")):
+            header = stripped[0] == "!"
+            separator = r"!!|\|\|" if header else r"\|\|"
+            if not rows[-1].cells:
+                rows[-1].line = number
+            body = stripped[1:]
+            single = "||" not in body and not (header and "!!" in body)
+            for piece, offset in [(body, 0)] if single else split_top(body, separator):
+                rows[-1].cells.append(_cell(piece, number, indent + 2 + offset, header))
+        elif stripped.startswith("{{"):
+            templates.append((stripped, number))
+        else:
+            _continue_cell(rows, line)
+    return Table([row for row in rows if row.cells], templates)
+
+
+def _continue_cell(rows: list[Row], line: str) -> None:
+    if rows[-1].cells:
+        rows[-1].cells[-1].content += "\n" + line
+
+
+def _cell(piece: str, line: int, column: int, header: bool) -> Cell:
+    parts = split_top(piece, r"\|") if "|" in piece else [(piece, 0)]
+    content, offset = piece, 0
+    if len(parts) > 1 and "[[" not in parts[0][0]:
+        attributes = parts[0][0]
+        content, offset = piece[parts[1][1] :], parts[1][1]
+        cell = Cell(content, line, 0, header, *_spans(attributes))
+    else:
+        cell = Cell(content, line, 0, header)
+    cell.column = column + offset + len(content) - len(content.lstrip())
+    return cell
+
+
+def _spans(attributes: str) -> tuple[int, int]:
+    spans = {"rowspan": 1, "colspan": 1}
+    for name, value in _SPAN.findall(attributes):
+        spans[name.lower()] = int(value)
+    return spans["rowspan"], max(1, min(spans["colspan"], MAX_SPAN))
+
+
+def grid(table: Table, width: int, reading: Recorder) -> list[list[Cell | None]]:
+    """Each row's slots, spans resolved; None where a row has no cell."""
+    rows = table.rows
+    taken: dict[tuple[int, int], Cell] = {}
+    for number, row in enumerate(rows):
+        column = 0
+        for cell in row.cells:
+            while (number, column) in taken:
+                column += 1
+            _place(cell, number, column, len(rows), taken, reading)
+            column += cell.colspan
+    return [[taken.get((number, column)) for column in range(width)] for number in range(len(rows))]
+
+
+def _place(
+    cell: Cell, row: int, column: int, row_count: int, taken: dict[tuple[int, int], Cell], reading: Recorder
+) -> None:
+    left = row_count - row
+    rowspan = cell.rowspan if cell.rowspan > 0 else left
+    if rowspan > left:
+        reading.report(
+            "CP106",
+            f"rowspan={cell.rowspan} runs past the table's last row ({left} row{'s' if left != 1 else ''} left)",
+            Severity.WARNING,
+            cell.line,
+            cell.column,
+        )
+        rowspan = left
+    for down in range(rowspan):
+        for across in range(cell.colspan):
+            slot = (row + down, column + across)
+            if slot in taken and taken[slot] is not cell:
+                reading.report(
+                    "CP101", "cells overlap: a span covers another cell", Severity.ERROR, cell.line, cell.column
+                )
+            taken.setdefault(slot, cell)
+
+
+# --- qualified teams ---------------------------------------------------------
+
+
+def header_texts(table: Table) -> list[str]:
+    if not table.rows or not all(cell.header for cell in table.rows[0].cells):
+        return []
+    return [plain(cell.content) for cell in table.rows[0].cells for _ in range(cell.colspan)]
+
+
+def read_qualified(table: Table, path: Path, reading: Recorder) -> QualifiedTable | None:
+    columns = header_texts(table)
+    if not is_qualified_header(columns):
+        return None
+    width = len(columns)
+    rows: list[QualifiedTeam] = []
+    department: tuple[str, Cell] | None = None
+    for number, slots in enumerate(grid(table, width + 1, reading)[1:], start=1):
+        row = table.rows[number]
+        row_path = (*path, "rows", len(rows))
+        if all(cell.header for cell in row.cells):
+            continue
+        team, department = _qualified_row(slots, row, width, department, reading)
+        rows.append(team)
+        reading.at(row_path, row.line, row.cells[0].column if row.cells else 1)
+        if department is not None:
+            reading.at((*row_path, "department"), department[1].line, department[1].column)
+    return QualifiedTable(tuple(columns), tuple(rows))
+
+
+def _qualified_row(
+    slots: list[Cell | None],
+    row: Row,
+    width: int,
+    current: tuple[str, Cell] | None,
+    reading: Recorder,
+) -> tuple[QualifiedTeam, tuple[str, Cell] | None]:
+    extra = slots[width]
+    if extra is not None:
+        reading.report(
+            "CP101", f"table row has more cells than the header's {width}", Severity.ERROR, row.line, extra.column
+        )
+    texts = [plain(cell.content) if cell is not None else None for cell in slots[:width]]
+    filled = sum(text is not None for text in texts)
+    first = slots[0]
+    if (
+        filled == width - 1
+        and texts[-1] is None
+        and first is not None
+        and any(first is cell for cell in row.cells)
+        and current is not None
+    ):
+        return _shifted_row(texts, first, row, current, reading)
+    if filled < width:
+        reading.report("CP101", f"table row has {filled} cells, the header {width}", Severity.ERROR, row.line, 1)
+    department = (texts[0] or "", first) if first is not None else current
+    location = texts[2] if width == 3 else None
+    team = QualifiedTeam(department[0] if department else "", texts[1] or "", location or None)
+    return team, department
+
+
+def _shifted_row(
+    texts: list[str | None], first: Cell, row: Row, current: tuple[str, Cell], reading: Recorder
+) -> tuple[QualifiedTeam, tuple[str, Cell] | None]:
+    """A row one cell short: a further team of the department above, or a new department."""
+    cells = [text or "" for text in texts if text is not None]
+    if domain.is_department(cells[0]):
+        reading.report(
+            "CP105",
+            f"row '{' | '.join(cells)}' is one cell short: read as department {cells[0]}, "
+            f"though it may be a team of {current[0]}",
+            Severity.WARNING,
+            row.line,
+            first.column,
+        )
+        return QualifiedTeam(cells[0], cells[1] if len(cells) > 1 else "", None), (cells[0], first)
+    reading.report(
+        "CP105",
+        f"row '{' | '.join(cells)}' has no department cell: read as a further team of {current[0]}",
+        Severity.WARNING,
+        row.line,
+        first.column,
+    )
+    location = cells[1] if len(cells) > 1 else None
+    return QualifiedTeam(current[0], cells[0], location or None), current
+
+
+# --- matches -----------------------------------------------------------------
+
+
+def is_match_header(columns: list[str]) -> bool:
+    return tuple(domain.fold(text) for text in columns) == MATCH_COLUMNS
+
+
+def read_tie_table(table: Table, reading: Recorder) -> tuple[Match, ...] | None:
+    """A plain wikitable of ties: Team 1 | Agg. | Team 2 | 1st leg | 2nd leg."""
+    if not is_match_header(header_texts(table)):
+        return None
+    matches: list[Match] = []
+    for slots, row in zip(grid(table, len(MATCH_COLUMNS), reading)[1:], table.rows[1:], strict=True):
+        if any(slot is None for slot in slots):
+            reading.report("CP101", f"match row needs {len(MATCH_COLUMNS)} cells", Severity.ERROR, row.line, 1)
+            continue
+        raw = [slot.content for slot in slots if slot is not None]
+        matches.append(match_from(raw[0], raw[2], raw[1], raw[3:]))
+    return tuple(matches)
+
+
+def match_from(team1: str, team2: str, aggregate: str, legs: list[str]) -> Match:
+    """A Match from raw cells; a bold team is the one that went through."""
+    name1, bold1 = _unbold(team1)
+    name2, bold2 = _unbold(team2)
+    winner = name1 if bold1 else name2 if bold2 else None
+    played = tuple(text for text in (plain(leg) for leg in legs) if text)
+    return Match(name1, name2, played, plain(aggregate) or None, winner)
+
+
+def _unbold(raw: str) -> tuple[str, bool]:
+    text = raw.strip()
+    bold = len(text) > 6 and text.startswith(BOLD) and text.endswith(BOLD) and not text.startswith(BOLD + "''")
+    return plain(text[3:-3] if bold else text), bold
+
+
+def template_params(source: str) -> tuple[list[str], dict[str, str]]:
+    """Positional and named parameters of one `{{...}}`, raw."""
+    inner = source.strip()[2:-2]
+    positional: list[str] = []
+    named: dict[str, str] = {}
+    for piece, _ in split_top(inner, r"\|")[1:]:
+        key, equals, value = piece.partition("=")
+        if equals and "[[" not in key and "{{" not in key:
+            named[key.strip().lower()] = value.strip()
+        else:
+            positional.append(piece)
+    return positional, named
+
+
+def read_two_leg_result(source: str) -> Match:
+    """`{{TwoLegResult|team1|flag1|agg|team2|flag2|leg1|leg2}}`; flags are not kept."""
+    params, _ = template_params(source)
+    params += [""] * (7 - len(params))
+    return match_from(params[0], params[3], params[2], params[5:7])
+
+
+def read_football_box(source: str) -> Match:
+    """A single match: `{{Football box|team1=|score=|team2=|penaltyscore=}}`."""
+    _, named = template_params(source)
+    score = plain(named.get("score", ""))
+    penalties = plain(named.get("penaltyscore", "") or named.get("penalties", ""))
+    if penalties:
+        score = domain.with_penalties(score, penalties)
+    return match_from(named.get("team1", ""), named.get("team2", ""), "", [score])
+
+
+def is_two_leg_result(line: str) -> bool:
+    return line.startswith("{{") and template_name(line[2:]) == "twolegresult"
+
+
+FOOTBALL_BOXES = frozenset({"football box", "footballbox", "football box collapsible", "footballbox collapsible"})

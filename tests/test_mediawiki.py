@@ -1,0 +1,209 @@
+"""MediaWiki source: reading, writing, and the round trip between them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from copa_wikitext import api, domain
+from copa_wikitext.errors import InputError
+from copa_wikitext.model import Match, Season
+from copa_wikitext.readers import detect, mediawiki
+
+from .strategies_mw import seasons
+
+CASES = Path(__file__).parent / "cases" / "mediawiki"
+SAMPLE = Path(__file__).parent.parent / "samples" / "2014_copa_peru.wiki"
+
+
+@pytest.fixture(scope="module")
+def seed(seed_text: str) -> Season:
+    return api.read(seed_text, "wikitext")
+
+
+@pytest.fixture(scope="module")
+def seed_via_mediawiki(seed: Season) -> Season:
+    return mediawiki.read(api.write(seed, "mediawiki"))
+
+
+# --- round trips ------------------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seasons())
+def test_mediawiki_round_trip_gives_back_the_same_model(season: Season) -> None:
+    once = mediawiki.read(api.write(season, "mediawiki"))
+    assert once == season
+    assert mediawiki.read(api.write(once, "mediawiki")) == once
+
+
+def test_sample_reads_back_to_itself_through_the_writer() -> None:
+    season = mediawiki.read(SAMPLE.read_text(encoding="utf-8"))
+    assert mediawiki.read(api.write(season, "mediawiki")) == season
+
+
+def test_sample_is_detected_as_mediawiki() -> None:
+    assert detect(SAMPLE.read_text(encoding="utf-8")) == "mediawiki"
+
+
+# --- the seed through MediaWiki ---------------------------------------------
+
+
+def test_seed_keeps_its_54_teams(seed: Season, seed_via_mediawiki: Season) -> None:
+    teams = [(row.department, row.team, row.location) for row in seed.qualified_teams()]
+    assert len(teams) == 54
+    assert [(row.department, row.team, row.location) for row in seed_via_mediawiki.qualified_teams()] == teams
+
+
+def test_seed_keeps_its_25_departments(seed_via_mediawiki: Season) -> None:
+    departments = {domain.canonical_department(row.department) for row in seed_via_mediawiki.qualified_teams()}
+    assert None not in departments
+    assert len(departments) == 25
+
+
+def test_seed_keeps_its_8_regions(seed: Season, seed_via_mediawiki: Season) -> None:
+    assert len(seed_via_mediawiki.regions()) == 8
+    assert seed_via_mediawiki.regions() == seed.regions()
+
+
+def test_seed_keeps_its_12_stubs(seed_via_mediawiki: Season) -> None:
+    stubs = [round_.stub for round_ in seed_via_mediawiki.rounds() if round_.stub is not None]
+    assert len(stubs) == 12
+    assert not any(round_.matches for round_ in seed_via_mediawiki.rounds())
+
+
+def test_seed_keeps_the_defensor_bolivar_note(seed: Season, seed_via_mediawiki: Season) -> None:
+    notes = [note for round_ in seed_via_mediawiki.rounds() for note in round_.notes]
+    assert notes == [note for round_ in seed.rounds() for note in round_.notes]
+    assert any(note.startswith("Defensor Bolívar were excluded") for note in notes)
+
+
+def test_seed_keeps_every_other_fact(seed: Season, seed_via_mediawiki: Season) -> None:
+    """Only the header of the 2-column table changes: MediaWiki gets a Location column."""
+    for mine, theirs in zip(seed_via_mediawiki.stages, seed.stages, strict=True):
+        assert [table.rows for table in mine.tables] == [table.rows for table in theirs.tables]
+    for mine, theirs in ((seed_via_mediawiki, seed),):
+        assert (mine.title, mine.infobox, mine.lead, mine.see_also) == (
+            theirs.title,
+            theirs.infobox,
+            theirs.lead,
+            theirs.see_also,
+        )
+
+
+def test_sample_file_holds_the_seeds_facts(seed_via_mediawiki: Season) -> None:
+    assert mediawiki.read(SAMPLE.read_text(encoding="utf-8")) == seed_via_mediawiki
+
+
+# --- an independent reader: wikitextparser ----------------------------------
+
+
+def test_written_tables_give_every_team_its_department_and_location(seed: Season) -> None:
+    wikitextparser = pytest.importorskip("wikitextparser")
+    parsed = wikitextparser.parse(api.write(seed, "mediawiki"))
+    found = []
+    for table in parsed.tables:
+        rows = table.data(span=True)
+        header = [cell.strip() for cell in rows[0]]
+        if header[:2] != ["Department", "Team"]:
+            continue
+        for row in rows[1:]:
+            cells = [(cell or "").strip() for cell in row]
+            found.append((cells[0], cells[1], cells[2] or None))
+    assert found == [(row.department, row.team, row.location) for row in seed.qualified_teams()]
+
+
+# --- matches ----------------------------------------------------------------
+
+
+def _round_matches(path: Path) -> tuple[Match, ...]:
+    season = mediawiki.read(path.read_text(encoding="utf-8"))
+    return tuple(match for round_ in season.rounds() for match in round_.matches)
+
+
+@pytest.mark.parametrize("case", sorted(CASES.glob("matches/*.wiki")), ids=lambda path: path.stem)
+def test_match_rows_give_teams_legs_aggregate_and_who_went_through(case: Path) -> None:
+    expected = json.loads(case.with_suffix(".json").read_text(encoding="utf-8"))
+    matches = [Match(**{**item, "legs": tuple(item["legs"])}) for item in expected]
+    assert list(_round_matches(case)) == matches
+
+
+@pytest.mark.parametrize("case", sorted(CASES.glob("matches/*.wiki")), ids=lambda path: path.stem)
+def test_matches_survive_the_writer(case: Path) -> None:
+    season = mediawiki.read(case.read_text(encoding="utf-8"))
+    assert mediawiki.read(api.write(season, "mediawiki")) == season
+
+
+def test_an_empty_match_table_is_a_bracket_stub() -> None:
+    case = CASES / "stubs" / "empty_tables.wiki"
+    expected = json.loads(case.with_suffix(".json").read_text(encoding="utf-8"))
+    season = mediawiki.read(case.read_text(encoding="utf-8"))
+    assert [round_.stub for round_ in season.rounds()] == expected["stubs"]
+
+
+@pytest.mark.parametrize(
+    ("score", "goals", "walkover", "away", "penalties"),
+    [
+        ("2–1", (2, 1), False, False, None),
+        ("2-2 (a)", (2, 2), False, True, None),
+        ("1–1 (4–3 p)", (1, 1), False, False, (4, 3)),
+        ("w/o", None, True, False, None),
+        ("", None, False, False, None),
+    ],
+)
+def test_scores_as_written_are_understood(
+    score: str, goals: tuple[int, int] | None, walkover: bool, away: bool, penalties: tuple[int, int] | None
+) -> None:
+    result = domain.parse_result(score)
+    assert (result.goals, result.walkover, result.away_goals, result.penalties) == (goals, walkover, away, penalties)
+
+
+# --- broken source ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", sorted(CASES.glob("broken/*.wiki")), ids=lambda path: path.stem)
+def test_broken_source_is_reported_with_line_and_column(case: Path) -> None:
+    expected = json.loads(case.with_suffix(".json").read_text(encoding="utf-8"))
+    text = case.read_text(encoding="utf-8")
+    if "error" in expected:
+        with pytest.raises(InputError) as raised:
+            mediawiki.parse(text)
+        error = raised.value
+        assert expected["message"] in error.message
+        assert error.position is not None
+        assert (error.position.line, error.position.column) == (expected["line"], expected["column"])
+        return
+    diagnostics = [d for d in mediawiki.parse(text).diagnostics if d.code == expected["code"]]
+    assert diagnostics, f"no {expected['code']} reported"
+    first = diagnostics[0]
+    assert expected["message"] in first.message
+    assert first.severity.value == expected["severity"]
+    assert first.position is not None
+    assert (first.position.line, first.position.column) == (expected["line"], expected["column"])
+
+
+def test_a_rowspan_gives_every_spanned_row_its_department() -> None:
+    text = (CASES / "broken" / "rowspan_too_large.wiki").read_text(encoding="utf-8")
+    rows = mediawiki.read(text).qualified_teams()
+    assert [(row.department, row.team) for row in rows] == [("Lima", "Synthetic A"), ("Lima", "Synthetic B")]
+
+
+def test_a_clean_source_reports_nothing() -> None:
+    assert mediawiki.parse(SAMPLE.read_text(encoding="utf-8")).diagnostics == ()
+
+
+def test_rows_under_a_rowspan_point_at_their_department_cell() -> None:
+    result = mediawiki.parse(SAMPLE.read_text(encoding="utf-8"))
+    first = result.positions[("stages", 0, "tables", 0, "rows", 0, "department")]
+    second = result.positions[("stages", 0, "tables", 0, "rows", 1, "department")]
+    own_row = result.positions[("stages", 0, "tables", 0, "rows", 1)]
+    assert second == first
+    assert own_row.line > first.line
+
+
+def test_source_without_infobox_or_table_is_still_detected_as_mediawiki() -> None:
+    case = CASES / "stubs" / "empty_tables.wiki"
+    assert detect(case.read_text(encoding="utf-8").replace("{|", "<!-- no table -->")) == "mediawiki"
