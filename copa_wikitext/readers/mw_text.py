@@ -5,8 +5,9 @@
 dropped); templates it does not know are kept as written. `encode` is its
 inverse for the writer: plain text -> markup that `plain` reads back
 unchanged. `split_top` splits on separators outside [[links]] and
-{{templates}}. Regular expressions only: inline markup this simple needs no
-parse tree, and this keeps reading cheaper than a full parse.
+{{templates}}. `plain` reads fragments with mwparserfromhell: only cells,
+notes and paragraphs that hold markup are parsed, never the whole article,
+which keeps reading cheaper than one full parse.
 
 Block structure (headings, tables, lists) lives in `mw_lines.py`.
 """
@@ -15,19 +16,9 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
 _SPECIAL = re.compile(r"[\[\]{}'<&]")
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_REF = re.compile(r"<ref\b[^>]*?/>|<ref\b[^>]*>.*?(?:</ref\s*>|\Z)", re.DOTALL | re.IGNORECASE)
-_NOWIKI = re.compile(r"<nowiki>(.*?)</nowiki>|<nowiki\s*/>", re.DOTALL | re.IGNORECASE)
-_INNER_TEMPLATE = re.compile(r"\{\{([^{}]*)\}\}")
-_LINK = re.compile(r"\[\[([^\[\]|]*)(?:\|([^\[\]]*))?\]\]")
-_EXTERNAL = re.compile(r"\[(?:https?:)?//[^\s\]]+(?:[ \t]+([^\]]*))?\]")
-_QUOTES = re.compile(r"'{2,}")
-_TAG = re.compile(r"</?(?:small|big|span|b|i|u|s|sup|sub|center|div|abbr|font|em|strong)\b[^>]*>", re.IGNORECASE)
-_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_HIDDEN = "\x00"
-_HIDDEN_REF = re.compile(r"\x00(\d+)\x00")
 
 #: Templates that show nothing in running text (flags, footnote markers).
 _SILENT = frozenset(
@@ -50,69 +41,106 @@ def template_name(inner: str) -> str:
 
 
 def plain(text: str) -> str:
-    """The text `markup` shows, stripped; markup it does not know stays as written."""
+    """The text `markup` shows, stripped; markup it does not know stays as written.
+
+    mwparserfromhell parses the fragment and `_pieces` walks its nodes; text
+    without any markup character skips the parse. Outer spaces of the source
+    are stripped, spaces written as entities or in <nowiki> are kept.
+    """
     if not _SPECIAL.search(text):
         return text.strip()
-    kept: list[str] = []
-    text = text.replace(_HIDDEN, "\ufffd")  # NUL cannot stand in wikitext; it marks hidden text here
-    text = _NOWIKI.sub(lambda m: _hide(kept, m.group(1) or ""), text)
-    text = _COMMENT.sub("", text)
-    text = _REF.sub("", text)
-    text = _LINK.sub(_link_text, text)
-    text = _EXTERNAL.sub(lambda m: m.group(1) or "", text)
-    text = _reduce_templates(text, kept)
-    text = _QUOTES.sub(_quote_text, text)
-    text = _BR.sub(" ", text)
-    text = _TAG.sub("", text).strip()
-    while _HIDDEN in text:
-        shown = _HIDDEN_REF.sub(lambda m: kept[int(m.group(1))], text)
-        if shown == text:
+    from mwparserfromhell import parse as parse_wikicode
+
+    guarded = _BARE_AMPERSAND.sub(_AMPERSAND_STANDIN, text) if "{{" in text else text
+    pieces = [piece for node in parse_wikicode(guarded).nodes for piece in _pieces(node)]
+    return _strip_outer(pieces).replace(_AMPERSAND_STANDIN, "&")
+
+
+#: A bare "&" inside a template parameter can corrupt mwparserfromhell's C
+#: tokenizer (its issue #352): such ampersands stand in for it while parsing.
+_BARE_AMPERSAND = re.compile(r"&(?![#A-Za-z0-9]+;)")
+_AMPERSAND_STANDIN = "\ue000"
+#: Tags whose contents show as text; any other tag stays as written.
+_SHOWN_TAGS = frozenset(
+    {"b", "i", "u", "s", "small", "big", "span", "sup", "sub", "center", "div", "abbr", "font", "em", "strong"}
+)
+
+#: A piece of shown text, and whether it came from the source's own spacing
+#: (so outer whitespace in it may be stripped) rather than an entity.
+Piece = tuple[str, bool]
+
+
+def _strip_outer(pieces: list[Piece]) -> str:
+    texts = [text for text, _ in pieces]
+    for index, (text, strippable) in enumerate(pieces):
+        if not strippable:
             break
-        text = shown
-    return html.unescape(text)
+        texts[index] = text.lstrip()
+        if texts[index]:
+            break
+    for index in range(len(pieces) - 1, -1, -1):
+        text, strippable = pieces[index]
+        if not strippable:
+            break
+        texts[index] = texts[index].rstrip()
+        if texts[index]:
+            break
+    return "".join(texts)
 
 
-def _hide(kept: list[str], text: str) -> str:
-    kept.append(text)
-    return f"{_HIDDEN}{len(kept) - 1}{_HIDDEN}"
+def _pieces(node: Any) -> list[Piece]:
+    """What one parsed node shows a reader."""
+    kind = type(node).__name__
+    if kind == "Text":
+        return [(str(node.value), True)]
+    if kind == "HTMLEntity":
+        return [(str(node.normalize()), False)]
+    if kind == "Wikilink":
+        return [(_link_shown(str(node.title), None if node.text is None else str(node.text)), True)]
+    if kind == "ExternalLink":
+        if not node.brackets:
+            return [(str(node), True)]
+        return [(plain(str(node.title)) if node.title is not None else "", True)]
+    if kind == "Template":
+        return [(_template_shown(node), True)]
+    if kind == "Tag":
+        return _tag_pieces(node)
+    if kind == "Comment":
+        return []
+    return [(str(node), True)]
 
 
-def _link_text(match: re.Match[str]) -> str:
-    target, label = match.group(1), match.group(2)
+def _link_shown(target: str, label: str | None) -> str:
     if target.lstrip(":").split(":", 1)[0].strip().lower() in ("category", "file", "image"):
-        return "" if not target.startswith(":") else (label or target.lstrip(":"))
-    return label if label is not None else target
+        return "" if not target.startswith(":") else plain(label or target.lstrip(":"))
+    return plain(label) if label is not None else plain(target)
 
 
-def _quote_text(match: re.Match[str]) -> str:
-    run = len(match.group())
-    if run == 4:
-        return "'"
-    return "'" * (run - 5) if run > 5 else ""
+def _tag_pieces(node: Any) -> list[Piece]:
+    tag = str(node.tag).strip().lower()
+    if tag == "nowiki":
+        return [(html.unescape(str(node.contents)), False)] if node.contents is not None else []
+    if tag == "ref":
+        return []
+    if tag == "br":
+        return [(" ", True)]
+    if tag in _SHOWN_TAGS:
+        return [piece for child in node.contents.nodes for piece in _pieces(child)] if node.contents else []
+    return [(str(node), True)]
 
 
-def _reduce_templates(text: str, kept: list[str]) -> str:
-    while "{{" in text:
-        reduced = _INNER_TEMPLATE.sub(lambda m: _template_text(m, kept), text)
-        if reduced == text:
-            break
-        text = reduced
-    return text
-
-
-def _template_text(match: re.Match[str], kept: list[str]) -> str:
-    inner = match.group(1)
-    name = template_name(inner)
-    if inner.strip() in _ESCAPES:
-        return _hide(kept, _ESCAPES[inner.strip()])
+def _template_shown(node: Any) -> str:
+    name = template_name(str(node.name))
+    if name in _ESCAPES and not node.params:
+        return _ESCAPES[name]
     if name in _SILENT:
         return ""
-    params = [part for part in inner.split("|")[1:] if "=" not in part]
-    if name in _FIRST and params:
-        return params[0]
-    if (name in _SECOND or name.startswith("lang-")) and params:
-        return params[-1] if name.startswith("lang-") else params[min(1, len(params) - 1)]
-    return _hide(kept, match.group())
+    positional = [plain(str(param.value)) for param in node.params if not param.showkey]
+    if name in _FIRST and positional:
+        return positional[0]
+    if (name in _SECOND or name.startswith("lang-")) and positional:
+        return positional[-1] if name.startswith("lang-") else positional[min(1, len(positional) - 1)]
+    return str(node)
 
 
 # --- splitting ----------------------------------------------------------------
