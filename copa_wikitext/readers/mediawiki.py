@@ -46,6 +46,7 @@ from .mw_tables import (
     read_two_leg_result,
 )
 from .mw_text import plain, split_top
+from .outline import RegionOutline, StageOutline, outline
 
 NAME = "mediawiki"
 MAIN_TEMPLATES = frozenset({"main", "main article"})
@@ -207,9 +208,11 @@ def _read_body(season: Season, sections: list[_Section], reading: _Reading) -> S
     see_also: tuple[str, ...] = ()
     see_also_at: int | None = None
     see_also_heading: str | None = None
-    for group in _group_by_stage(sections, reading):
-        head = group[0]
-        items = _see_also_items(group)
+    headings = [section.heading for section in sections]
+    for part in outline(headings, [section.name for section in sections], reading):
+        head = sections[part.heading]
+        alone = not part.regions and not part.rounds
+        items = _see_also_items(head) if alone else None
         if items is not None and not see_also:
             for number, line in enumerate(items[1]):
                 reading.at(("see_also", number), line)
@@ -217,7 +220,7 @@ def _read_body(season: Season, sections: list[_Section], reading: _Reading) -> S
             raw = head.heading.text
             see_also_heading = raw if raw != "==See also==" else None
             continue
-        stages.append(_read_stage(group, len(stages), reading))
+        stages.append(_read_stage(sections, part, len(stages), reading))
     layout = replace(
         season.layout,
         see_also_heading=see_also_heading,
@@ -226,9 +229,8 @@ def _read_body(season: Season, sections: list[_Section], reading: _Reading) -> S
     return replace(season, stages=tuple(stages), see_also=see_also, layout=layout)
 
 
-def _see_also_items(group: list[_Section]) -> tuple[tuple[str, ...], list[int]] | None:
-    head = group[0]
-    if len(group) != 1 or not domain.is_see_also(head.name) or head.heading.level != 2:
+def _see_also_items(head: _Section) -> tuple[tuple[str, ...], list[int]] | None:
+    if not domain.is_see_also(head.name) or head.heading.level != 2:
         return None
     items: list[str] = []
     lines: list[int] = []
@@ -249,65 +251,37 @@ def _simple_list(block: Block) -> bool:
 # --- stages, regions, rounds ------------------------------------------------
 
 
-def _group_by_stage(sections: list[_Section], reading: _Reading) -> list[list[_Section]]:
-    groups: list[list[_Section]] = []
-    for section in sections:
-        if section.heading.level <= 2 or not groups:
-            if section.heading.level > 2:
-                _report_skip(section.heading, 1, reading)
-            groups.append([section])
-        else:
-            groups[-1].append(section)
-    return groups
-
-
-def _report_skip(heading: Block, parent_level: int, reading: _Reading) -> None:
-    if heading.level > parent_level + 1:
-        reading.report(
-            "CP103",
-            f"heading level {heading.level} follows level {parent_level}: a level is skipped",
-            Severity.ERROR,
-            heading.line,
-            1,
-        )
-
-
-def _read_stage(group: list[_Section], number: int, reading: _Reading) -> Stage:
-    head = group[0]
+def _read_stage(sections: list[_Section], part: StageOutline, number: int, reading: _Reading) -> Stage:
+    head = sections[part.heading]
     path: Path = ("stages", number)
     reading.at(path, head.heading.line)
     stage = Stage(name=head.name, kind=domain.stage_kind(head.name))
     filler = _Filler(stage, path, reading, domain.fold(head.name) in VERBATIM_SECTIONS)
     stage = filler.fill(head.blocks)  # type: ignore[assignment]
-    regions: list[Region] = []
-    rounds: list[Round] = []
-    region_level = 0
-    for section in group[1:]:
-        level = section.heading.level
-        if domain.is_region_heading(section.name):
-            _report_skip(section.heading, head.heading.level, reading)
-            regions.append(_read_region(section, (*path, "regions", len(regions)), reading))
-            region_level = level
-        elif regions and level > region_level:
-            _report_skip(section.heading, region_level, reading)
-            region_path: Path = (*path, "regions", len(regions) - 1)
-            round_ = _read_round(section, region_level, (*region_path, "rounds", len(regions[-1].rounds)), reading)
-            regions[-1] = replace(regions[-1], rounds=(*regions[-1].rounds, round_))
-        else:
-            _report_skip(section.heading, head.heading.level, reading)
-            round_ = _read_round(section, head.heading.level, (*path, "rounds", len(rounds)), reading)
-            rounds.append(round_)
-            region_level = 99 if regions else region_level
-    stage = replace(stage, regions=tuple(regions), rounds=tuple(rounds))
+    regions = tuple(
+        _read_region(sections, region, (*path, "regions", index), reading) for index, region in enumerate(part.regions)
+    )
+    rounds = _read_rounds(sections, part.rounds, head.heading.level, path, reading)
+    stage = replace(stage, regions=regions, rounds=rounds)
     return replace(stage, layout=_layout_of(stage, head, filler.kinds, 2))
 
 
-def _read_region(section: _Section, path: Path, reading: _Reading) -> Region:
+def _read_region(sections: list[_Section], part: RegionOutline, path: Path, reading: _Reading) -> Region:
+    section = sections[part.heading]
     reading.at(path, section.heading.line)
     filler = _Filler(Region(name=section.name), path, reading)
     region: Region = filler.fill(section.blocks)  # type: ignore[assignment]
-    region = replace(region, departments=domain.region_departments(region.paragraphs))
+    rounds = _read_rounds(sections, part.rounds, section.heading.level, path, reading)
+    region = replace(region, departments=domain.region_departments(region.paragraphs), rounds=rounds)
     return replace(region, layout=_layout_of(region, section, filler.kinds, 3))
+
+
+def _read_rounds(
+    sections: list[_Section], indexes: list[int], parent_level: int, path: Path, reading: _Reading
+) -> tuple[Round, ...]:
+    return tuple(
+        _read_round(sections[at], parent_level, (*path, "rounds", number), reading) for number, at in enumerate(indexes)
+    )
 
 
 def _read_round(section: _Section, parent_level: int, path: Path, reading: _Reading) -> Round:

@@ -107,6 +107,9 @@ def _pieces(node: Any) -> list[Piece]:
         return _tag_pieces(node)
     if kind == "Comment":
         return []
+    if kind == "Heading":  # a fragment such as "=x=y" that the block scanner knows is no heading
+        marks = [("=" * node.level, True)]
+        return marks + [piece for child in node.title.nodes for piece in _pieces(child)] + marks
     return [(str(node), True)]
 
 

@@ -36,6 +36,7 @@ from ..source import check_nesting, prepare
 from . import blocks as block_parser
 from .blocks import Block
 from .infobox import read_infobox
+from .outline import RegionOutline, StageOutline, outline
 from .tables import read_match_table, read_qualified_table, record_match_rows, split_row
 
 NAME = "wikitext"
@@ -107,7 +108,7 @@ def _sections(blocks: list[Block]) -> tuple[list[Block], list[_Section]]:
     """The blocks before the first heading, and each heading with its blocks.
 
     A heading candidate that mwparserfromhell does not read as a heading
-    stays a block of text under the heading before it.
+    is a line of text: it joins the paragraph lines around it.
     """
     candidates = [block for block in blocks if block.kind == "heading"]
     found = dict(zip(map(id, candidates), _read_headings([b.text for b in candidates]), strict=True))
@@ -121,8 +122,17 @@ def _sections(blocks: list[Block]) -> tuple[list[Block], list[_Section]]:
             continue
         if block.kind == "heading":
             block = Block("paragraph", block.text, block.line)
-        (sections[-1].blocks if sections else front).append(block)
+        _append_joining_text(sections[-1].blocks if sections else front, block)
     return front, sections
+
+
+def _append_joining_text(blocks: list[Block], block: Block) -> None:
+    """Append `block`, joining it to a paragraph that ends on the line before."""
+    last = blocks[-1] if blocks else None
+    if last is not None and block.kind == last.kind == "paragraph" and last.line + len(last.lines()) == block.line:
+        blocks[-1] = Block("paragraph", f"{last.text}\n{block.text}", last.line)
+    else:
+        blocks.append(block)
 
 
 _MARKUP = frozenset("{[<&")
@@ -130,7 +140,7 @@ _MARKUP = frozenset("{[<&")
 
 def read_heading(line: str) -> tuple[int, str] | None:
     """(level, name) if the article dialect reads `line` as a heading."""
-    return _read_headings([line])[0] if line.startswith("=") else None
+    return _read_headings([line])[0] if line.startswith("=") and "\n" not in line else None
 
 
 def is_heading(line: str) -> bool:
@@ -178,17 +188,18 @@ def _build_season(sections: list[_Section], reading: _Reading) -> Season:
     see_also: tuple[str, ...] = ()
     see_also_at: int | None = None
     see_also_heading: str | None = None
-    for group in _group_by_stage(rest, reading):
-        head = group[0]
-        first_see_also = see_also_at is None
-        if first_see_also and domain.is_see_also(head.heading.name) and len(group) == 1 and _plain_list(head, reading):
+    headings = [section.heading for section in rest]
+    for part in outline(headings, [heading.name for heading in headings], reading):
+        head = rest[part.heading]
+        alone = not part.regions and not part.rounds
+        if see_also_at is None and alone and domain.is_see_also(head.heading.name) and _plain_list(head, reading):
             see_also, see_also_at = _read_see_also(head, reading), len(stages)
             canonical = f"=={head.heading.name}=="
             see_also_heading = head.heading.raw if head.heading.raw != canonical else None
             if see_also_heading is None and head.heading.name != "See also":
                 see_also_heading = head.heading.raw
             continue
-        stages.append(_read_stage(group, len(stages), reading))
+        stages.append(_read_stage(rest, part, len(stages), reading))
     if see_also_at == len(stages):
         see_also_at = None
     layout = replace(
@@ -258,76 +269,41 @@ def _same_blocks(actual: list[str], canonical: list[str], last: bool) -> bool:
 # --- stages, regions, rounds ------------------------------------------------
 
 
-def _group_by_stage(sections: list[_Section], reading: _Reading) -> list[list[_Section]]:
-    """Each stage heading with the deeper headings that follow it."""
-    groups: list[list[_Section]] = []
-    for section in sections:
-        if section.heading.level <= 2 or not groups:
-            if section.heading.level > 2:
-                _report_skip(section.heading, 1, reading)
-            groups.append([section])
-        else:
-            groups[-1].append(section)
-    return groups
-
-
-def _report_skip(heading: _Heading, parent_level: int, reading: _Reading) -> None:
-    if heading.level > parent_level + 1:
-        reading.report(
-            "CP103",
-            f"heading level {heading.level} follows level {parent_level}: a level is skipped",
-            Severity.ERROR,
-            heading.line,
-            heading.column,
-        )
-
-
-def _read_stage(group: list[_Section], number: int, reading: _Reading) -> Stage:
-    head = group[0]
+def _read_stage(sections: list[_Section], part: StageOutline, number: int, reading: _Reading) -> Stage:
+    head = sections[part.heading]
     path: Path = ("stages", number)
     reading.at(path, head.heading.line, head.heading.column)
-    kind = domain.stage_kind(head.heading.name)
-    stage = Stage(name=head.heading.name, kind=kind)
+    stage = Stage(name=head.heading.name, kind=domain.stage_kind(head.heading.name))
     stage, kinds, (main_label, main_line) = _fill(stage, head, path, reading)
-    regions: list[Region] = []
-    rounds: list[Round] = []
-    region_level = 0
-    for section in group[1:]:
-        level = section.heading.level
-        if domain.is_region_heading(section.heading.name):
-            _report_skip(section.heading, head.heading.level, reading)
-            regions.append(_read_region(section, (*path, "regions", len(regions)), reading))
-            region_level = level
-        elif regions and level > region_level:
-            _report_skip(section.heading, region_level, reading)
-            region_path: Path = (*path, "regions", len(regions) - 1)
-            round_ = _read_round(section, region_level, (*region_path, "rounds", len(regions[-1].rounds)), reading)
-            regions[-1] = replace(regions[-1], rounds=(*regions[-1].rounds, round_))
-        else:
-            _report_skip(section.heading, head.heading.level, reading)
-            regions_done = bool(regions)
-            round_ = _read_round(section, head.heading.level, (*path, "rounds", len(rounds)), reading)
-            rounds.append(round_)
-            region_level = 99 if regions_done else region_level
-    stage = replace(stage, regions=tuple(regions), rounds=tuple(rounds))
+    regions = tuple(
+        _read_region(sections, region, (*path, "regions", index), reading) for index, region in enumerate(part.regions)
+    )
+    rounds = _read_rounds(sections, part.rounds, head.heading.level, path, reading)
+    stage = replace(stage, regions=regions, rounds=rounds)
     layout = _layout_of(stage, head, kinds, 2, reading)
     return replace(stage, layout=replace(layout, main_label=main_label, main_line=main_line))
 
 
-def _read_region(section: _Section, path: Path, reading: _Reading) -> Region:
+def _read_region(sections: list[_Section], part: RegionOutline, path: Path, reading: _Reading) -> Region:
+    section = sections[part.heading]
     reading.at(path, section.heading.line, section.heading.column)
-    region = Region(name=section.heading.name)
-    region, kinds, _ = _fill(region, section, path, reading)
-    departments = domain.region_departments(region.paragraphs)
-    region = replace(region, departments=departments)
-    layout = _layout_of(region, section, kinds, 3, reading)
-    return replace(region, layout=layout)
+    region, kinds, _ = _fill(Region(name=section.heading.name), section, path, reading)
+    rounds = _read_rounds(sections, part.rounds, section.heading.level, path, reading)
+    region = replace(region, departments=domain.region_departments(region.paragraphs), rounds=rounds)
+    return replace(region, layout=_layout_of(region, section, kinds, 3, reading))
+
+
+def _read_rounds(
+    sections: list[_Section], indexes: list[int], parent_level: int, path: Path, reading: _Reading
+) -> tuple[Round, ...]:
+    return tuple(
+        _read_round(sections[at], parent_level, (*path, "rounds", number), reading) for number, at in enumerate(indexes)
+    )
 
 
 def _read_round(section: _Section, parent_level: int, path: Path, reading: _Reading) -> Round:
     reading.at(path, section.heading.line, section.heading.column)
-    round_ = Round(name=section.heading.name)
-    round_, kinds, _ = _fill(round_, section, path, reading)
+    round_, kinds, _ = _fill(Round(name=section.heading.name), section, path, reading)
     layout = _layout_of(round_, section, kinds, parent_level + 1, reading)
     return replace(round_, layout=layout)
 
