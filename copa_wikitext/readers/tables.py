@@ -126,7 +126,10 @@ def read_match_table(block: Block, reading: Recorder) -> tuple[Match, ...] | Non
         if len(texts) != len(MATCH_COLUMNS):
             reading.report("CP101", "match row needs 5 cells", Severity.ERROR, block.line + number)
             return None
-        matches.append(_match(texts))
+        match = _match(texts)
+        if match is None:
+            return None
+        matches.append(match)
     return tuple(matches)
 
 
@@ -139,11 +142,15 @@ def record_match_rows(block: Block, path: Path, reading: Recorder) -> None:
             reading.at((*path, number, key), line_no, column)
 
 
-def _match(texts: list[str]) -> Match:
+def _match(texts: list[str]) -> Match | None:
+    """The match a row states, or None when the model cannot hold it (both teams bold)."""
     team1, winner1 = _unbold(texts[0])
     team2, winner2 = _unbold(texts[2])
+    if winner1 and winner2:
+        return None
     winner = team1 if winner1 else team2 if winner2 else None
-    legs = tuple(leg for leg in texts[3:] if leg)
+    legs = tuple(texts[3:5])
+    legs = legs if legs[1] else legs[:1] if legs[0] else ()
     return Match(team1, team2, legs, texts[1] or None, winner)
 
 
