@@ -152,12 +152,13 @@ def _read_headings(lines: list[str]) -> list[tuple[int, str] | None]:
 
     mwparserfromhell reads only the lines that start with "=": given the
     whole article it would let a stray "{|" of debris swallow the headings
-    below it. Lines free of markup are read in one call, the rest one by one.
+    below it. Lines free of markup and control characters are read in one
+    call, the rest one by one.
     """
     from mwparserfromhell import parse as parse_wikicode
     from mwparserfromhell.nodes import Heading
 
-    if any(not _MARKUP.isdisjoint(line) for line in lines):
+    if any(not _MARKUP.isdisjoint(line) or not line.isprintable() for line in lines):
         return [_only_heading(parse_wikicode(line, skip_style_tags=True).nodes) for line in lines]
     found: list[tuple[int, str] | None] = [None] * len(lines)
     line = 0
