@@ -27,6 +27,7 @@ from ..errors import WriteError
 from ..infobox_fields import infobox_pairs
 from ..layout import canonical_blocks, ordered, section_items
 from ..model import Match, QualifiedTable, Region, Round, Season, Stage
+from . import dotted
 
 VARIABLES = {
     "season": "the Season model, unescaped (pass its text through the `md_escape` filter)",
@@ -184,7 +185,7 @@ def _stage_sections(stage: Stage, path: tuple[Any, ...]) -> Iterator[Section]:
 
 
 def _section(section: Stage | Region | Round, level: int, path: tuple[Any, ...]) -> Section:
-    where = _dotted(path)
+    where = dotted(path)
     level = min(section.layout.level or level, MAX_LEVEL)
     return Section(level, _heading(section.name, f"{where}.name"), tuple(_section_blocks(section, where)))
 
@@ -268,13 +269,6 @@ def _code(text: str, where: str) -> Block:
     _text(text, where)
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     return Block("code", text, fence="`" * max(3, longest + 1))
-
-
-def _dotted(path: tuple[Any, ...]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
 
 
 # --- what the format cannot hold ---------------------------------------------------

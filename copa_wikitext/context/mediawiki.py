@@ -30,6 +30,7 @@ from ..model import Infobox, Match, QualifiedTable, Region, Round, Season, Stage
 from ..readers.mediawiki import WRAP, derived_title
 from ..readers.mw_lines import heading_parts, line_kind
 from ..readers.mw_text import encode, encode_first, plain, split_top
+from . import as_source_ended, dotted
 
 VARIABLES = {
     "season": "the Season model (title, infobox, lead, stages, see_also)",
@@ -140,7 +141,7 @@ def _stage_sections(stage: Stage, path: tuple[Any, ...]) -> Any:
 
 def _section(section: Stage | Region | Round, level: int, path: tuple[Any, ...]) -> Section:
     level = section.layout.level or level
-    where = _dotted(path)
+    where = dotted(path)
     items = section_items(section)
     if isinstance(section, Region):
         items["paragraph"] = list(domain.region_paragraphs(section.name, section.departments, section.paragraphs))
@@ -365,20 +366,9 @@ def _verbatim(text: str, where: str) -> str:
     return text
 
 
-def _dotted(path: tuple[Any, ...]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
-
-
 def finish(text: str, season: Season) -> str:
     """Drop trailing blank lines, end as the source ended, in its line ends."""
     lines = text.split("\n")
-    while lines and not lines[-1].strip():
-        lines.pop()
     while lines and not lines[0].strip():
         lines.pop(0)
-    body = "\n".join(lines) + (season.layout.ending or "\n")
-    newline = season.layout.newline
-    return body.replace("\n", newline) if newline != "\n" else body
+    return as_source_ended(lines, season, end_with_newline=True)

@@ -25,6 +25,7 @@ from ..layout import (
 from ..model import Match, QualifiedTable, Region, Round, Season, Stage
 from ..readers.tables import BOLD, MATCH_COLUMNS
 from ..readers.wikitext import is_heading, read_heading
+from . import as_source_ended, dotted
 
 _LINE_STARTS = ("|", "!", "{", "- ")
 #: Characters that may change how a heading reads; names without them need no check.
@@ -94,12 +95,12 @@ def _stage_sections(stage: Stage, path: tuple[Any, ...]) -> Any:
 
 def _section(section: Stage | Region | Round, level: int, path: tuple[Any, ...]) -> Section:
     level = section.layout.level or level
-    heading = section.layout.heading or _heading(section.name, level, _dotted(path))
+    heading = section.layout.heading or _heading(section.name, level, dotted(path))
     items = section_items(section)
     if isinstance(section, Region):
         items["paragraph"] = list(domain.region_paragraphs(section.name, section.departments, section.paragraphs))
     if isinstance(section, Stage):
-        items["main"] = [_main_line(section, _dotted(path)) for _ in items["main"]]
+        items["main"] = [_main_line(section, dotted(path)) for _ in items["main"]]
     recorded = section.layout.blocks
     return Section(heading, _blocks(recorded, canonical_blocks(section), items, path))
 
@@ -123,7 +124,7 @@ _FIELD_OF = {"table": "tables", "paragraph": "paragraphs", "note": "notes", "ite
 
 
 def _prepare(kind: str, value: Any, path: tuple[Any, ...]) -> Any:
-    where = _dotted(path)
+    where = dotted(path)
     if kind == "table":
         return _table_rows(value, where)
     if kind == "matches":
@@ -218,19 +219,7 @@ def _paragraph(text: str, where: str) -> str:
     return text
 
 
-def _dotted(path: tuple[Any, ...]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
-
-
 def finish(text: str, season: Season) -> str:
     """Drop trailing blank lines; end, break lines and start as the source did."""
     lines = text.split("\n")
-    while lines and not lines[-1].strip():
-        lines.pop()
-    body = "\n" * season.layout.leading_blank_lines + "\n".join(lines) + season.layout.ending
-    newline = season.layout.newline
-    body = body.replace("\n", newline) if newline != "\n" else body
-    return "\ufeff" + body if season.layout.bom else body
+    return as_source_ended(lines, season, leading_blank_lines=season.layout.leading_blank_lines)

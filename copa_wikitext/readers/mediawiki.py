@@ -35,6 +35,7 @@ from ..model import (
     Stage,
 )
 from ..source import check_nesting, prepare
+from .filing import Filer
 from .mw_lines import Block, scan
 from .mw_tables import (
     FOOTBALL_BOXES,
@@ -323,21 +324,15 @@ def _spaced(kinds: list[str], runs: tuple[str, ...]) -> list[str]:
     return spaced
 
 
-class _Filler:
-    """Files the blocks under one heading into a section's fields."""
+class _Filler(Filer):
+    """Files the MediaWiki blocks under one heading into a section's fields."""
 
     def __init__(
         self, section: Stage | Region | Round, path: Path, reading: _Reading, verbatim_only: bool = False
     ) -> None:
-        self.section = section
-        self.path = path
-        self.reading = reading
+        super().__init__(section, path, reading)
+        self.reading: _Reading = reading
         self.verbatim_only = verbatim_only
-        self.kinds: list[str] = []
-        self.values: dict[str, list[object]] = {"paragraphs": [], "notes": [], "verbatim": [], "tables": []}
-        self.main_articles: tuple[str, ...] = ()
-        self.matches: list[Match] = []
-        self.stub: str | None = None
 
     def fill(self, blocks: list[Block]) -> Stage | Region | Round:
         for block in blocks:
@@ -348,12 +343,6 @@ class _Filler:
             else:
                 self.file(block)
         return self.result()
-
-    def add(self, field_name: str, kind: str, value: object, line: int) -> None:
-        values = self.values[field_name]
-        self.reading.at((*self.path, field_name, len(values)), line)
-        values.append(value)
-        self.kinds.append(kind)
 
     def file(self, block: Block) -> None:
         if block.kind == "paragraph":
@@ -424,19 +413,6 @@ class _Filler:
             self.reading.at((*self.path, "matches"), line)
             self.kinds.append("matches")
         self.matches += matches
-
-    def result(self) -> Stage | Region | Round:
-        values = self.values
-        common = {
-            "paragraphs": tuple(values["paragraphs"]),
-            "notes": tuple(values["notes"]),
-            "verbatim": tuple(values["verbatim"]),
-        }
-        if isinstance(self.section, Stage):
-            return replace(self.section, main_articles=self.main_articles, tables=tuple(values["tables"]), **common)  # type: ignore[arg-type]
-        if isinstance(self.section, Round):
-            return replace(self.section, stub=self.stub, matches=tuple(self.matches), **common)  # type: ignore[arg-type]
-        return replace(self.section, **common)  # type: ignore[arg-type]
 
 
 def _is_stub_tail(lines: tuple[str, ...] | list[str]) -> bool:

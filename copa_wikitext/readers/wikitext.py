@@ -35,6 +35,7 @@ from ..model import (
 from ..source import check_nesting, prepare
 from . import blocks as block_parser
 from .blocks import Block
+from .filing import Filer
 from .infobox import read_infobox
 from .outline import RegionOutline, StageOutline, outline
 from .tables import read_match_table, read_qualified_table, record_match_rows, split_row
@@ -346,27 +347,14 @@ def _fill(
     return filled, filer.kinds, (filer.main_label, filer.main_line)
 
 
-class _Filer:
-    """Collects the values of one section as its blocks come."""
+class _Filer(Filer):
+    """Files the article dialect's blocks under one heading."""
 
     def __init__(self, section: Stage | Region | Round, path: Path, reading: _Reading) -> None:
-        self.section = section
-        self.path = path
-        self.reading = reading
-        self.kinds: list[str] = []
+        super().__init__(section, path, reading)
+        self.reading: _Reading = reading
         self.main_label: str | None = None
         self.main_line: str | None = None
-        self.values: dict[str, list[object]] = {
-            "paragraphs": [], "notes": [], "verbatim": [], "tables": [], "matches": [],
-        }  # fmt: skip
-        self.main_articles: tuple[str, ...] = ()
-        self.stub: str | None = None
-
-    def add(self, field_name: str, kind: str, value: object, line: int) -> None:
-        values = self.values[field_name]
-        self.reading.at((*self.path, field_name, len(values)), line)
-        values.append(value)
-        self.kinds.append(kind)
 
     def take_main_line(self, block: Block) -> bool:
         """A first line "Departmental Stage: A and B" names the main articles."""
@@ -407,10 +395,12 @@ class _Filer:
             if table is not None:
                 self.add("tables", "table", table, block.line)
                 return
-        if isinstance(self.section, Round) and not self.values["matches"]:
+        if isinstance(self.section, Round) and not self.matches:
             matches = read_match_table(block, self.reading)
             if matches is not None:
-                self.add("matches", "matches", matches, block.line)
+                self.reading.at((*self.path, "matches", 0), block.line)
+                self.kinds.append("matches")
+                self.matches = list(matches)
                 record_match_rows(block, (*self.path, "matches"), self.reading)
                 return
         self.file_verbatim(block)
@@ -434,17 +424,3 @@ class _Filer:
             self.reading.report(
                 "CP101", "table row not closed with '|' (cut off?); kept as written", Severity.ERROR, block.line
             )
-
-    def result(self) -> Stage | Region | Round:
-        values = self.values
-        common = {
-            "paragraphs": tuple(values["paragraphs"]),
-            "notes": tuple(values["notes"]),
-            "verbatim": tuple(values["verbatim"]),
-        }
-        if isinstance(self.section, Stage):
-            return replace(self.section, main_articles=self.main_articles, tables=tuple(values["tables"]), **common)  # type: ignore[arg-type]
-        if isinstance(self.section, Round):
-            matches = values["matches"][0] if values["matches"] else ()
-            return replace(self.section, stub=self.stub, matches=matches, **common)  # type: ignore[arg-type]
-        return replace(self.section, **common)  # type: ignore[arg-type]

@@ -1,0 +1,76 @@
+"""A section's values, once its reader has filed every block under its heading.
+
+Shared by the readers: which fields each kind of section has is said here,
+not once per dialect.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, Protocol
+
+from ..model import Match, Path, QualifiedTable, Region, Round, Stage
+
+Section = Stage | Region | Round
+
+
+def filled(
+    section: Section,
+    *,
+    paragraphs: list[str],
+    notes: list[str],
+    verbatim: list[str],
+    main_articles: tuple[str, ...] = (),
+    tables: list[QualifiedTable] | None = None,
+    stub: str | None = None,
+    matches: tuple[Match, ...] = (),
+) -> Section:
+    """`section` with the values its blocks gave; fields it lacks are ignored."""
+    section = replace(section, paragraphs=tuple(paragraphs), notes=tuple(notes), verbatim=tuple(verbatim))
+    if isinstance(section, Stage):
+        return replace(section, main_articles=main_articles, tables=tuple(tables or ()))
+    if isinstance(section, Round):
+        return replace(section, stub=stub, matches=matches)
+    return section
+
+
+class Recorder(Protocol):
+    def at(self, path: Path, line: int, column: int = 1) -> None: ...
+
+
+class Filer:
+    """What a reader has filed so far under one heading, and the blocks' order.
+
+    Each reader's subclass decides which field a block of its dialect goes
+    to; recording values, their positions and the layout's block kinds, and
+    building the section at the end, are the same for every dialect.
+    """
+
+    def __init__(self, section: Section, path: Path, reading: Recorder) -> None:
+        self.section = section
+        self.path = path
+        self.reading = reading
+        self.kinds: list[str] = []
+        self.values: dict[str, list[Any]] = {"paragraphs": [], "notes": [], "verbatim": [], "tables": []}
+        self.main_articles: tuple[str, ...] = ()
+        self.matches: list[Match] = []
+        self.stub: str | None = None
+
+    def add(self, field_name: str, kind: str, value: object, line: int) -> None:
+        """File `value` under `field_name`, at `line`, as a block of `kind`."""
+        values = self.values[field_name]
+        self.reading.at((*self.path, field_name, len(values)), line)
+        values.append(value)
+        self.kinds.append(kind)
+
+    def result(self) -> Section:
+        return filled(
+            self.section,
+            paragraphs=self.values["paragraphs"],
+            notes=self.values["notes"],
+            verbatim=self.values["verbatim"],
+            main_articles=self.main_articles,
+            tables=self.values["tables"],
+            stub=self.stub,
+            matches=tuple(self.matches),
+        )
