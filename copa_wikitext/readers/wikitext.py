@@ -219,6 +219,8 @@ def _plain_list(section: _Section, reading: _Reading) -> bool:
         if block.kind not in ("notes", "blank"):
             return False
         kinds += ["item" if block.kind == "notes" else "blank"] * len(block.lines())
+    if "item" not in kinds:
+        return False  # an empty See also stays a section of its own
     canonical = canonical_see_also(["item"] * kinds.count("item"))
     return _same_blocks(kinds, canonical, section is reading.last)
 
