@@ -113,3 +113,28 @@ def test_stdin_to_stdout(seed_text: str) -> None:
         check=False,
     )
     assert (result.returncode, result.stdout.decode()) == (0, seed_text)
+
+
+def test_a_full_disk_is_a_clean_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    def no_space(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "replace", no_space)
+    target = tmp_path / "out.json"
+    code, _, err = run(capsys, "convert", str(SEED), "-o", str(target))
+    assert code == 2
+    assert "No space left on device" in err and str(target) in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_output_under_a_file_is_a_clean_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("x", encoding="utf-8")
+    code, _, err = run(capsys, "convert", str(SEED), "-o", str(blocker / "out.json"))
+    assert code == 2
+    assert err.startswith("copa-wikitext: ") and err.count("\n") == 1
