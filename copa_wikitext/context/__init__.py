@@ -25,7 +25,7 @@ def as_source_ended(
     lines: list[str], season: Season, *, leading_blank_lines: int = 0, end_with_newline: bool = False
 ) -> str:
     """The article's lines, without trailing blank ones, ended and broken as its source was."""
-    while lines and not lines[-1].strip():
+    while lines and not lines[-1].strip(" \t"):
         lines.pop()
     ending = season.layout.ending or ("\n" if end_with_newline else "")
     body = "\n" * leading_blank_lines + "\n".join(lines) + ending

@@ -214,7 +214,12 @@ def _heading(name: str, level: int, where: str, pad: str = "") -> str:
 
 def _paragraph(text: str, where: str) -> str:
     for line in text.split("\n"):
-        if not line.strip() or line.startswith(_LINE_STARTS) or line.rstrip() == "Infobox" or is_heading(line):
+        if (
+            not line.strip(" \t")
+            or line.startswith(_LINE_STARTS)
+            or line.rstrip(" \t") == "Infobox"
+            or is_heading(line)
+        ):
             raise WriteError(f"{where}: {text!r} would not read back as one paragraph")
     return text
 
