@@ -27,6 +27,9 @@ CONVERT_WIKI = "copa-wikitext convert 2014_copa_peru.wiki -t markdown"
 CONVERT_TXT = "copa-wikitext convert 2014_copa_peru.txt -t markdown"
 VALIDATE = "copa-wikitext validate 2014_copa_peru.txt"
 FLOOR = "python -c pass"
+#: The two libraries the issues require, imported and nothing else: the
+#: floor of any cold start that reads MediaWiki and writes through a template.
+LIBRARIES = "python -c 'import mwparserfromhell, jinja2'"
 
 
 def ensure_pandoc() -> str | None:
@@ -51,7 +54,10 @@ def cold_start(runs: int, warmup: int) -> list[Comparison]:
     """Medians of each command's cold start, as comparisons with pandoc's."""
     pandoc = ensure_pandoc()
     copa = copa_command()
-    commands: dict[str, list[str]] = {FLOOR: [sys.executable, "-c", "pass"]}
+    commands: dict[str, list[str]] = {
+        FLOOR: [sys.executable, "-c", "pass"],
+        LIBRARIES: [sys.executable, "-c", "import mwparserfromhell, jinja2"],
+    }
     wiki_ready = MEDIAWIKI.exists() and find_spec("copa_wikitext.readers.mediawiki") is not None
     validate_ready = find_spec("copa_wikitext.commands.validate") is not None
     if pandoc and MEDIAWIKI.exists():
@@ -71,12 +77,14 @@ def cold_start(runs: int, warmup: int) -> list[Comparison]:
         VALIDATE: "" if validate_ready else NOT_AVAILABLE,
         CONVERT_TXT: "" if pandoc else "pandoc not installed",
         FLOOR: "the interpreter alone",
+        LIBRARIES: "the required libraries alone",
     } | failures
     return [
         _row(CONVERT_WIKI, samples, baseline, 1.5, 1.0, notes[CONVERT_WIKI]),
         _row(VALIDATE, samples, baseline, 1.5, 1.0, notes[VALIDATE]),
         _row(CONVERT_TXT, samples, baseline, None, None, notes[CONVERT_TXT]),
         _row(FLOOR, samples, baseline, None, None, notes[FLOOR]),
+        _row(LIBRARIES, samples, baseline, None, None, notes[LIBRARIES]),
     ]
 
 
