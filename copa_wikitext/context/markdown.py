@@ -63,7 +63,13 @@ def md_escape(text: str) -> str:
     backslash, a block marker at the line's start gets one, and leading or
     trailing whitespace (which parsers strip) becomes character references.
     """
+    if not _MAY_NEED_ESCAPING.search(text):
+        return text  # most names and prose: nothing a parser would misread
     return "\n".join(_escape_line(line) for line in text.split("\n"))
+
+
+#: A cheap first look: text without any of these needs no escaping at all.
+_MAY_NEED_ESCAPING = re.compile(r"[\\`*_\[\]<|~$&\n]|^[\s#\-+>=:\d]|\s$")
 
 
 def _escape_line(line: str) -> str:
