@@ -584,7 +584,7 @@ class Batch:
     def _convert(self, plan: _Plan) -> None:
         exports = any(item.kind == "export" for _, item, _ in plan.pending)
         self.listener.begin(None if exports else len(plan.pending))
-        _warm_up()
+        _warm_up(self.options.formats)
         pool = run_pool(self._work(plan), self.options.jobs, self.options.timeout)
         with contextlib.closing(pool):  # stops the workers however the loop ends
             for outcome in pool:
@@ -694,12 +694,21 @@ def check_formats(formats: tuple[str, ...]) -> None:
             pass  # the format works; it merely refuses an empty season
 
 
-def _warm_up() -> None:
-    """Load the reader before workers fork, so each starts ready (no-op elsewhere)."""
-    if multiprocessing.get_start_method() == "fork":
-        from . import api
+def _warm_up(formats: tuple[str, ...]) -> None:
+    """Load the readers, writers and templates before workers fork, so each starts ready.
 
-        api.parse("= 2000 Copa Perú =\n")
+    A forked worker inherits what the parent imported and compiled: without
+    this, every worker would pay the imports (about as long as converting
+    dozens of articles). A no-op where workers are spawned, not forked.
+    """
+    if multiprocessing.get_start_method() != "fork":
+        return
+    from . import api
+
+    season = api.parse("= 2000 Copa Perú =\n").season
+    api.parse("{{Infobox football league season\n| competition = [[Copa Perú]]\n}}\n", "mediawiki")
+    for fmt in formats:
+        api.write(season, fmt)
 
 
 def _stem(path: Path) -> str:
