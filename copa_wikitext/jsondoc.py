@@ -48,7 +48,7 @@ def to_data(value: Any) -> Any:
         return [to_data(item) for item in value]
     if isinstance(value, Enum):
         return value.value
-    kind = type(value)
+    kind: Any = type(value)
     if kind in _LAYOUTS:
         return _layout_data(value)
     if hasattr(kind, "__dataclass_fields__"):
@@ -57,7 +57,7 @@ def to_data(value: Any) -> Any:
 
 
 @cache
-def _field_names(kind: type) -> tuple[str, ...]:
+def _field_names(kind: Any) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(kind))
 
 
