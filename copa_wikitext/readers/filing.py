@@ -26,12 +26,12 @@ def filled(
     matches: tuple[Match, ...] = (),
 ) -> Section:
     """`section` with the values its blocks gave; fields it lacks are ignored."""
-    section = replace(section, paragraphs=tuple(paragraphs), notes=tuple(notes), verbatim=tuple(verbatim))
+    values: dict[str, Any] = {"paragraphs": tuple(paragraphs), "notes": tuple(notes), "verbatim": tuple(verbatim)}
     if isinstance(section, Stage):
-        return replace(section, main_articles=main_articles, tables=tuple(tables or ()))
-    if isinstance(section, Round):
-        return replace(section, stub=stub, matches=matches)
-    return section
+        values |= {"main_articles": main_articles, "tables": tuple(tables or ())}
+    elif isinstance(section, Round):
+        values |= {"stub": stub, "matches": matches}
+    return replace(section, **values)
 
 
 class Recorder(Protocol):
