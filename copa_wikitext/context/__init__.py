@@ -8,9 +8,26 @@ are shared by the formats that write an article back.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from ..model import Season
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of a section, as a template receives it: its kind and value."""
+
+    kind: str
+    value: Any = None
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading line and the blocks under it, in layout order."""
+
+    heading: str
+    blocks: list[Block]
 
 
 def dotted(path: tuple[Any, ...]) -> str:

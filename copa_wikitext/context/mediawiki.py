@@ -30,7 +30,7 @@ from ..model import Infobox, Match, QualifiedTable, Region, Round, Season, Stage
 from ..readers.mediawiki import WRAP, derived_title
 from ..readers.mw_lines import heading_parts, line_kind
 from ..readers.mw_text import encode, encode_first, plain, split_top
-from . import as_source_ended, dotted
+from . import Block, Section, as_source_ended, dotted
 
 VARIABLES = {
     "season": "the Season model (title, infobox, lead, stages, see_also)",
@@ -44,18 +44,6 @@ VARIABLES = {
 }
 _LINK_FORBIDDEN = re.compile(r"[\[\]{}|<>#\n&']|^\s|\s$|^:|^$")
 _STUB_LINE = re.compile(r"^\|[-}][ \t]*$")
-
-
-@dataclass(frozen=True)
-class Block:
-    kind: str
-    value: Any = None
-
-
-@dataclass(frozen=True)
-class Section:
-    heading: str
-    blocks: list[Block]
 
 
 @dataclass(frozen=True)

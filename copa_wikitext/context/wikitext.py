@@ -8,7 +8,6 @@ Values the dialect cannot hold without breaking its syntax are refused.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from .. import domain
@@ -25,7 +24,7 @@ from ..layout import (
 from ..model import Match, QualifiedTable, Region, Round, Season, Stage
 from ..readers.tables import BOLD, MATCH_COLUMNS
 from ..readers.wikitext import is_heading, read_heading
-from . import as_source_ended, dotted
+from . import Block, Section, as_source_ended, dotted
 
 _LINE_STARTS = ("|", "!", "{", "- ")
 #: Characters that may change how a heading reads; names without them need no check.
@@ -39,18 +38,6 @@ VARIABLES = {
     "block": '.kind ("blank", "infobox", "paragraph", "main", "table", "matches", "stub", "note", "item", '
     '"verbatim") and .value (text; for tables a list of rows of cells; for the infobox (key, value) pairs)',
 }
-
-
-@dataclass(frozen=True)
-class Block:
-    kind: str
-    value: Any = None
-
-
-@dataclass(frozen=True)
-class Section:
-    heading: str
-    blocks: list[Block]
 
 
 def context(season: Season) -> dict[str, Any]:
