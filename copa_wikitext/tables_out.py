@@ -234,9 +234,7 @@ def _database(path: Path | None) -> Iterator[sqlite3.Connection | None]:
 
 def insert_record(connection: sqlite3.Connection, season_id: int, record: Record) -> None:
     """One season's rows in every table; ids follow from insertion order."""
-    connection.execute(
-        "INSERT INTO seasons VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (season_id, *season_row(record))
-    )
+    connection.execute("INSERT INTO seasons VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (season_id, *season_row(record)))
     region_ids: dict[str, int] = {}
     for position, (name, departments) in enumerate(record["regions"], start=1):
         cursor = connection.execute(

@@ -230,4 +230,3 @@ def format_github(reports: Sequence[FileReport]) -> str:
 
 
 FORMATTERS = {"text": format_text, "json": format_json, "github": format_github}
-

@@ -268,9 +268,7 @@ def test_a_broken_export_keeps_the_pages_before_the_break(tmp_path: Path) -> Non
 
 
 @fork_only
-def test_a_hanging_page_is_killed_and_the_batch_goes_on(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_hanging_page_is_killed_and_the_batch_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     directory = tmp_path / "in"
     shutil.copytree(SAMPLES, directory)
     shutil.copy(SAMPLES / "2014_copa_peru.txt", directory / "hang.txt")

@@ -195,8 +195,13 @@ def test_seed_markdown_via_the_cli_has_no_warnings(capsys: pytest.CaptureFixture
 PIPE_TEAM = "A|B *C* <b>"
 
 
-def one_round_season(team: str = "Synthetic FC", note: str = "A synthetic note.", paragraph: str = "Synthetic.",
-                     round_name: str = "Final", other: str = "Synthetic United") -> Season:
+def one_round_season(
+    team: str = "Synthetic FC",
+    note: str = "A synthetic note.",
+    paragraph: str = "Synthetic.",
+    round_name: str = "Final",
+    other: str = "Synthetic United",
+) -> Season:
     """A synthetic season: one stage, one table of one team, one round of one match."""
     match = Match(team, other, ("1–0", "0–0"), "1–0", winner=team)
     table = QualifiedTable(("Department", "Team", "Location"), (QualifiedTeam("Lima", team, "Synthetic Town"),))
@@ -214,8 +219,9 @@ def test_a_team_named_with_markup_is_one_literal_cell() -> None:
 def test_match_table_has_the_five_columns_and_bolds_who_went_through() -> None:
     markdown = markdown_of(one_round_season(team=PIPE_TEAM))
     final = parse(markdown)[3]
-    assert final.tables == [[["Team 1", "Agg.", "Team 2", "1st leg", "2nd leg"],
-                             [PIPE_TEAM, "1–0", "Synthetic United", "1–0", "0–0"]]]
+    assert final.tables == [
+        [["Team 1", "Agg.", "Team 2", "1st leg", "2nd leg"], [PIPE_TEAM, "1–0", "Synthetic United", "1–0", "0–0"]]
+    ]
     assert r"| **A\|B \*C\* \<b>** |" in markdown
 
 
@@ -233,7 +239,10 @@ def test_recorded_heading_levels_are_respected_and_capped_at_six() -> None:
     season = Season("Synthetic season", stages=(stage,))
     parts = parse(markdown_of(season))
     assert [(part.level, part.title) for part in parts[1:]] == [
-        (1, "Synthetic season"), (2, "Synthetic stage"), (5, "Synthetic group"), (6, "Synthetic deep")
+        (1, "Synthetic season"),
+        (2, "Synthetic stage"),
+        (5, "Synthetic group"),
+        (6, "Synthetic deep"),
     ]
     assert [sentence for sentence in FORMATS["markdown"].dropped(season) if "Synthetic deep" in sentence]
 
