@@ -31,7 +31,8 @@ def batch_table(articles: int, pages: tuple[int, int], pandoc_files: int) -> Tab
         return Table(TITLE, HEADER, (("benchmarks/batch.py", NOT_AVAILABLE, "—", "—"),))
     results = measure(module, articles, pages, pandoc_files)
     rows = [*_throughput_rows(results), *_memory_rows(results)]
-    note = f"Inputs: {articles} synthetic seasons as MediaWiki source, written as {FORMATS}."
+    note = f"Inputs: {articles} synthetic seasons as MediaWiki source, written as {FORMATS}"
+    note += f"; best of {ROUNDS} alternating runs per job count."
     if pandoc_files:
         note += f" pandoc's rate is measured on the first {min(pandoc_files, articles)} of them."
     return Table(TITLE, HEADER, tuple(rows), note)
@@ -47,7 +48,7 @@ def measure(module: Any, articles: int, pages: tuple[int, int], pandoc_files: in
         inputs = Path(temporary) / "inputs"
         module.make_articles(inputs, articles, "mediawiki")
         module.throughput(inputs, 1, FORMATS)  # warm the file cache and bytecode
-        one, two = module.throughput(inputs, 1, FORMATS), module.throughput(inputs, 2, FORMATS)
+        one, two = _best_runs(module, inputs)
         results["throughput"] = [one, two]
         results["speedup_jobs2_vs_jobs1"] = round(one["seconds"] / two["seconds"], 2)
         if pandoc_files:
@@ -56,6 +57,20 @@ def measure(module: Any, articles: int, pages: tuple[int, int], pandoc_files: in
                 rate = two["articles_per_second"] / results["pandoc"]["articles_per_second"]
                 results["speedup_jobs2_vs_pandoc"] = round(rate, 1)
     return results
+
+
+#: Alternating runs of each job count; the fastest of each is kept, since on a
+#: shared machine other programs only ever make a run slower.
+ROUNDS = 3
+
+
+def _best_runs(module: Any, inputs: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    runs: dict[int, list[dict[str, Any]]] = {1: [], 2: []}
+    for _ in range(ROUNDS):
+        for jobs in runs:
+            runs[jobs].append(module.throughput(inputs, jobs, FORMATS))
+    one, two = (min(runs[jobs], key=lambda run: run["seconds"]) for jobs in (1, 2))
+    return one, two
 
 
 def _batch_module() -> ModuleType | None:
