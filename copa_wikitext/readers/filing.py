@@ -1,15 +1,16 @@
-"""A section's values, once its reader has filed every block under its heading.
+"""What every reader collects while it files blocks under headings.
 
-Shared by the readers: which fields each kind of section has is said here,
-not once per dialect.
+Shared by the readers: positions and diagnostics (`Reading`), a section's
+values as its blocks come (`Filer`), and which fields each kind of section
+has (`filled`), said once rather than once per dialect.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-from ..model import Match, Path, QualifiedTable, Region, Round, Stage
+from ..model import Diagnostic, Match, Path, Position, QualifiedTable, Region, Round, Severity, Stage
 
 Section = Stage | Region | Round
 
@@ -36,6 +37,20 @@ def filled(
 
 class Recorder(Protocol):
     def at(self, path: Path, line: int, column: int = 1) -> None: ...
+
+
+@dataclass
+class Reading:
+    """What a read collects besides the season: positions and diagnostics."""
+
+    positions: dict[Path, Position] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def at(self, path: Path, line: int, column: int = 1) -> None:
+        self.positions[path] = Position(line, column)
+
+    def report(self, code: str, message: str, severity: Severity, line: int, column: int = 1) -> None:
+        self.diagnostics.append(Diagnostic(code, message, severity, Position(line, column)))
 
 
 class Filer:

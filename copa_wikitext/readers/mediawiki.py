@@ -14,18 +14,16 @@ the lead's first bold phrase.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from .. import domain
 from ..infobox_fields import CANONICAL_KEYS, typed_infobox
 from ..layout import BLANK, canonical_blocks, canonical_front
 from ..model import (
-    Diagnostic,
     Infobox,
     Layout,
     Match,
     Path,
-    Position,
     ReadResult,
     Region,
     Round,
@@ -35,7 +33,7 @@ from ..model import (
     Stage,
 )
 from ..source import check_nesting, prepare
-from .filing import Filer
+from .filing import Filer, Reading
 from .mw_lines import Block, scan
 from .mw_tables import (
     FOOTBALL_BOXES,
@@ -68,18 +66,6 @@ def read(text: str) -> Season:
 
 
 @dataclass
-class _Reading:
-    positions: dict[Path, Position] = field(default_factory=dict)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-
-    def at(self, path: Path, line: int, column: int = 1) -> None:
-        self.positions[path] = Position(line, column)
-
-    def report(self, code: str, message: str, severity: Severity, line: int, column: int = 1) -> None:
-        self.diagnostics.append(Diagnostic(code, message, severity, Position(line, column)))
-
-
-@dataclass
 class _Section:
     heading: Block
     blocks: list[Block]
@@ -94,7 +80,7 @@ def parse(text: str) -> ReadResult:
     source = prepare(text)
     body = source.text.replace("\x00", "\ufffd")  # MediaWiki keeps no NUL; neither does the model
     check_nesting(body)
-    reading = _Reading()
+    reading = Reading()
     blocks = scan(body, reading.report)
     front, sections = _split_sections(blocks)
     season = _read_season(front, sections, reading)
@@ -120,7 +106,7 @@ def _split_sections(blocks: list[Block]) -> tuple[list[Block], list[_Section]]:
 # --- the season -------------------------------------------------------------
 
 
-def _read_season(front: list[Block], sections: list[_Section], reading: _Reading) -> Season:
+def _read_season(front: list[Block], sections: list[_Section], reading: Reading) -> Season:
     title: str | None = None
     title_line: str | None = None
     if sections and sections[0].heading.level == 1 and not any(b.kind != "blank" for b in front):
@@ -143,7 +129,7 @@ def derived_title(infobox: Infobox | None) -> str:
     return f"{infobox.season} {infobox.competition}"
 
 
-def _derived_title(infobox: Infobox | None, raw_lead: list[str], reading: _Reading) -> str:
+def _derived_title(infobox: Infobox | None, raw_lead: list[str], reading: Reading) -> str:
     title = derived_title(infobox)
     if title:
         return title
@@ -155,7 +141,7 @@ def _derived_title(infobox: Infobox | None, raw_lead: list[str], reading: _Readi
     return ""
 
 
-def _read_front(front: list[Block], reading: _Reading) -> tuple[Season, list[str]]:
+def _read_front(front: list[Block], reading: Reading) -> tuple[Season, list[str]]:
     """The infobox, lead and verbatim blocks before the first section; also the raw lead."""
     infobox: Infobox | None = None
     lead: list[str] = []
@@ -183,7 +169,7 @@ def _read_front(front: list[Block], reading: _Reading) -> tuple[Season, list[str
     return replace(season, layout=SeasonLayout(front=recorded)), raw_lead
 
 
-def _read_infobox(block: Block, reading: _Reading) -> Infobox:
+def _read_infobox(block: Block, reading: Reading) -> Infobox:
     """`{{Infobox ...|key = value|...}}`: typed keys reduced to text, the rest raw."""
     fields: list[tuple[str, str | None]] = []
     inner = block.text.strip()[2:-2]
@@ -204,7 +190,7 @@ def _read_infobox(block: Block, reading: _Reading) -> Infobox:
     return typed_infobox(fields)
 
 
-def _read_body(season: Season, sections: list[_Section], reading: _Reading) -> Season:
+def _read_body(season: Season, sections: list[_Section], reading: Reading) -> Season:
     stages: list[Stage] = []
     see_also: tuple[str, ...] = ()
     see_also_at: int | None = None
@@ -252,7 +238,7 @@ def _simple_list(block: Block) -> bool:
 # --- stages, regions, rounds ------------------------------------------------
 
 
-def _read_stage(sections: list[_Section], part: StageOutline, number: int, reading: _Reading) -> Stage:
+def _read_stage(sections: list[_Section], part: StageOutline, number: int, reading: Reading) -> Stage:
     head = sections[part.heading]
     path: Path = ("stages", number)
     reading.at(path, head.heading.line)
@@ -267,7 +253,7 @@ def _read_stage(sections: list[_Section], part: StageOutline, number: int, readi
     return replace(stage, layout=_layout_of(stage, head, filler.kinds, 2))
 
 
-def _read_region(sections: list[_Section], part: RegionOutline, path: Path, reading: _Reading) -> Region:
+def _read_region(sections: list[_Section], part: RegionOutline, path: Path, reading: Reading) -> Region:
     section = sections[part.heading]
     reading.at(path, section.heading.line)
     filler = _Filler(Region(name=section.name), path, reading)
@@ -278,14 +264,14 @@ def _read_region(sections: list[_Section], part: RegionOutline, path: Path, read
 
 
 def _read_rounds(
-    sections: list[_Section], indexes: list[int], parent_level: int, path: Path, reading: _Reading
+    sections: list[_Section], indexes: list[int], parent_level: int, path: Path, reading: Reading
 ) -> tuple[Round, ...]:
     return tuple(
         _read_round(sections[at], parent_level, (*path, "rounds", number), reading) for number, at in enumerate(indexes)
     )
 
 
-def _read_round(section: _Section, parent_level: int, path: Path, reading: _Reading) -> Round:
+def _read_round(section: _Section, parent_level: int, path: Path, reading: Reading) -> Round:
     reading.at(path, section.heading.line)
     filler = _Filler(Round(name=section.name), path, reading)
     round_: Round = filler.fill(section.blocks)  # type: ignore[assignment]
@@ -328,10 +314,10 @@ class _Filler(Filer):
     """Files the MediaWiki blocks under one heading into a section's fields."""
 
     def __init__(
-        self, section: Stage | Region | Round, path: Path, reading: _Reading, verbatim_only: bool = False
+        self, section: Stage | Region | Round, path: Path, reading: Reading, verbatim_only: bool = False
     ) -> None:
         super().__init__(section, path, reading)
-        self.reading: _Reading = reading
+        self.reading: Reading = reading
         self.verbatim_only = verbatim_only
 
     def fill(self, blocks: list[Block]) -> Stage | Region | Round:

@@ -8,7 +8,7 @@ with their place recorded, so that nothing is ever dropped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from .. import domain
@@ -20,7 +20,6 @@ from ..layout import (
     strip_trailing_blanks,
 )
 from ..model import (
-    Diagnostic,
     Layout,
     Path,
     Position,
@@ -35,7 +34,7 @@ from ..model import (
 from ..source import check_nesting, prepare
 from . import blocks as block_parser
 from .blocks import Block
-from .filing import Filer
+from .filing import Filer, Reading
 from .infobox import read_infobox
 from .outline import RegionOutline, StageOutline, outline
 from .tables import read_match_table, read_qualified_table, record_match_rows, split_row
@@ -65,19 +64,9 @@ class _Section:
 
 
 @dataclass
-class _Reading:
-    """What a read collects besides the season: positions and diagnostics."""
-
-    positions: dict[Path, Position] = field(default_factory=dict)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+class _Reading(Reading):
     #: The article's last section: its trailing blank lines belong to the file.
     last: _Section | None = None
-
-    def at(self, path: Path, line: int, column: int = 1) -> None:
-        self.positions[path] = Position(line, column)
-
-    def report(self, code: str, message: str, severity: Severity, line: int, column: int = 1) -> None:
-        self.diagnostics.append(Diagnostic(code, message, severity, Position(line, column)))
 
 
 def parse(text: str) -> ReadResult:
