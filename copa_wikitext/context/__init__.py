@@ -3,15 +3,17 @@
 A module here exports `context(season) -> dict` (the template's variables),
 `VARIABLES` (what each holds, for `copa-wikitext templates`), and
 optionally `finish(text, season)` and `dropped(season)`. The helpers below
-are shared by the formats that write an article back.
+are shared by the writers: the walk over the article's headings
+(`article_parts`), error paths, and ending the text as the source ended.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Season
+from ..model import Region, Round, Season, Stage
 
 
 @dataclass(frozen=True)
@@ -49,3 +51,47 @@ def as_source_ended(
     newline = season.layout.newline
     body = body.replace("\n", newline) if newline != "\n" else body
     return "\ufeff" + body if season.layout.bom else body
+
+
+@dataclass(frozen=True)
+class Part:
+    """One heading of the article with its level and model path; `section` None is the See also list."""
+
+    section: Stage | Region | Round | None
+    level: int
+    path: tuple[Any, ...]
+
+
+def article_parts(season: Season) -> Iterator[Part]:
+    """Every heading in the order all writers lay them out, with the level each gets.
+
+    Levels are the recorded ones, else canonical (stage 2, region 3, a round
+    one deeper than its parent); See also stands where it was read, else last.
+    """
+    see_also_at = season.layout.see_also_index
+    see_also = Part(None, 2, ("see_also",))
+    for number, stage in enumerate(season.stages):
+        if season.see_also and see_also_at == number:
+            yield see_also
+        yield from _stage_parts(stage, ("stages", number))
+    if season.see_also and (see_also_at is None or see_also_at >= len(season.stages)):
+        yield see_also
+
+
+def _stage_parts(stage: Stage, path: tuple[Any, ...]) -> Iterator[Part]:
+    stage_level = stage.layout.level or 2
+    yield Part(stage, stage_level, path)
+    region_levels = []
+    for number, region in enumerate(stage.regions):
+        region_path = (*path, "regions", number)
+        region_level = region.layout.level or 3
+        region_levels.append(region_level)
+        yield Part(region, region_level, region_path)
+        for index, round_ in enumerate(region.rounds):
+            yield Part(round_, round_.layout.level or region_level + 1, (*region_path, "rounds", index))
+    deepest_region = max(region_levels, default=None)
+    for number, round_ in enumerate(stage.rounds):
+        level = round_.layout.level or stage_level + 1
+        if number == 0 and deepest_region is not None and level > deepest_region:
+            level = deepest_region  # deeper, it would read back as a round of the last region
+        yield Part(round_, level, (*path, "rounds", number))

@@ -27,7 +27,7 @@ from ..errors import WriteError
 from ..infobox_fields import infobox_pairs
 from ..layout import canonical_blocks, ordered, section_items
 from ..model import Match, QualifiedTable, Region, Round, Season, Stage
-from . import dotted
+from . import article_parts, dotted
 
 VARIABLES = {
     "season": "the Season model, unescaped (pass its text through the `md_escape` filter)",
@@ -152,13 +152,8 @@ def context(season: Season) -> dict[str, Any]:
 
 def _sections(season: Season, title: str) -> Iterator[Section]:
     yield Section(1, title, tuple(_front_blocks(season)))
-    see_also_at = season.layout.see_also_index
-    for number, stage in enumerate(season.stages):
-        if season.see_also and see_also_at == number:
-            yield _see_also(season)
-        yield from _stage_sections(stage, ("stages", number))
-    if season.see_also and (see_also_at is None or see_also_at >= len(season.stages)):
-        yield _see_also(season)
+    for part in article_parts(season):
+        yield _see_also(season) if part.section is None else _section(part.section, part.level, part.path)
 
 
 def _front_blocks(season: Season) -> Iterator[Block]:
@@ -177,22 +172,9 @@ def _see_also(season: Season) -> Section:
     return Section(2, "See also", (Block("see_also", items=items),))
 
 
-def _stage_sections(stage: Stage, path: tuple[Any, ...]) -> Iterator[Section]:
-    stage_level = stage.layout.level or 2
-    yield _section(stage, stage_level, path)
-    for number, region in enumerate(stage.regions):
-        region_path = (*path, "regions", number)
-        region_level = region.layout.level or 3
-        yield _section(region, region_level, region_path)
-        for index, round_ in enumerate(region.rounds):
-            yield _section(round_, region_level + 1, (*region_path, "rounds", index))
-    for number, round_ in enumerate(stage.rounds):
-        yield _section(round_, stage_level + 1, (*path, "rounds", number))
-
-
 def _section(section: Stage | Region | Round, level: int, path: tuple[Any, ...]) -> Section:
     where = dotted(path)
-    level = min(section.layout.level or level, MAX_LEVEL)
+    level = min(level, MAX_LEVEL)
     return Section(level, _heading(section.name, f"{where}.name"), tuple(_section_blocks(section, where)))
 
 
@@ -283,9 +265,9 @@ def _code(text: str, where: str) -> Block:
 def dropped(season: Season) -> list[str]:
     """Facts Markdown cannot hold: heading levels past six, legs past two."""
     found = [
-        f"the heading level {section.layout.level} of {section.name!r} (Markdown stops at {MAX_LEVEL})"
-        for section in _all_sections(season)
-        if (section.layout.level or 0) > MAX_LEVEL
+        f"the heading level {part.level} of {part.section.name!r} (Markdown stops at {MAX_LEVEL})"
+        for part in article_parts(season)
+        if part.section is not None and part.level > MAX_LEVEL
     ]
     for round_ in season.rounds():
         found += [
@@ -294,15 +276,6 @@ def dropped(season: Season) -> list[str]:
             if len(match.legs) > 2
         ]
     return found
-
-
-def _all_sections(season: Season) -> Iterator[Stage | Region | Round]:
-    for stage in season.stages:
-        yield stage
-        for region in stage.regions:
-            yield region
-            yield from region.rounds
-        yield from stage.rounds
 
 
 def finish(text: str, season: Season) -> str:

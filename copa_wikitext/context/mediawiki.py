@@ -12,6 +12,7 @@ department here, so the template only prints rowspans.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -30,7 +31,7 @@ from ..model import Infobox, Match, QualifiedTable, Region, Round, Season, Stage
 from ..readers.mediawiki import WRAP, derived_title
 from ..readers.mw_lines import heading_parts, line_kind
 from ..readers.mw_text import encode, encode_first, plain, split_top
-from . import Block, Section, as_source_ended, dotted
+from . import Block, Section, article_parts, as_source_ended, dotted
 
 VARIABLES = {
     "season": "the Season model (title, infobox, lead, stages, see_also)",
@@ -92,14 +93,9 @@ def dropped(season: Season) -> list[str]:
 # --- sections -----------------------------------------------------------------
 
 
-def _sections(season: Season) -> Any:
-    see_at = season.layout.see_also_index
-    for number, stage in enumerate(season.stages):
-        if season.see_also and see_at == number:
-            yield _see_also(season)
-        yield from _stage_sections(stage, ("stages", number))
-    if season.see_also and (see_at is None or see_at >= len(season.stages)):
-        yield _see_also(season)
+def _sections(season: Season) -> Iterator[Section]:
+    for part in article_parts(season):
+        yield _see_also(season) if part.section is None else _section(part.section, part.level, part.path)
 
 
 def _see_also(season: Season) -> Section:
@@ -111,24 +107,7 @@ def _see_also(season: Season) -> Section:
     return Section(heading or "==See also==", _blocks(None, canonical_see_also(season.see_also), items, "see_also"))
 
 
-def _stage_sections(stage: Stage, path: tuple[Any, ...]) -> Any:
-    yield _section(stage, 2, path)
-    for number, region in enumerate(stage.regions):
-        region_path = (*path, "regions", number)
-        yield _section(region, 3, region_path)
-        for index, round_ in enumerate(region.rounds):
-            yield _section(round_, (region.layout.level or 3) + 1, (*region_path, "rounds", index))
-    region_level = max((region.layout.level or 3 for region in stage.regions), default=None)
-    for number, round_ in enumerate(stage.rounds):
-        level = round_.layout.level or (stage.layout.level or 2) + 1
-        if number == 0 and region_level is not None and level > region_level:
-            # Deeper, it would read back as a round of the last region.
-            round_ = replace(round_, layout=replace(round_.layout, level=region_level))
-        yield _section(round_, level, (*path, "rounds", number))
-
-
 def _section(section: Stage | Region | Round, level: int, path: tuple[Any, ...]) -> Section:
-    level = section.layout.level or level
     where = dotted(path)
     items = section_items(section)
     if isinstance(section, Region):

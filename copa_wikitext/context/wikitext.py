@@ -8,6 +8,7 @@ Values the dialect cannot hold without breaking its syntax are refused.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from .. import domain
@@ -24,7 +25,7 @@ from ..layout import (
 from ..model import Match, QualifiedTable, Region, Round, Season, Stage
 from ..readers.tables import BOLD, MATCH_COLUMNS
 from ..readers.wikitext import is_heading, read_heading
-from . import Block, Section, as_source_ended, dotted
+from . import Block, Section, article_parts, as_source_ended, dotted
 
 _LINE_STARTS = ("|", "!", "{", "- ")
 #: Characters that may change how a heading reads; names without them need no check.
@@ -51,15 +52,9 @@ def context(season: Season) -> dict[str, Any]:
     }
 
 
-def _sections(season: Season) -> Any:
-    for number, stage in enumerate(season.stages):
-        if season.layout.see_also_index == number:
-            yield _see_also(season)
-        yield from _stage_sections(stage, ("stages", number))
-    if (season.see_also and season.layout.see_also_index in (None, len(season.stages))) or (
-        season.see_also and (season.layout.see_also_index or 0) > len(season.stages)
-    ):
-        yield _see_also(season)
+def _sections(season: Season) -> Iterator[Section]:
+    for part in article_parts(season):
+        yield _see_also(season) if part.section is None else _section(part.section, part.level, part.path)
 
 
 def _see_also(season: Season) -> Section:
@@ -69,19 +64,7 @@ def _see_also(season: Season) -> Section:
     return Section(heading, blocks)
 
 
-def _stage_sections(stage: Stage, path: tuple[Any, ...]) -> Any:
-    yield _section(stage, 2, path)
-    for number, region in enumerate(stage.regions):
-        region_path = (*path, "regions", number)
-        yield _section(region, 3, region_path)
-        for index, round_ in enumerate(region.rounds):
-            yield _section(round_, (region.layout.level or 3) + 1, (*region_path, "rounds", index))
-    for number, round_ in enumerate(stage.rounds):
-        yield _section(round_, (stage.layout.level or 2) + 1, (*path, "rounds", number))
-
-
 def _section(section: Stage | Region | Round, level: int, path: tuple[Any, ...]) -> Section:
-    level = section.layout.level or level
     heading = section.layout.heading or _heading(section.name, level, dotted(path))
     items = section_items(section)
     if isinstance(section, Region):
