@@ -47,9 +47,6 @@ class Layout:
     #: canonical way ("A, B, and C").
     main_line: str | None = None
 
-    def is_canonical(self) -> bool:
-        return self == Layout()
-
 
 @dataclass(frozen=True)
 class InfoField:

@@ -49,9 +49,6 @@ class Table:
     #: Lines of the table after its opener that hold no cell: "|-", "|}".
     templates: list[tuple[str, int]] = field(default_factory=list)
 
-    def data_rows(self) -> list[Row]:
-        return [row for row in self.rows if row.cells]
-
 
 def parse_table(lines: tuple[str, ...], first_line: int) -> Table:
     """Rows and cells of a `{|` table (its first line is the opener)."""
