@@ -78,6 +78,13 @@ class Filer:
         values.append(value)
         self.kinds.append(kind)
 
+    def add_matches(self, matches: list[Match], line: int) -> None:
+        """Add matches; the first ones open the section's one block of matches."""
+        if not self.matches:
+            self.reading.at((*self.path, "matches"), line)
+            self.kinds.append("matches")
+        self.matches += matches
+
     def result(self) -> Section:
         return filled(
             self.section,

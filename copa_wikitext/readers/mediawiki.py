@@ -22,7 +22,6 @@ from ..layout import BLANK, canonical_blocks, canonical_front
 from ..model import (
     Infobox,
     Layout,
-    Match,
     Path,
     ReadResult,
     Region,
@@ -394,11 +393,6 @@ class _Filler(Filer):
         self.reading.at((*self.path, "stub"), block.line)
         self.kinds.append("stub")
 
-    def add_matches(self, matches: list[Match], line: int) -> None:
-        if not self.matches:
-            self.reading.at((*self.path, "matches"), line)
-            self.kinds.append("matches")
-        self.matches += matches
 
 
 def _is_stub_tail(lines: tuple[str, ...] | list[str]) -> bool:

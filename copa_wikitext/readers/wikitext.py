@@ -389,9 +389,7 @@ class _Filer(Filer):
         if isinstance(self.section, Round) and not self.matches:
             matches = read_match_table(block, self.reading)
             if matches is not None:
-                self.reading.at((*self.path, "matches", 0), block.line)
-                self.kinds.append("matches")
-                self.matches = list(matches)
+                self.add_matches(list(matches), block.line)
                 record_match_rows(block, (*self.path, "matches"), self.reading)
                 return
         self.file_verbatim(block)
