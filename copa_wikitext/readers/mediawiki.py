@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import partial
+from typing import TypeVar
 
 from .. import domain
 from ..infobox_fields import CANONICAL_KEYS, typed_infobox
@@ -44,7 +46,7 @@ from .mw_tables import (
     read_two_leg_result,
 )
 from .mw_text import plain, split_top
-from .outline import RegionOutline, StageOutline, outline
+from .outline import assemble, outline
 
 NAME = "mediawiki"
 MAIN_TEMPLATES = frozenset({"main", "main article"})
@@ -72,6 +74,10 @@ class _Section:
     @property
     def name(self) -> str:
         return plain(self.heading.name)
+
+    @property
+    def level(self) -> int:
+        return self.heading.level
 
 
 def parse(text: str) -> ReadResult:
@@ -206,7 +212,7 @@ def _read_body(season: Season, sections: list[_Section], reading: Reading) -> Se
             raw = head.heading.text
             see_also_heading = raw if raw != "==See also==" else None
             continue
-        stages.append(_read_stage(sections, part, len(stages), reading))
+        stages.append(assemble(part, sections, len(stages), partial(_read_part, reading=reading)))
     layout = replace(
         season.layout,
         see_also_heading=see_also_heading,
@@ -237,44 +243,16 @@ def _simple_list(block: Block) -> bool:
 # --- stages, regions, rounds ------------------------------------------------
 
 
-def _read_stage(sections: list[_Section], part: StageOutline, number: int, reading: Reading) -> Stage:
-    head = sections[part.heading]
-    path: Path = ("stages", number)
-    reading.at(path, head.heading.line)
-    stage = Stage(name=head.name, kind=domain.stage_kind(head.name))
-    filler = _Filler(stage, path, reading, domain.fold(head.name) in VERBATIM_SECTIONS)
-    stage = filler.fill(head.blocks)  # type: ignore[assignment]
-    regions = tuple(
-        _read_region(sections, region, (*path, "regions", index), reading) for index, region in enumerate(part.regions)
-    )
-    rounds = _read_rounds(sections, part.rounds, head.heading.level, path, reading)
-    stage = replace(stage, regions=regions, rounds=rounds)
-    return replace(stage, layout=_layout_of(stage, head, filler.kinds, 2))
+_P = TypeVar("_P", Stage, Region, Round)
 
 
-def _read_region(sections: list[_Section], part: RegionOutline, path: Path, reading: Reading) -> Region:
-    section = sections[part.heading]
+def _read_part(section: _Section, part: _P, path: Path, canonical_level: int, reading: Reading) -> _P:
+    """`part` filled from the blocks under `section`, with its layout."""
     reading.at(path, section.heading.line)
-    filler = _Filler(Region(name=section.name), path, reading)
-    region: Region = filler.fill(section.blocks)  # type: ignore[assignment]
-    rounds = _read_rounds(sections, part.rounds, section.heading.level, path, reading)
-    region = replace(region, departments=domain.region_departments(region.paragraphs), rounds=rounds)
-    return replace(region, layout=_layout_of(region, section, filler.kinds, 3))
-
-
-def _read_rounds(
-    sections: list[_Section], indexes: list[int], parent_level: int, path: Path, reading: Reading
-) -> tuple[Round, ...]:
-    return tuple(
-        _read_round(sections[at], parent_level, (*path, "rounds", number), reading) for number, at in enumerate(indexes)
-    )
-
-
-def _read_round(section: _Section, parent_level: int, path: Path, reading: Reading) -> Round:
-    reading.at(path, section.heading.line)
-    filler = _Filler(Round(name=section.name), path, reading)
-    round_: Round = filler.fill(section.blocks)  # type: ignore[assignment]
-    return replace(round_, layout=_layout_of(round_, section, filler.kinds, parent_level + 1))
+    verbatim_only = isinstance(part, Stage) and domain.fold(section.name) in VERBATIM_SECTIONS
+    filler = _Filler(part, path, reading, verbatim_only)
+    filled: _P = filler.fill(section.blocks)  # type: ignore[assignment]  # replace() keeps the type
+    return replace(filled, layout=_layout_of(filled, section, filler.kinds, canonical_level))
 
 
 def _layout_of(section: Stage | Region | Round, source: _Section, kinds: list[str], canonical_level: int) -> Layout:
@@ -392,7 +370,6 @@ class _Filler(Filer):
         self.stub = "\n".join(tail)
         self.reading.at((*self.path, "stub"), block.line)
         self.kinds.append("stub")
-
 
 
 def _is_stub_tail(lines: tuple[str, ...] | list[str]) -> bool:

@@ -2,18 +2,19 @@
 
 Every reader cuts its article at the headings; which heading opens a stage,
 which a region and which a round, and where a level is skipped (CP103), is
-decided here once, from the headings' levels and names alone. Readers then
+decided here once, from the headings' levels and names alone (`outline`).
+`assemble` then builds a stage from its outline, asking the reader only to
 fill each part from the blocks under its heading.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Protocol
+from dataclasses import dataclass, field, replace
+from typing import Protocol, TypeVar
 
 from .. import domain
-from ..model import Severity
+from ..model import Path, Region, Round, Severity, Stage
 
 
 class Heading(Protocol):
@@ -85,3 +86,54 @@ def _report_skip(heading: Heading, parent_level: int, reporter: Reporter) -> Non
             heading.line,
             1,
         )
+
+
+class Titled(Protocol):
+    """A reader's section: its heading's name and level, and whatever it holds."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def level(self) -> int: ...
+
+
+Part = TypeVar("Part", Stage, Region, Round)
+S_contra = TypeVar("S_contra", bound=Titled, contravariant=True)
+
+
+class PartReader(Protocol[S_contra]):
+    def __call__(self, section: S_contra, part: Part, path: Path, canonical_level: int) -> Part:
+        """`part` filled from the blocks under `section`, its layout recorded."""
+        ...
+
+
+S = TypeVar("S", bound=Titled)
+
+
+def assemble(stage: StageOutline, sections: Sequence[S], number: int, read: PartReader[S]) -> Stage:
+    """The stage the outline describes, each part filled by the reader's `read`."""
+    head = sections[stage.heading]
+    path: Path = ("stages", number)
+    filled = read(head, Stage(name=head.name, kind=domain.stage_kind(head.name)), path, 2)
+    regions = tuple(
+        _assemble_region(region, sections, (*path, "regions", index), read)
+        for index, region in enumerate(stage.regions)
+    )
+    return replace(filled, regions=regions, rounds=_assemble_rounds(stage.rounds, sections, head.level, path, read))
+
+
+def _assemble_region(region: RegionOutline, sections: Sequence[S], path: Path, read: PartReader[S]) -> Region:
+    section = sections[region.heading]
+    filled = read(section, Region(name=section.name), path, 3)
+    rounds = _assemble_rounds(region.rounds, sections, section.level, path, read)
+    return replace(filled, departments=domain.region_departments(filled.paragraphs), rounds=rounds)
+
+
+def _assemble_rounds(
+    indexes: list[int], sections: Sequence[S], parent_level: int, path: Path, read: PartReader[S]
+) -> tuple[Round, ...]:
+    return tuple(
+        read(sections[at], Round(name=sections[at].name), (*path, "rounds", number), parent_level + 1)
+        for number, at in enumerate(indexes)
+    )

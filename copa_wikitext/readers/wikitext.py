@@ -9,6 +9,7 @@ with their place recorded, so that nothing is ever dropped.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any, TypeVar
 
 from .. import domain
@@ -36,7 +37,7 @@ from . import blocks as block_parser
 from .blocks import Block
 from .filing import Filer, Reading
 from .infobox import read_infobox
-from .outline import RegionOutline, StageOutline, outline
+from .outline import assemble, outline
 from .tables import read_match_table, read_qualified_table, record_match_rows, split_row
 
 NAME = "wikitext"
@@ -61,6 +62,14 @@ class _Section:
 
     heading: _Heading
     blocks: list[Block]
+
+    @property
+    def name(self) -> str:
+        return self.heading.name
+
+    @property
+    def level(self) -> int:
+        return self.heading.level
 
 
 @dataclass
@@ -190,7 +199,7 @@ def _build_season(sections: list[_Section], reading: _Reading) -> Season:
             if see_also_heading is None and head.heading.name != "See also":
                 see_also_heading = head.heading.raw
             continue
-        stages.append(_read_stage(rest, part, len(stages), reading))
+        stages.append(assemble(part, rest, len(stages), partial(_read_part, reading=reading)))
     if see_also_at == len(stages):
         see_also_at = None
     layout = replace(
@@ -262,43 +271,15 @@ def _same_blocks(actual: list[str], canonical: list[str], last: bool) -> bool:
 # --- stages, regions, rounds ------------------------------------------------
 
 
-def _read_stage(sections: list[_Section], part: StageOutline, number: int, reading: _Reading) -> Stage:
-    head = sections[part.heading]
-    path: Path = ("stages", number)
-    reading.at(path, head.heading.line, head.heading.column)
-    stage = Stage(name=head.heading.name, kind=domain.stage_kind(head.heading.name))
-    stage, kinds, (main_label, main_line) = _fill(stage, head, path, reading)
-    regions = tuple(
-        _read_region(sections, region, (*path, "regions", index), reading) for index, region in enumerate(part.regions)
-    )
-    rounds = _read_rounds(sections, part.rounds, head.heading.level, path, reading)
-    stage = replace(stage, regions=regions, rounds=rounds)
-    layout = _layout_of(stage, head, kinds, 2, reading)
-    return replace(stage, layout=replace(layout, main_label=main_label, main_line=main_line))
+_S = TypeVar("_S", Stage, Region, Round)
 
 
-def _read_region(sections: list[_Section], part: RegionOutline, path: Path, reading: _Reading) -> Region:
-    section = sections[part.heading]
+def _read_part(section: _Section, part: _S, path: Path, canonical_level: int, reading: _Reading) -> _S:
+    """`part` filled from the blocks under `section`, with its layout."""
     reading.at(path, section.heading.line, section.heading.column)
-    region, kinds, _ = _fill(Region(name=section.heading.name), section, path, reading)
-    rounds = _read_rounds(sections, part.rounds, section.heading.level, path, reading)
-    region = replace(region, departments=domain.region_departments(region.paragraphs), rounds=rounds)
-    return replace(region, layout=_layout_of(region, section, kinds, 3, reading))
-
-
-def _read_rounds(
-    sections: list[_Section], indexes: list[int], parent_level: int, path: Path, reading: _Reading
-) -> tuple[Round, ...]:
-    return tuple(
-        _read_round(sections[at], parent_level, (*path, "rounds", number), reading) for number, at in enumerate(indexes)
-    )
-
-
-def _read_round(section: _Section, parent_level: int, path: Path, reading: _Reading) -> Round:
-    reading.at(path, section.heading.line, section.heading.column)
-    round_, kinds, _ = _fill(Round(name=section.heading.name), section, path, reading)
-    layout = _layout_of(round_, section, kinds, parent_level + 1, reading)
-    return replace(round_, layout=layout)
+    filled, kinds, (main_label, main_line) = _fill(part, section, path, reading)
+    layout = _layout_of(filled, section, kinds, canonical_level, reading)
+    return replace(filled, layout=replace(layout, main_label=main_label, main_line=main_line))
 
 
 def _layout_of(
@@ -317,9 +298,6 @@ def _layout_of(
         level=level if level != canonical_level else None,
         blocks=None if _same_blocks(kinds, canonical_blocks(section), is_last) else tuple(kinds),
     )
-
-
-_S = TypeVar("_S", Stage, Region, Round)
 
 
 def _fill(
