@@ -46,6 +46,8 @@ class Layout:
     #: The main-article line as written, when its list is not written the
     #: canonical way ("A, B, and C").
     main_line: str | None = None
+    #: How many of a stage's own rounds stood before its first region.
+    leading_rounds: int | None = None
 
 
 @dataclass(frozen=True)

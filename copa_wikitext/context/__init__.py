@@ -81,6 +81,9 @@ def article_parts(season: Season) -> Iterator[Part]:
 def _stage_parts(stage: Stage, path: tuple[Any, ...]) -> Iterator[Part]:
     stage_level = stage.layout.level or 2
     yield Part(stage, stage_level, path)
+    leading = (stage.layout.leading_rounds or 0) if stage.regions else 0
+    for number, round_ in enumerate(stage.rounds[:leading]):
+        yield Part(round_, round_.layout.level or stage_level + 1, (*path, "rounds", number))
     region_levels = []
     for number, region in enumerate(stage.regions):
         region_path = (*path, "regions", number)
@@ -90,8 +93,8 @@ def _stage_parts(stage: Stage, path: tuple[Any, ...]) -> Iterator[Part]:
         for index, round_ in enumerate(region.rounds):
             yield Part(round_, round_.layout.level or region_level + 1, (*region_path, "rounds", index))
     deepest_region = max(region_levels, default=None)
-    for number, round_ in enumerate(stage.rounds):
+    for number, round_ in enumerate(stage.rounds[leading:], start=leading):
         level = round_.layout.level or stage_level + 1
-        if number == 0 and deepest_region is not None and level > deepest_region:
+        if number == leading and deepest_region is not None and level > deepest_region:
             level = deepest_region  # deeper, it would read back as a round of the last region
         yield Part(round_, level, (*path, "rounds", number))

@@ -46,7 +46,7 @@ from .mw_tables import (
     read_two_leg_result,
 )
 from .mw_text import plain, split_top
-from .outline import assemble, outline
+from .outline import assemble_body
 
 NAME = "mediawiki"
 MAIN_TEMPLATES = frozenset({"main", "main article"})
@@ -74,10 +74,6 @@ class _Section:
     @property
     def name(self) -> str:
         return plain(self.heading.name)
-
-    @property
-    def level(self) -> int:
-        return self.heading.level
 
 
 def parse(text: str) -> ReadResult:
@@ -196,29 +192,26 @@ def _read_infobox(block: Block, reading: Reading) -> Infobox:
 
 
 def _read_body(season: Season, sections: list[_Section], reading: Reading) -> Season:
-    stages: list[Stage] = []
-    see_also: tuple[str, ...] = ()
-    see_also_at: int | None = None
-    see_also_heading: str | None = None
-    headings = [section.heading for section in sections]
-    for part in outline(headings, [section.name for section in sections], reading):
-        head = sections[part.heading]
-        alone = not part.regions and not part.rounds
-        items = _see_also_items(head) if alone else None
-        if items is not None and not see_also:
-            for number, line in enumerate(items[1]):
-                reading.at(("see_also", number), line)
-            see_also, see_also_at = items[0], len(stages)
-            raw = head.heading.text
-            see_also_heading = raw if raw != "==See also==" else None
-            continue
-        stages.append(assemble(part, sections, len(stages), partial(_read_part, reading=reading)))
+    body = assemble_body(
+        sections, reading, partial(_read_part, reading=reading), partial(_see_also_list, reading=reading)
+    )
+    raw = body.see_also_section.heading.text if body.see_also_section else None
     layout = replace(
         season.layout,
-        see_also_heading=see_also_heading,
-        see_also_index=see_also_at if see_also_at != len(stages) else None,
+        see_also_heading=raw if raw != "==See also==" else None,
+        see_also_index=body.see_also_index,
     )
-    return replace(season, stages=tuple(stages), see_also=see_also, layout=layout)
+    return replace(season, stages=body.stages, see_also=body.see_also, layout=layout)
+
+
+def _see_also_list(section: _Section, reading: Reading) -> tuple[str, ...] | None:
+    found = _see_also_items(section)
+    if found is None:
+        return None
+    items, lines = found
+    for number, line in enumerate(lines):
+        reading.at(("see_also", number), line)
+    return items
 
 
 def _see_also_items(head: _Section) -> tuple[tuple[str, ...], list[int]] | None:

@@ -9,9 +9,9 @@ fill each part from the blocks under its heading.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from .. import domain
 from ..model import Path, Region, Round, Severity, Stage
@@ -42,6 +42,8 @@ class StageOutline:
     heading: int
     regions: list[RegionOutline] = field(default_factory=list)
     rounds: list[int] = field(default_factory=list)
+    #: How many of `rounds` stood before the first region.
+    leading_rounds: int = 0
 
 
 def outline(headings: Sequence[Heading], names: Sequence[str], reporter: Reporter) -> list[StageOutline]:
@@ -72,6 +74,8 @@ def outline(headings: Sequence[Heading], names: Sequence[str], reporter: Reporte
         else:
             _report_skip(heading, stage_level, reporter)
             stage.rounds.append(index)
+            if not stage.regions:
+                stage.leading_rounds += 1
             # After a round of the stage itself, deeper headings are its rounds too.
             region_level = 99 if stage.regions else region_level
     return stages
@@ -95,7 +99,7 @@ class Titled(Protocol):
     def name(self) -> str: ...
 
     @property
-    def level(self) -> int: ...
+    def heading(self) -> Heading: ...
 
 
 Part = TypeVar("Part", Stage, Region, Round)
@@ -120,13 +124,17 @@ def assemble(stage: StageOutline, sections: Sequence[S], number: int, read: Part
         _assemble_region(region, sections, (*path, "regions", index), read)
         for index, region in enumerate(stage.regions)
     )
-    return replace(filled, regions=regions, rounds=_assemble_rounds(stage.rounds, sections, head.level, path, read))
+    rounds = _assemble_rounds(stage.rounds, sections, head.heading.level, path, read)
+    layout = filled.layout
+    if regions and stage.leading_rounds:
+        layout = replace(layout, leading_rounds=stage.leading_rounds)
+    return replace(filled, regions=regions, rounds=rounds, layout=layout)
 
 
 def _assemble_region(region: RegionOutline, sections: Sequence[S], path: Path, read: PartReader[S]) -> Region:
     section = sections[region.heading]
     filled = read(section, Region(name=section.name), path, 3)
-    rounds = _assemble_rounds(region.rounds, sections, section.level, path, read)
+    rounds = _assemble_rounds(region.rounds, sections, section.heading.level, path, read)
     return replace(filled, departments=domain.region_departments(filled.paragraphs), rounds=rounds)
 
 
@@ -137,3 +145,38 @@ def _assemble_rounds(
         read(sections[at], Round(name=sections[at].name), (*path, "rounds", number), parent_level + 1)
         for number, at in enumerate(indexes)
     )
+
+
+@dataclass(frozen=True)
+class Body(Generic[S]):
+    """The sections under the title: the stages, and the season's See also list."""
+
+    stages: tuple[Stage, ...]
+    see_also: tuple[str, ...] = ()
+    #: The section the list came from, for its heading's spelling.
+    see_also_section: S | None = None
+    #: Index among the stages before which See also stood; None when last.
+    see_also_index: int | None = None
+
+
+def assemble_body(
+    sections: Sequence[S],
+    reporter: Reporter,
+    read: PartReader[S],
+    see_also_list: Callable[[S], tuple[str, ...] | None],
+) -> Body[S]:
+    """Every stage, and the first See also section that `see_also_list` accepts as a plain list."""
+    stages: list[Stage] = []
+    see_also: tuple[str, ...] = ()
+    found: S | None = None
+    found_at: int | None = None
+    names = [section.name for section in sections]
+    for part in outline([section.heading for section in sections], names, reporter):
+        head = sections[part.heading]
+        alone = not part.regions and not part.rounds
+        items = see_also_list(head) if found is None and alone else None
+        if items is not None:
+            see_also, found, found_at = items, head, len(stages)
+            continue
+        stages.append(assemble(part, sections, len(stages), read))
+    return Body(tuple(stages), see_also, found, found_at if found_at != len(stages) else None)

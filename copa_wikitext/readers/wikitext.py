@@ -37,7 +37,7 @@ from . import blocks as block_parser
 from .blocks import Block
 from .filing import Filer, Reading
 from .infobox import read_infobox
-from .outline import assemble, outline
+from .outline import assemble_body
 from .tables import read_match_table, read_qualified_table, record_match_rows, split_row
 
 NAME = "wikitext"
@@ -66,10 +66,6 @@ class _Section:
     @property
     def name(self) -> str:
         return self.heading.name
-
-    @property
-    def level(self) -> int:
-        return self.heading.level
 
 
 @dataclass
@@ -184,30 +180,21 @@ def _build_season(sections: list[_Section], reading: _Reading) -> Season:
     title_section, rest = sections[0], sections[1:]
     reading.at(("title",), title_section.heading.line, title_section.heading.column)
     season = _read_front(title_section, reading)
-    stages: list[Stage] = []
-    see_also: tuple[str, ...] = ()
-    see_also_at: int | None = None
-    see_also_heading: str | None = None
-    headings = [section.heading for section in rest]
-    for part in outline(headings, [heading.name for heading in headings], reading):
-        head = rest[part.heading]
-        alone = not part.regions and not part.rounds
-        if see_also_at is None and alone and domain.is_see_also(head.heading.name) and _plain_list(head, reading):
-            see_also, see_also_at = _read_see_also(head, reading), len(stages)
-            canonical = f"=={head.heading.name}=="
-            see_also_heading = head.heading.raw if head.heading.raw != canonical else None
-            if see_also_heading is None and head.heading.name != "See also":
-                see_also_heading = head.heading.raw
-            continue
-        stages.append(assemble(part, rest, len(stages), partial(_read_part, reading=reading)))
-    if see_also_at == len(stages):
-        see_also_at = None
+    body = assemble_body(rest, reading, partial(_read_part, reading=reading), partial(_see_also_list, reading=reading))
+    raw = body.see_also_section.heading.raw if body.see_also_section else None
     layout = replace(
         season.layout,
-        see_also_heading=see_also_heading,
-        see_also_index=see_also_at,
+        see_also_heading=raw if raw != "==See also==" else None,
+        see_also_index=body.see_also_index,
     )
-    return replace(season, stages=tuple(stages), see_also=see_also, layout=layout)
+    return replace(season, stages=body.stages, see_also=body.see_also, layout=layout)
+
+
+def _see_also_list(section: _Section, reading: _Reading) -> tuple[str, ...] | None:
+    """The items of a See also section that holds its list and nothing else."""
+    if not domain.is_see_also(section.name) or not _plain_list(section, reading):
+        return None
+    return _read_see_also(section, reading)
 
 
 def _plain_list(section: _Section, reading: _Reading) -> bool:
