@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -299,11 +300,18 @@ def test_ctrl_c_stops_cleanly_and_leaves_no_half_written_file(tmp_path: Path) ->
     out = tmp_path / "out"
     command = [sys.executable, str(CASES / "hanging_batch.py"), "batch", str(directory), "-t", "json", "-o", str(out)]
     process = subprocess.Popen([*command, "--jobs", "1"], stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    # Interrupt once the batch itself has reported every good input done (a
+    # file on disk alone does not mean the batch has recorded it yet).
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(iter(process.stderr.readline, "")), daemon=True)
+    reader.start()
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not expected <= set(outputs(out)):
+    while time.monotonic() < deadline and sum(line.rstrip().endswith(": ok") for line in lines) < len(expected):
         time.sleep(0.05)
     process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=60)
+    process.wait(timeout=60)
+    reader.join(timeout=10)
+    err = "".join(lines)
     assert process.returncode == 130, err
     assert "interrupted" in err
     assert not [path for path in out.rglob("*") if path.name.endswith(".tmp")]
