@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import InputError, UsageError
+from .errors import FileError, InputError, UsageError
 from .model import ReadResult, Season
 from .readers import READERS, detect
 from .source import decode
@@ -48,9 +48,9 @@ def read_file(path: Path | str, encoding: str = "utf-8") -> str:
     except IsADirectoryError:
         raise UsageError("is a directory, not a season file", source=name) from None
     except FileNotFoundError:
-        raise UsageError("no such file", source=name) from None
+        raise FileError("no such file", source=name) from None
     except OSError as error:
-        raise UsageError(f"cannot read: {error.strerror or error}", source=name) from None
+        raise FileError(f"cannot read: {error.strerror or error}", source=name) from None
     try:
         return decode(data, encoding)
     except InputError as error:

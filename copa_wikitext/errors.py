@@ -1,7 +1,8 @@
 """Errors the library raises; the CLI turns them into one line and an exit code.
 
 `InputError` means the input cannot be read as a season (exit 1);
-`UsageError` means the call itself or the file system is at fault (exit 2).
+`UsageError` means the call itself is at fault, `FileError` the file system
+(both exit 2, with messages of their own).
 """
 
 from __future__ import annotations
@@ -51,7 +52,13 @@ class InputError(CopaError):
 
 
 class UsageError(CopaError):
-    """Bad arguments, a missing file, or a file that cannot be written."""
+    """Bad arguments: an unknown format, option or rule code, a wrong kind of path."""
+
+    exit_code = 2
+
+
+class FileError(CopaError):
+    """The file system refused: a missing file, a full disk, no permission."""
 
     exit_code = 2
 

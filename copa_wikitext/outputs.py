@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .errors import UsageError
+from .errors import FileError, UsageError
 
 
 def _file_mode() -> int:
@@ -35,7 +35,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as error:
-        raise UsageError(f"cannot write: {error.strerror or error}", source=str(path)) from None
+        raise FileError(f"cannot write: {error.strerror or error}", source=str(path)) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -44,7 +44,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(error, OSError):
-            raise UsageError(f"cannot write: {error.strerror or error}", source=str(path)) from None
+            raise FileError(f"cannot write: {error.strerror or error}", source=str(path)) from None
         raise
 
 

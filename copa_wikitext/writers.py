@@ -157,12 +157,12 @@ def _user_template(path: str) -> jinja2.Template:
     import or extends), and it refuses arithmetic that would build huge
     values. It guards data, not time: a template can still loop for long.
     """
-    from .errors import UsageError
+    from .errors import FileError
 
     try:
         source = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"cannot read template: {error}", source=path) from None
+        raise FileError(f"cannot read template: {error}", source=path) from None
     return _compile_user_template(path, source)
 
 
