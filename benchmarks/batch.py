@@ -49,14 +49,14 @@ print(f"{count} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}")
 
 def make_articles(directory: Path, count: int, fmt: str = "mediawiki", seed: int = 0) -> list[Path]:
     """`count` synthetic season articles written in `fmt`, one file each."""
+    from copa_wikitext.formats import WRITERS
     from copa_wikitext.synthetic import pages_for
-    from copa_wikitext.writers import FORMATS
     from copa_wikitext.xmldump import page_stem
 
     directory.mkdir(parents=True, exist_ok=True)
     paths = []
     for title, text in pages_for(count, seed=seed, fmt=fmt):
-        path = directory / (page_stem(title) + FORMATS[fmt].extension)
+        path = directory / (page_stem(title) + WRITERS[fmt].extension)
         path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
@@ -142,7 +142,7 @@ def run_all(
     The `--jobs 1` and `--jobs 2` runs alternate `repeat` times and the
     fastest of each counts, which damps other load on the machine.
     """
-    from copa_wikitext.writers import FORMATS
+    from copa_wikitext.formats import WRITERS
 
     fmt = "mediawiki" if _writes(fmt="mediawiki") else "wikitext"
     results: dict[str, Any] = {"input_format": fmt, "formats": "json,markdown" if _writes("markdown") else "json"}
@@ -165,7 +165,7 @@ def run_all(
             "jobs2": [second["seconds"] for _, second in runs],
         }
         results["speedup_jobs2_vs_jobs1"] = round(one["seconds"] / two["seconds"], 2)
-        if pandoc and FORMATS[fmt].extension == ".wiki":
+        if pandoc and WRITERS[fmt].extension == ".wiki":
             results["pandoc"] = pandoc_throughput(inputs)
             if "seconds" in results["pandoc"]:
                 results["speedup_jobs2_vs_pandoc"] = round(

@@ -58,7 +58,7 @@ def cold_start(runs: int, warmup: int) -> list[Comparison]:
         FLOOR: [sys.executable, "-c", "pass"],
         LIBRARIES: [sys.executable, "-c", "import mwparserfromhell, jinja2"],
     }
-    wiki_ready = MEDIAWIKI.exists() and find_spec("copa_wikitext.readers.mediawiki") is not None
+    wiki_ready = MEDIAWIKI.exists() and find_spec("copa_wikitext.formats.mediawiki.reader") is not None
     validate_ready = find_spec("copa_wikitext.commands.validate") is not None
     if pandoc and MEDIAWIKI.exists():
         commands[PANDOC] = [pandoc, "-f", "mediawiki", "-t", "gfm", str(MEDIAWIKI)]

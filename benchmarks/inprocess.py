@@ -39,7 +39,7 @@ def article_read(rounds: int) -> list[Comparison]:
 def mediawiki_read(rounds: int) -> list[Comparison]:
     """The MediaWiki sample read into the model, against mwparserfromhell.parse and wikitextparser."""
     measure = f"read {MEDIAWIKI.name} (MediaWiki)"
-    if not MEDIAWIKI.exists() or find_spec("copa_wikitext.readers.mediawiki") is None:
+    if not MEDIAWIKI.exists() or find_spec("copa_wikitext.formats.mediawiki.reader") is None:
         return [Comparison(measure, None, MWPARSER, None, 1.5, 1.0, NOT_AVAILABLE)]
     import mwparserfromhell
 

@@ -12,7 +12,7 @@ notes — about one region per 25 rows, so both halves of the reader scale.
 
 from __future__ import annotations
 
-from copa_wikitext.domain import DEPARTMENTS
+from copa_wikitext.copa_peru import DEPARTMENTS
 
 KB = 1000
 MB = 1000 * KB

@@ -1,7 +1,7 @@
 """copa_wikitext: Copa Perú season articles <-> a typed season model.
 
-Readers (`readers/`) turn the article dialect, MediaWiki source or JSON
-into a `Season` (`model.py`); writers (`writers.py` + `templates/`) turn it
+Each format in `formats/` has a reader that turns its text into a
+`Season` (`model.py`) and a writer (with its template in `templates/`) that turns it
 into wikitext, MediaWiki, Markdown or JSON.
 """
 

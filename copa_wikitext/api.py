@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import FileError, InputError, UsageError
+from .formats import READERS, detect
 from .model import ReadResult, Season
-from .readers import READERS, detect
 from .source import decode
 
 
@@ -32,11 +32,11 @@ def read(text: str, dialect: str = "auto") -> Season:
 
 def write(season: Season, fmt: str, template: Path | str | None = None) -> str:
     """`season` as text in `fmt`, optionally through the user's `template`."""
-    from .writers import FORMATS
-    from .writers import write as write_format
+    from .formats import WRITERS
+    from .writing.render import write as write_format
 
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown output format {fmt!r}", hint=f"choose one of: {', '.join(FORMATS)}")
+    if fmt not in WRITERS:
+        raise UsageError(f"unknown output format {fmt!r}", hint=f"choose one of: {', '.join(WRITERS)}")
     return write_format(season, fmt, Path(template) if template is not None else None)
 
 

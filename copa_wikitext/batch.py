@@ -190,8 +190,8 @@ def convert(task: Task) -> Outcome:
 def _write_formats(task: Task, season: Season) -> tuple[tuple[str, ...], list[Problem]]:
     """Every format's text, each file written whole (UsageError on I/O trouble)."""
     from . import api
+    from .formats import WRITERS as FORMATS
     from .outputs import write_atomic
-    from .writers import FORMATS
 
     texts = [(task.stem + FORMATS[fmt].extension, api.write(season, fmt)) for fmt in task.formats]
     for name, text in texts:
@@ -575,7 +575,7 @@ class Batch:
                 )
 
     def _output_names(self, stem: str) -> list[str]:
-        from .writers import FORMATS
+        from .formats import WRITERS as FORMATS
 
         return [stem + FORMATS[fmt].extension for fmt in self.options.formats]
 
@@ -680,8 +680,8 @@ def check_formats(formats: tuple[str, ...]) -> None:
     import jinja2
 
     from . import api
+    from .formats import WRITERS as FORMATS
     from .model import Season
-    from .writers import FORMATS
 
     for fmt in formats:
         if fmt not in FORMATS:

@@ -16,8 +16,8 @@ from dataclasses import asdict, dataclass
 from difflib import SequenceMatcher
 from typing import TypeVar
 
-from . import domain
-from .infobox_fields import CANONICAL_KEYS, typed_text, winner_text
+from . import copa_peru
+from .infobox_text import CANONICAL_KEYS, typed_text, winner_text
 from .model import Infobox, Match, QualifiedTeam, Region, Round, Season, Stage, StageKind
 
 #: Version of the `diff --format json` document.
@@ -70,8 +70,8 @@ def _infobox_changes(old: Infobox, new: Infobox) -> Iterator[Change]:
     for key, spelt in CANONICAL_KEYS.items():
         if key != "winners" and getattr(old, key) != getattr(new, key):
             yield Change("infobox-changed", spelt, typed_text(old, key) or None, typed_text(new, key) or None)
-    old_extra = {domain.fold(item.key): item for item in old.extra}
-    new_extra = {domain.fold(item.key): item for item in new.extra}
+    old_extra = {copa_peru.fold(item.key): item for item in old.extra}
+    new_extra = {copa_peru.fold(item.key): item for item in new.extra}
     for key in dict.fromkeys([*old_extra, *new_extra]):
         field_before, field_after = old_extra.get(key), new_extra.get(key)
         value_before = field_before.value if field_before else None
@@ -85,15 +85,15 @@ def _infobox_changes(old: Infobox, new: Infobox) -> Iterator[Change]:
 
 
 def _team_key(row: QualifiedTeam) -> str:
-    return domain.fold(row.team)
+    return copa_peru.fold(row.team)
 
 
 def _place(row: QualifiedTeam) -> str:
-    return domain.fold(row.location or "")
+    return copa_peru.fold(row.location or "")
 
 
 def _department(row: QualifiedTeam) -> str:
-    return domain.canonical_department(row.department) or domain.fold(row.department)
+    return copa_peru.canonical_department(row.department) or copa_peru.fold(row.department)
 
 
 def _team_changes(old: Sequence[QualifiedTeam], new: Sequence[QualifiedTeam]) -> Iterator[Change]:
@@ -136,7 +136,7 @@ def _where_from(row: QualifiedTeam) -> str:
 
 
 def _stage_key(stage: Stage) -> str:
-    return stage.kind.value if stage.kind is not StageKind.OTHER else "other:" + domain.fold(stage.name)
+    return stage.kind.value if stage.kind is not StageKind.OTHER else "other:" + copa_peru.fold(stage.name)
 
 
 def _pairs(old: Sequence[T], new: Sequence[T], key: Callable[[T], str]) -> Iterator[tuple[T | None, T | None]]:
@@ -171,7 +171,7 @@ def _stage_changes(old: Sequence[Stage], new: Sequence[Stage]) -> Iterator[Chang
 
 
 def _region_changes(old: Sequence[Region], new: Sequence[Region], where: str) -> Iterator[Change]:
-    for before, after in _pairs(old, new, lambda region: domain.fold(region.name)):
+    for before, after in _pairs(old, new, lambda region: copa_peru.fold(region.name)):
         match before, after:
             case None, Region() as added:
                 yield Change("region-added", added.name, None, _departments(added), where)
@@ -191,20 +191,20 @@ def _departments(region: Region) -> str:
 
 
 def _department_keys(region: Region) -> list[str]:
-    return [domain.canonical_department(name) or domain.fold(name) for name in region.departments]
+    return [copa_peru.canonical_department(name) or copa_peru.fold(name) for name in region.departments]
 
 
 def _without_lists(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
     """Region prose with the department list taken out: a list change is reported once, on its own."""
     out = []
     for paragraph in paragraphs:
-        sentence = domain.parse_region_sentence(paragraph)
-        out.append(domain.render_region_sentence(sentence, ()) if sentence else paragraph)
+        sentence = copa_peru.parse_region_sentence(paragraph)
+        out.append(copa_peru.render_region_sentence(sentence, ()) if sentence else paragraph)
     return tuple(out)
 
 
 def _round_changes(old: Sequence[Round], new: Sequence[Round], where: str) -> Iterator[Change]:
-    for before, after in _pairs(old, new, lambda round_: domain.fold(round_.name)):
+    for before, after in _pairs(old, new, lambda round_: copa_peru.fold(round_.name)):
         match before, after:
             case None, Round() as added:
                 yield Change("round-added", added.name, where=where)
@@ -218,7 +218,7 @@ def _round_changes(old: Sequence[Round], new: Sequence[Round], where: str) -> It
 
 
 def _match_key(match: Match) -> str:
-    return f"{domain.fold(match.team1)} v {domain.fold(match.team2)}"
+    return f"{copa_peru.fold(match.team1)} v {copa_peru.fold(match.team2)}"
 
 
 def _score(match: Match) -> str:

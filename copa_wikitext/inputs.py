@@ -36,7 +36,7 @@ class InputFile:
 
 
 def article_extensions() -> tuple[str, ...]:
-    from .readers import READERS
+    from .formats import READERS
 
     return tuple(sorted({ext for fmt in READERS.values() for ext in fmt.extensions}))
 

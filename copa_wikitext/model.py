@@ -6,7 +6,7 @@ blank lines, verbatim debris) lives apart, in `Layout` records, so that
 `Season` values compare equal when their facts are equal and a writer can
 still reproduce the source byte for byte.
 
-Nothing here parses or writes text; see `readers/` and `writers.py`.
+Nothing here parses or writes text; see `formats/`.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Every season made here is invented and says so: its title carries
 "(synthetic)" (or "(synthetic N)"), its lead opens with a paragraph stating
 that teams, locations and results are made up, and every team and location
 is named "Synthetic ..." ("Synthetic FC 12", "Synthetic Town 12"). Only the
-department names (the gazetteer in `domain.py`) and the shape of the
+department names (the gazetteer in `copa_peru.py`) and the shape of the
 competition follow the real thing:
 
 - shape "regional" (up to 2014): a Departmental Stage with two qualified-teams
@@ -29,19 +29,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from . import domain
-from .model import (
-    Infobox,
-    Match,
-    QualifiedTable,
-    QualifiedTeam,
-    Region,
-    Round,
-    Season,
-    Stage,
-    StageKind,
-    Winner,
-)
+from . import copa_peru
+from .model import Infobox, Match, QualifiedTable, QualifiedTeam, Region, Round, Season, Stage, StageKind, Winner
 
 Shape = Literal["regional", "national"]
 
@@ -90,7 +79,7 @@ class _Maker:
         while True:
             legs = (self.score(), self.score())
             # Both legs are written from team 1's side, as the aggregate is.
-            first, second = (domain.parse_score(leg) or (0, 0) for leg in legs)
+            first, second = (copa_peru.parse_score(leg) or (0, 0) for leg in legs)
             goals1, goals2 = first[0] + second[0], first[1] + second[1]
             if goals1 != goals2:
                 winner = team1 if goals1 > goals2 else team2
@@ -108,7 +97,7 @@ def season(year: int, *, shape: Shape | None = None, seed: int = 0, label: str =
     infobox = Infobox(
         competition="Copa Perú",
         season=year,
-        winners=Winner(winner, 1, domain.title_label(1)),
+        winners=Winner(winner, 1, copa_peru.title_label(1)),
         prevseason=year - 1,
         nextseason=year + 1,
     )
@@ -153,8 +142,8 @@ def _format_paragraph(shape: Shape) -> str:
 
 
 def _regional_stages(maker: _Maker) -> tuple[tuple[Stage, ...], str]:
-    departments = [name for names in domain.USUAL_REGIONS.values() for name in names]
-    departments.sort(key=domain.fold)
+    departments = [name for names in copa_peru.USUAL_REGIONS.values() for name in names]
+    departments.sort(key=copa_peru.fold)
     half = len(departments) // 2
     tables = (
         _qualified_table(maker, departments[:half], ("Department", "Team")),
@@ -162,7 +151,7 @@ def _regional_stages(maker: _Maker) -> tuple[tuple[Stage, ...], str]:
     )
     regions: list[Region] = []
     qualifiers: list[str] = []
-    for name, members in domain.USUAL_REGIONS.items():
+    for name, members in copa_peru.USUAL_REGIONS.items():
         region, finalists = _region(maker, name, members)
         regions.append(region)
         qualifiers.extend(finalists)
@@ -205,7 +194,7 @@ def _region(maker: _Maker, name: str, members: tuple[str, ...]) -> tuple[Region,
         rounds.append(round_)
     finalists = list(alive)
     rounds.append(Round("Regional Final", matches=(maker.tie(alive[0], alive[1]),)))
-    sentence = domain.region_sentence(name, members)
+    sentence = copa_peru.region_sentence(name, members)
     return Region(name, members, paragraphs=(sentence,), rounds=tuple(rounds)), finalists
 
 
@@ -239,7 +228,7 @@ def _knockout(maker: _Maker, teams: list[str], final_rounds: tuple[str, ...]) ->
 
 
 def _national_stages(maker: _Maker) -> tuple[tuple[Stage, ...], str]:
-    departments = sorted(domain.DEPARTMENTS, key=domain.fold)
+    departments = sorted(copa_peru.DEPARTMENTS, key=copa_peru.fold)
     rows: list[QualifiedTeam] = []
     for department in departments:
         count = maker.rng.choices((1, 2, 3), weights=(1, 8, 1))[0]

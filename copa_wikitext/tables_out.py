@@ -7,7 +7,7 @@ between runs and rebuild the tables without reading the articles again.
 The SQLite schema is `SCHEMA` below and is documented in docs/batch.md.
 
 A team's region is found by matching its department (through
-`domain.canonical_department`) against the season's regions' department
+`copa_peru.canonical_department`) against the season's regions' department
 lists; a department no region names gets an empty region.
 """
 
@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from . import domain
+from . import copa_peru
 from .errors import UsageError
 from .model import Season
 
@@ -112,7 +112,7 @@ def season_year(season: Season) -> int | None:
 
 def department_name(name: str) -> str:
     """The gazetteer spelling of a department, or the name as written."""
-    return domain.canonical_department(name) or name
+    return copa_peru.canonical_department(name) or name
 
 
 def season_record(season: Season, source: str) -> Record:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from copa_wikitext import domain
+from copa_wikitext import copa_peru
 from copa_wikitext.model import (
     Infobox,
     InfoField,
@@ -41,7 +41,7 @@ SCORES = ("1–0", "2–2", "0–3", "4–1", "w/o", "1–1 (4–3 p)")
 names = st.lists(st.sampled_from(WORDS), min_size=1, max_size=3).map(" ".join)
 sentences = st.lists(st.sampled_from(WORDS), min_size=2, max_size=8).map(lambda words: " ".join(words) + ".")
 paragraphs = st.lists(sentences, min_size=1, max_size=2).map("\n".join)
-departments = st.sampled_from((*domain.DEPARTMENTS, "Apurimac", "Ancash", "Junin"))
+departments = st.sampled_from((*copa_peru.DEPARTMENTS, "Apurimac", "Ancash", "Junin"))
 
 
 @st.composite
@@ -52,7 +52,7 @@ def qualified_tables(draw: st.DrawFn) -> QualifiedTable:
         if draw(st.booleans())
         else ("Departament", "Team", "Location")[:width]
     )
-    groups = draw(st.lists(departments, min_size=1, max_size=6, unique_by=domain.fold))
+    groups = draw(st.lists(departments, min_size=1, max_size=6, unique_by=copa_peru.fold))
     rows: list[QualifiedTeam] = []
     for department in groups:
         count = draw(st.integers(1, 4))
@@ -88,12 +88,12 @@ def rounds(draw: st.DrawFn) -> Round:
 @st.composite
 def regions(draw: st.DrawFn, number: int) -> Region:
     name = f"Region {ROMAN[number]}"
-    members = tuple(draw(st.lists(departments, min_size=1, max_size=4, unique_by=domain.fold)))
+    members = tuple(draw(st.lists(departments, min_size=1, max_size=4, unique_by=copa_peru.fold)))
     extra = tuple(draw(st.lists(paragraphs, max_size=1)))
     return Region(
         name=name,
         departments=members,
-        paragraphs=(domain.region_sentence(name, members), *extra),
+        paragraphs=(copa_peru.region_sentence(name, members), *extra),
         rounds=tuple(draw(st.lists(rounds(), max_size=2))),
         notes=tuple(draw(st.lists(sentences, max_size=1))),
     )
@@ -105,7 +105,7 @@ def stages(draw: st.DrawFn) -> Stage:
     region_count = draw(st.integers(0, 3))
     return Stage(
         name=name,
-        kind=domain.stage_kind(name),
+        kind=copa_peru.stage_kind(name),
         main_articles=tuple(draw(st.lists(names, max_size=2))),
         paragraphs=tuple(draw(st.lists(paragraphs, max_size=2))),
         tables=tuple(draw(st.lists(qualified_tables(), max_size=2))),
@@ -118,7 +118,7 @@ def stages(draw: st.DrawFn) -> Stage:
 @st.composite
 def infoboxes(draw: st.DrawFn, year: int) -> Infobox:
     number = draw(st.none() | st.integers(1, 30))
-    winner = Winner(draw(names), number, domain.title_label(number) if number else None)
+    winner = Winner(draw(names), number, copa_peru.title_label(number) if number else None)
     keys = st.sampled_from(("Relegated", "League topscorer", "Matches", "Total goals", "Biggest home win"))
     extra = draw(st.lists(st.builds(InfoField, keys, names), max_size=3))
     return Infobox(

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from copa_wikitext import domain
-from copa_wikitext.infobox_fields import CANONICAL_KEYS
+from copa_wikitext import copa_peru
+from copa_wikitext.formats.mediawiki.reader import VERBATIM_SECTIONS
+from copa_wikitext.infobox_text import CANONICAL_KEYS
 from copa_wikitext.model import (
     Infobox,
     InfoField,
@@ -24,7 +25,6 @@ from copa_wikitext.model import (
     Stage,
     Winner,
 )
-from copa_wikitext.readers.mediawiki import VERBATIM_SECTIONS
 
 #: Letters plus every character that means something in MediaWiki markup.
 ALPHABET = "abcXYZ áéñÚ019|{}[]'=!<>&#*:;-_~()/.,"
@@ -36,8 +36,8 @@ line = text.filter(lambda value: bool(value.strip()))
 
 
 def _name_ok(name: str) -> bool:
-    folded = domain.fold(name)
-    return not domain.is_see_also(name) and folded not in VERBATIM_SECTIONS and not domain.is_region_heading(name)
+    folded = copa_peru.fold(name)
+    return not copa_peru.is_see_also(name) and folded not in VERBATIM_SECTIONS and not copa_peru.is_region_heading(name)
 
 
 names = stripped.filter(_name_ok)
@@ -69,12 +69,12 @@ def rounds(draw: st.DrawFn) -> Round:
 @st.composite
 def regions(draw: st.DrawFn, number: int) -> Region:
     name = f"Region {number}"
-    departments = tuple(draw(st.lists(st.sampled_from(domain.DEPARTMENTS), max_size=3, unique=True)))
+    departments = tuple(draw(st.lists(st.sampled_from(copa_peru.DEPARTMENTS), max_size=3, unique=True)))
     prose = tuple(draw(st.lists(paragraph.filter(lambda p: "includes qualified teams" not in p), max_size=1)))
     return Region(
         name=name,
         departments=departments,
-        paragraphs=domain.region_paragraphs(name, departments, prose),
+        paragraphs=copa_peru.region_paragraphs(name, departments, prose),
         rounds=tuple(draw(st.lists(rounds(), max_size=2))),
         notes=tuple(draw(st.lists(line, max_size=1))),
     )
@@ -90,7 +90,7 @@ def qualified_tables(draw: st.DrawFn) -> QualifiedTable:
         st.lists(
             st.builds(
                 QualifiedTeam,
-                st.sampled_from(domain.DEPARTMENTS) | stripped,
+                st.sampled_from(copa_peru.DEPARTMENTS) | stripped,
                 stripped,
                 (st.none() | stripped) if three else st.none(),
             ),
@@ -107,7 +107,7 @@ def stages(draw: st.DrawFn) -> Stage:
     region_count = draw(st.integers(0, 2))
     return Stage(
         name=name,
-        kind=domain.stage_kind(name),
+        kind=copa_peru.stage_kind(name),
         main_articles=tuple(draw(st.lists(stripped, max_size=2))),
         paragraphs=tuple(draw(st.lists(paragraph, max_size=2))),
         tables=tuple(draw(st.lists(qualified_tables(), max_size=2))),
@@ -122,13 +122,13 @@ def stages(draw: st.DrawFn) -> Stage:
 def winners(draw: st.DrawFn) -> Winner:
     team = draw(stripped.filter(lambda value: "(" not in value and ")" not in value))
     number = draw(st.none() | st.integers(1, 30))
-    return Winner(team, number, domain.title_label(number) if number else None)
+    return Winner(team, number, copa_peru.title_label(number) if number else None)
 
 
 extra_keys = (
     st.text("abcdefgh_ 12", min_size=1, max_size=8)
     .map(str.strip)
-    .filter(lambda key: bool(key) and domain.fold(key) not in CANONICAL_KEYS)
+    .filter(lambda key: bool(key) and copa_peru.fold(key) not in CANONICAL_KEYS)
 )
 extra_values = st.text("abc XYZ é19'&#*:;-_~()/.,=", max_size=12).map(str.strip)
 

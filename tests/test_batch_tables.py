@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from copa_wikitext import api, domain, synthetic
+from copa_wikitext import api, copa_peru, synthetic
 from copa_wikitext.batch import Batch, Options
 from copa_wikitext.inputs import find_inputs
 from copa_wikitext.model import Season
@@ -38,7 +38,7 @@ def region_of(season: Season) -> dict[str, str]:
     found: dict[str, str] = {}
     for region in season.regions():
         for department in region.departments:
-            found[domain.canonical_department(department) or department] = region.name
+            found[copa_peru.canonical_department(department) or department] = region.name
     return found
 
 
@@ -56,7 +56,7 @@ def test_seasons_csv_has_one_row_per_season_as_the_model_says(out: Path) -> None
         assert row["title"] == season.title
         assert row["winner"] == text(season.infobox.winners.team if season.infobox and season.infobox.winners else None)
         assert int(row["teams"]) == len(teams)
-        departments = {domain.canonical_department(t.department) or t.department for t in teams}
+        departments = {copa_peru.canonical_department(t.department) or t.department for t in teams}
         assert int(row["departments"]) == len(departments)
         assert int(row["regions"]) == len(season.regions())
 
@@ -68,7 +68,7 @@ def test_teams_csv_lists_every_qualified_team_with_its_region(out: Path) -> None
         regions = region_of(season)
         expected = []
         for team in season.qualified_teams():
-            department = domain.canonical_department(team.department) or team.department
+            department = copa_peru.canonical_department(team.department) or team.department
             expected.append(
                 [text(season.infobox.season if season.infobox else None), department, team.team,
                  text(team.location), regions.get(department, ""), source]

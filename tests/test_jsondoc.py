@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import copa_wikitext
-from copa_wikitext.jsondoc import dumps, season_to_data
+from copa_wikitext.formats.json.syntax import dumps, season_to_data
 
 
 def test_orjson_writes_what_the_standard_library_would(seed_text: str) -> None:

@@ -18,17 +18,8 @@ from markdown_it.token import Token
 
 import copa_wikitext
 from copa_wikitext.errors import WriteError
-from copa_wikitext.model import (
-    Layout,
-    Match,
-    QualifiedTable,
-    QualifiedTeam,
-    Round,
-    Season,
-    Stage,
-    StageKind,
-)
-from copa_wikitext.writers import FORMATS
+from copa_wikitext.formats import WRITERS
+from copa_wikitext.model import Layout, Match, QualifiedTable, QualifiedTeam, Round, Season, Stage, StageKind
 
 from .conftest import SEED
 from .strategies import seasons
@@ -244,7 +235,7 @@ def test_recorded_heading_levels_are_respected_and_capped_at_six() -> None:
         (5, "Synthetic group"),
         (6, "Synthetic deep"),
     ]
-    assert [sentence for sentence in FORMATS["markdown"].dropped(season) if "Synthetic deep" in sentence]
+    assert [sentence for sentence in WRITERS["markdown"].dropped(season) if "Synthetic deep" in sentence]
 
 
 def test_verbatim_debris_is_a_fenced_code_block_kept_exactly() -> None:

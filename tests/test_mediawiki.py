@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from copa_wikitext import api, domain
+from copa_wikitext import api, copa_peru
 from copa_wikitext.errors import InputError
+from copa_wikitext.formats import detect
 from copa_wikitext.model import Match, Season
-from copa_wikitext.readers import detect, mediawiki
 
 from .strategies_mw import seasons
 
@@ -26,7 +26,7 @@ def seed(seed_text: str) -> Season:
 
 @pytest.fixture(scope="module")
 def seed_via_mediawiki(seed: Season) -> Season:
-    return mediawiki.read(api.write(seed, "mediawiki"))
+    return api.read(api.write(seed, "mediawiki"), "mediawiki")
 
 
 # --- round trips ------------------------------------------------------------
@@ -35,14 +35,14 @@ def seed_via_mediawiki(seed: Season) -> Season:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seasons())
 def test_mediawiki_round_trip_gives_back_the_same_model(season: Season) -> None:
-    once = mediawiki.read(api.write(season, "mediawiki"))
+    once = api.read(api.write(season, "mediawiki"), "mediawiki")
     assert once == season
-    assert mediawiki.read(api.write(once, "mediawiki")) == once
+    assert api.read(api.write(once, "mediawiki"), "mediawiki") == once
 
 
 def test_sample_reads_back_to_itself_through_the_writer() -> None:
-    season = mediawiki.read(SAMPLE.read_text(encoding="utf-8"))
-    assert mediawiki.read(api.write(season, "mediawiki")) == season
+    season = api.read(SAMPLE.read_text(encoding="utf-8"), "mediawiki")
+    assert api.read(api.write(season, "mediawiki"), "mediawiki") == season
 
 
 def test_sample_is_detected_as_mediawiki() -> None:
@@ -59,7 +59,7 @@ def test_seed_keeps_its_54_teams(seed: Season, seed_via_mediawiki: Season) -> No
 
 
 def test_seed_keeps_its_25_departments(seed_via_mediawiki: Season) -> None:
-    departments = {domain.canonical_department(row.department) for row in seed_via_mediawiki.qualified_teams()}
+    departments = {copa_peru.canonical_department(row.department) for row in seed_via_mediawiki.qualified_teams()}
     assert None not in departments
     assert len(departments) == 25
 
@@ -95,7 +95,7 @@ def test_seed_keeps_every_other_fact(seed: Season, seed_via_mediawiki: Season) -
 
 
 def test_sample_file_holds_the_seeds_facts(seed_via_mediawiki: Season) -> None:
-    assert mediawiki.read(SAMPLE.read_text(encoding="utf-8")) == seed_via_mediawiki
+    assert api.read(SAMPLE.read_text(encoding="utf-8"), "mediawiki") == seed_via_mediawiki
 
 
 # --- an independent reader: wikitextparser ----------------------------------
@@ -120,7 +120,7 @@ def test_written_tables_give_every_team_its_department_and_location(seed: Season
 
 
 def _round_matches(path: Path) -> tuple[Match, ...]:
-    season = mediawiki.read(path.read_text(encoding="utf-8"))
+    season = api.read(path.read_text(encoding="utf-8"), "mediawiki")
     return tuple(match for round_ in season.rounds() for match in round_.matches)
 
 
@@ -133,14 +133,14 @@ def test_match_rows_give_teams_legs_aggregate_and_who_went_through(case: Path) -
 
 @pytest.mark.parametrize("case", sorted(CASES.glob("matches/*.wiki")), ids=lambda path: path.stem)
 def test_matches_survive_the_writer(case: Path) -> None:
-    season = mediawiki.read(case.read_text(encoding="utf-8"))
-    assert mediawiki.read(api.write(season, "mediawiki")) == season
+    season = api.read(case.read_text(encoding="utf-8"), "mediawiki")
+    assert api.read(api.write(season, "mediawiki"), "mediawiki") == season
 
 
 def test_an_empty_match_table_is_a_bracket_stub() -> None:
     case = CASES / "stubs" / "empty_tables.wiki"
     expected = json.loads(case.with_suffix(".json").read_text(encoding="utf-8"))
-    season = mediawiki.read(case.read_text(encoding="utf-8"))
+    season = api.read(case.read_text(encoding="utf-8"), "mediawiki")
     assert [round_.stub for round_ in season.rounds()] == expected["stubs"]
 
 
@@ -157,7 +157,7 @@ def test_an_empty_match_table_is_a_bracket_stub() -> None:
 def test_scores_as_written_are_understood(
     score: str, goals: tuple[int, int] | None, walkover: bool, away: bool, penalties: tuple[int, int] | None
 ) -> None:
-    result = domain.parse_result(score)
+    result = copa_peru.parse_result(score)
     assert (result.goals, result.walkover, result.away_goals, result.penalties) == (goals, walkover, away, penalties)
 
 
@@ -170,13 +170,13 @@ def test_broken_source_is_reported_with_line_and_column(case: Path) -> None:
     text = case.read_text(encoding="utf-8")
     if "error" in expected:
         with pytest.raises(InputError) as raised:
-            mediawiki.parse(text)
+            api.parse(text, "mediawiki")
         error = raised.value
         assert expected["message"] in error.message
         assert error.position is not None
         assert (error.position.line, error.position.column) == (expected["line"], expected["column"])
         return
-    diagnostics = [d for d in mediawiki.parse(text).diagnostics if d.code == expected["code"]]
+    diagnostics = [d for d in api.parse(text, "mediawiki").diagnostics if d.code == expected["code"]]
     assert diagnostics, f"no {expected['code']} reported"
     first = diagnostics[0]
     assert expected["message"] in first.message
@@ -187,16 +187,16 @@ def test_broken_source_is_reported_with_line_and_column(case: Path) -> None:
 
 def test_a_rowspan_gives_every_spanned_row_its_department() -> None:
     text = (CASES / "broken" / "rowspan_too_large.wiki").read_text(encoding="utf-8")
-    rows = mediawiki.read(text).qualified_teams()
+    rows = api.read(text, "mediawiki").qualified_teams()
     assert [(row.department, row.team) for row in rows] == [("Lima", "Synthetic A"), ("Lima", "Synthetic B")]
 
 
 def test_a_clean_source_reports_nothing() -> None:
-    assert mediawiki.parse(SAMPLE.read_text(encoding="utf-8")).diagnostics == ()
+    assert api.parse(SAMPLE.read_text(encoding="utf-8"), "mediawiki").diagnostics == ()
 
 
 def test_rows_under_a_rowspan_point_at_their_department_cell() -> None:
-    result = mediawiki.parse(SAMPLE.read_text(encoding="utf-8"))
+    result = api.parse(SAMPLE.read_text(encoding="utf-8"), "mediawiki")
     first = result.positions[("stages", 0, "tables", 0, "rows", 0, "department")]
     second = result.positions[("stages", 0, "tables", 0, "rows", 1, "department")]
     own_row = result.positions[("stages", 0, "tables", 0, "rows", 1)]

@@ -6,6 +6,7 @@ import pytest
 
 from copa_wikitext import api
 from copa_wikitext.errors import WriteError
+from copa_wikitext.formats import WRITERS
 from copa_wikitext.model import (
     Infobox,
     InfoField,
@@ -17,8 +18,6 @@ from copa_wikitext.model import (
     Stage,
     StageKind,
 )
-from copa_wikitext.readers import mediawiki
-from copa_wikitext.writers import FORMATS
 
 BREAKERS = ["A|B", "A}}B", "A||B", "|}", "A]]B", "[[A]]", "{{A}}", "'''A'''", "A=B", "!!A", "&amp;", " A ", "<!--A-->"]
 
@@ -41,13 +40,13 @@ def _season_with(team: str, title: str | None = None) -> Season:
 @pytest.mark.parametrize("value", BREAKERS)
 def test_values_that_look_like_markup_round_trip(value: str) -> None:
     season = _season_with(value)
-    assert mediawiki.read(api.write(season, "mediawiki")) == season
+    assert api.read(api.write(season, "mediawiki"), "mediawiki") == season
 
 
 @pytest.mark.parametrize("value", BREAKERS)
 def test_values_that_look_like_markup_do_not_leak_into_the_tables(value: str) -> None:
     text = api.write(_season_with(value), "mediawiki")
-    assert mediawiki.parse(text).diagnostics == ()
+    assert api.parse(text, "mediawiki").diagnostics == ()
 
 
 def test_a_newline_in_a_team_is_refused_naming_the_field() -> None:
@@ -64,7 +63,7 @@ def test_an_infobox_value_that_would_split_the_template_is_refused() -> None:
 def test_untyped_infobox_values_keep_their_markup() -> None:
     box = Infobox(competition="Synthetic Cup", season=2099, extra=(InfoField("relegated", "[[Synthetic FC]]"),))
     season = Season(title="2099 Synthetic Cup", infobox=box)
-    assert mediawiki.read(api.write(season, "mediawiki")).infobox == box
+    assert api.read(api.write(season, "mediawiki"), "mediawiki").infobox == box
 
 
 def test_the_title_is_written_only_when_the_infobox_does_not_imply_it() -> None:
@@ -78,10 +77,10 @@ def test_the_title_is_written_only_when_the_infobox_does_not_imply_it() -> None:
 def test_dropped_names_legs_a_two_leg_row_cannot_hold() -> None:
     match = Match("A", "B", ("1–0", "0–1", "2–0"), "3–1", "A")
     season = Season(title="Synthetic", stages=(Stage("National Stage", rounds=(Round("Final", matches=(match,)),)),))
-    assert any("legs after the second" in sentence for sentence in FORMATS["mediawiki"].dropped(season))
+    assert any("legs after the second" in sentence for sentence in WRITERS["mediawiki"].dropped(season))
 
 
 def test_variables_document_every_name_the_template_receives() -> None:
-    from copa_wikitext.context import mediawiki as context
+    from copa_wikitext.formats.mediawiki import writer as context
 
     assert set(context.context(Season(title="Synthetic"))) <= set(context.VARIABLES)

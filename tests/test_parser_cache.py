@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from copa_wikitext.readers import blocks
+from copa_wikitext.formats.article import read_blocks
 from copa_wikitext.resources import grammar_path
 
 from .conftest import SAMPLES
@@ -20,7 +20,7 @@ ARTICLES = sorted(SAMPLES.glob("*.txt"))
 def _lark_blocks(text: str) -> list[tuple[str, str, int]]:
     from lark import Lark
 
-    parser = Lark(grammar_path(blocks.GRAMMAR).read_text(encoding="utf-8"), parser="lalr", lexer="basic")
+    parser = Lark(grammar_path(read_blocks.GRAMMAR).read_text(encoding="utf-8"), parser="lalr", lexer="basic")
     tree = parser.parse(text)
     return [(str(child.data), str(child.children[0]), child.children[0].line) for child in tree.children]
 
@@ -30,7 +30,7 @@ def test_generated_parser_reads_each_sample_as_lark_does(path: Path) -> None:
     text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
     body = text.split("\n", 1)[1]
     expected = [(kind, token[:-1], line + 1) for kind, token, line in _lark_blocks(body)]
-    found = [(block.kind, block.text, block.line) for block in blocks.parse_blocks(body, 2)]
+    found = [(block.kind, block.text, block.line) for block in read_blocks.parse_blocks(body, 2)]
     assert found == expected
 
 
@@ -40,33 +40,33 @@ def _code_file(directory: Path) -> Path:
 
 
 def test_first_load_fills_the_cache_with_the_licensed_source_and_code(tmp_path: Path) -> None:
-    blocks.load_standalone_module(tmp_path)
+    read_blocks.load_standalone_module(tmp_path)
     (source,) = tmp_path.glob("article-parser-*.py")
     assert "Mozilla Public License, v. 2.0" in source.read_text(encoding="utf-8")
     assert _code_file(tmp_path).stat().st_size > 0
 
 
 def test_a_damaged_cache_file_is_replaced(tmp_path: Path) -> None:
-    blocks.load_standalone_module(tmp_path)
+    read_blocks.load_standalone_module(tmp_path)
     code_file = _code_file(tmp_path)
     code_file.write_bytes(code_file.read_bytes()[:100])
-    module = blocks.load_standalone_module(tmp_path)
+    module = read_blocks.load_standalone_module(tmp_path)
     assert module.Lark_StandAlone().parse("Some prose.\n").children
-    assert blocks._read_code(code_file, grammar_path(blocks.GRAMMAR).read_text(encoding="utf-8")) is not None
+    assert read_blocks._read_code(code_file, grammar_path(read_blocks.GRAMMAR).read_text(encoding="utf-8")) is not None
 
 
 def test_a_parser_cached_for_another_grammar_is_not_used(tmp_path: Path) -> None:
-    grammar = grammar_path(blocks.GRAMMAR).read_text(encoding="utf-8")
-    blocks.load_standalone_module(tmp_path)
+    grammar = grammar_path(read_blocks.GRAMMAR).read_text(encoding="utf-8")
+    read_blocks.load_standalone_module(tmp_path)
     code_file = _code_file(tmp_path)
-    assert blocks._read_code(code_file, grammar) is not None
-    assert blocks._read_code(code_file, grammar + "// edited\n") is None
+    assert read_blocks._read_code(code_file, grammar) is not None
+    assert read_blocks._read_code(code_file, grammar + "// edited\n") is None
 
 
 def test_an_unwritable_cache_still_gives_a_parser(tmp_path: Path) -> None:
     not_a_directory = tmp_path / "file"
     not_a_directory.write_text("", encoding="utf-8")
-    module = blocks.load_standalone_module(not_a_directory / "cache")
+    module = read_blocks.load_standalone_module(not_a_directory / "cache")
     tree = module.Lark_StandAlone().parse("| a | b |\n| c | d |\n")
     assert [str(child.data) for child in tree.children] == ["table"]
 

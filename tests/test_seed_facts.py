@@ -7,7 +7,7 @@ import json
 import pytest
 
 import copa_wikitext
-from copa_wikitext import domain
+from copa_wikitext import copa_peru
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +26,7 @@ def _regions(document: dict) -> list[dict]:
 def test_54_teams_in_25_departments(seed_json: dict) -> None:
     rows = _rows(seed_json)
     assert len(rows) == 54
-    assert {domain.canonical_department(row["department"]) for row in rows} == set(domain.DEPARTMENTS)
+    assert {copa_peru.canonical_department(row["department"]) for row in rows} == set(copa_peru.DEPARTMENTS)
 
 
 @pytest.mark.parametrize(
@@ -48,8 +48,8 @@ def test_shifted_rows_get_their_department(seed_json: dict, team: str, departmen
 def test_eight_regions_cover_every_department_once(seed_json: dict) -> None:
     regions = _regions(seed_json)
     assert len(regions) == 8
-    named = [domain.canonical_department(name) for region in regions for name in region["departments"]]
-    assert sorted(named) == sorted(domain.DEPARTMENTS)
+    named = [copa_peru.canonical_department(name) for region in regions for name in region["departments"]]
+    assert sorted(named) == sorted(copa_peru.DEPARTMENTS)
 
 
 def test_twelve_bracket_stubs_keep_their_form(seed_json: dict) -> None:

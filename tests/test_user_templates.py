@@ -15,7 +15,7 @@ import pytest
 import copa_wikitext
 from copa_wikitext.cli import main
 from copa_wikitext.errors import TemplateError
-from copa_wikitext.writers import FORMATS
+from copa_wikitext.formats import WRITERS
 
 from .conftest import ROOT, SEED
 
@@ -99,9 +99,9 @@ def test_the_bundled_markdown_template_copied_runs_the_same_sandboxed(
 def test_templates_lists_every_format_with_its_variables(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["templates"]) == 0
     out = capsys.readouterr().out
-    for output in FORMATS.values():
+    for output in WRITERS.values():
         assert f"{output.name} ({output.template}): {output.description}" in out
-    for name in FORMATS["markdown"].variables():
+    for name in WRITERS["markdown"].variables():
         assert f"  {name} " in out
 
 

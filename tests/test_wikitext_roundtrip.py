@@ -8,7 +8,7 @@ import jsonschema
 from hypothesis import HealthCheck, given, settings
 
 import copa_wikitext
-from copa_wikitext.jsondoc import schema
+from copa_wikitext.formats.json.syntax import schema
 from copa_wikitext.model import Season
 
 from .strategies import seasons

@@ -15,7 +15,7 @@ def add_input_options(parser: argparse.ArgumentParser, what: str) -> None:
 
     `what` names the inputs in the help text ("INPUT", "the files", ...).
     """
-    from ..readers import READERS
+    from ..formats import READERS
 
     formats = ", ".join(["auto", *READERS])
     parser.add_argument(

@@ -22,7 +22,7 @@ ORDER = 3
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from ..writers import FORMATS
+    from ..formats import WRITERS
 
     parser = subparsers.add_parser(
         "batch",
@@ -42,7 +42,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files, directories, globs, exports, or -")
     parser.add_argument(
         "-t", "--to", dest="formats", required=True, metavar="FORMAT[,FORMAT...]",
-        help=f"output formats, comma-separated: {', '.join(FORMATS)}",
+        help=f"output formats, comma-separated: {', '.join(WRITERS)}",
     )  # fmt: skip
     parser.add_argument("-o", "--output", dest="outdir", required=True, metavar="OUTDIR", help="directory to write to")
     parser.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: one per core)")

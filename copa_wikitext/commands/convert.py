@@ -9,15 +9,14 @@ from pathlib import Path
 from . import add_input_options
 
 ORDER = 1
-_BY_EXTENSION = {".json": "json", ".txt": "wikitext", ".wiki": "mediawiki", ".md": "markdown"}
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from ..readers import READERS
-    from ..writers import FORMATS
+    from ..formats import READERS, WRITERS, extensions
 
     inputs = ", ".join(["auto", *READERS])
-    outputs = ", ".join(FORMATS)
+    outputs = ", ".join(WRITERS)
+    known = ", ".join(extensions(WRITERS))
     parser = subparsers.add_parser(
         "convert",
         help="convert one season between formats",
@@ -34,9 +33,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "-t",
         "--to",
         dest="target_format",
-        choices=list(FORMATS),
+        choices=list(WRITERS),
         metavar="FORMAT",
-        help=f"output format: {outputs} (default: from -o's extension, else json)",
+        help=f"output format: {outputs} (default: from -o's extension ({known}), else json on stdout)",
     )
     parser.add_argument(
         "-o", "--output", metavar="OUTPUT", help="file to write (atomically), or - for stdout (default)"
@@ -55,6 +54,7 @@ def run(args: argparse.Namespace) -> int:
     from ..outputs import emit
     from ..source import decode
 
+    target = args.target_format or output_format(args.output)
     name = "<stdin>" if args.input == "-" else args.input
     text = decode(sys.stdin.buffer.read(), args.encoding) if args.input == "-" else read_file(args.input, args.encoding)
     try:
@@ -65,12 +65,30 @@ def run(args: argparse.Namespace) -> int:
         for diagnostic in result.diagnostics:
             where = f"{name}:{diagnostic.position.line}:{diagnostic.position.column}" if diagnostic.position else name
             print(f"{where}: {diagnostic.code} {diagnostic.message}", file=sys.stderr)
-    target = args.target_format or _BY_EXTENSION.get(Path(args.output or "").suffix, "json")
     output = write(result.season, target, args.template)
     if not args.quiet:
-        from ..writers import FORMATS
+        from ..formats import WRITERS
 
-        for sentence in FORMATS[target].dropped(result.season):
+        for sentence in WRITERS[target].dropped(result.season):
             print(f"copa-wikitext: warning: {target} cannot hold {sentence}; left out", file=sys.stderr)
     emit(output, args.output, (args.input,), args.in_place)
     return 0
+
+
+def output_format(output: str | None) -> str:
+    """The format an output path's extension names; json for stdout."""
+    from ..errors import UsageError
+    from ..formats import WRITERS, by_extension, extensions
+
+    if output in (None, "-"):
+        return "json"
+    found = by_extension(output, WRITERS)
+    if found is None:
+        known = ", ".join(extensions(WRITERS))
+        what = f"extension {Path(output).suffix!r}" if Path(output).suffix else "no extension"
+        raise UsageError(
+            f"{what}: cannot tell which format to write",
+            source=output,
+            hint=f"pass -t FORMAT, or name the file with one of {known}",
+        )
+    return found.name

@@ -17,7 +17,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..jsondoc import dumps, schema
+    from ..formats.json.syntax import dumps, schema
 
     print(dumps(schema()))
     return 0

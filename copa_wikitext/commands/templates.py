@@ -1,6 +1,6 @@
 """`copa-wikitext templates`: the bundled templates and what each receives.
 
-Without a name it lists every output format's template (from `FORMATS`)
+Without a name it lists every output format's template (from the registry)
 with the variables its context module documents (`VARIABLES`); with a name
 it prints that bundled template's source, to copy and pass back through
 `convert --template`.
@@ -33,26 +33,26 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..writers import FORMATS
+    from ..formats import WRITERS
 
     if args.name is None:
         sys.stdout.write(catalogue())
         return 0
-    if args.name not in FORMATS:
+    if args.name not in WRITERS:
         from ..errors import UsageError
 
-        raise UsageError("no such output format", source=args.name, hint=f"choose one of: {', '.join(FORMATS)}")
+        raise UsageError("no such output format", source=args.name, hint=f"choose one of: {', '.join(WRITERS)}")
     sys.stdout.write(template_source(args.name))
     return 0
 
 
 def catalogue() -> str:
     """Every bundled template: its format, file, description and variables."""
-    from ..writers import FORMATS
+    from ..formats import WRITERS
 
     lines = ["Bundled templates; write your own and pass it to `convert --template PATH` (it runs sandboxed).", ""]
-    for output in FORMATS.values():
-        lines.append(f"{output.name} ({output.template}): {output.description}")
+    for output in WRITERS.values():
+        lines.append(f"{output.name} ({output.bundled_template}): {output.description}")
         lines += _variable_lines(output.variables()) if _available(output.name) else ["  (not available in this build)"]
         lines.append("")
     lines.append("Filters besides Jinja2's: to_json, md_escape (escape text for Markdown).")
@@ -72,19 +72,19 @@ def _available(name: str) -> bool:
     """Whether the format's template and context module are both installed."""
     from importlib.util import find_spec
 
+    from ..formats import WRITERS
     from ..resources import templates_dir
-    from ..writers import FORMATS
 
-    output = FORMATS[name]
-    module = find_spec(f"copa_wikitext.context.{output.context_module}")
-    return module is not None and (templates_dir() / output.template).is_file()
+    output = WRITERS[name]
+    module = find_spec(output.writer_module())
+    return module is not None and (templates_dir() / output.bundled_template).is_file()
 
 
 def template_source(name: str) -> str:
     from ..errors import UsageError
+    from ..formats import WRITERS
     from ..resources import templates_dir
-    from ..writers import FORMATS
 
     if not _available(name):
         raise UsageError("this format's template is not available in this build", source=name)
-    return (templates_dir() / FORMATS[name].template).read_text(encoding="utf-8")
+    return (templates_dir() / WRITERS[name].bundled_template).read_text(encoding="utf-8")

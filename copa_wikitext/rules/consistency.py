@@ -13,8 +13,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from .. import domain
-from ..infobox_fields import winner_text
+from .. import copa_peru
+from ..infobox_text import winner_text
 from ..model import Match, Path, ReadResult, Region, Severity
 from . import walk
 from .registry import Finding, rule
@@ -97,7 +97,7 @@ def department_without_region(result: ReadResult) -> Iterator[Finding]:
     grouped = set().union(*(_region_keys(region) for region in regions))
     reported: set[str] = set()
     for path, name in walk.department_cells(season):
-        canonical = domain.canonical_department(name)
+        canonical = copa_peru.canonical_department(name)
         if canonical is None or canonical in grouped or canonical in reported:
             continue
         reported.add(canonical)
@@ -149,7 +149,7 @@ def region_department_without_teams(result: ReadResult) -> Iterator[Finding]:
         return
     for region_path, region in walk.regions(season):
         for named in walk.region_department_names(result, region_path, region):
-            canonical = domain.canonical_department(named.name)
+            canonical = copa_peru.canonical_department(named.name)
             if canonical is not None and canonical not in with_teams:
                 message = f"{region.name} includes '{named.name}', which has no qualified teams"
                 yield Finding(named.path, message, named.position)
@@ -173,7 +173,7 @@ def winner_not_qualified(result: ReadResult) -> Iterator[Finding]:
     season = result.season
     winner = season.infobox.winners if season.infobox else None
     teams = walk.teams_by_name(season)
-    if winner is None or not teams or domain.fold(winner.team) in teams:
+    if winner is None or not teams or copa_peru.fold(winner.team) in teams:
         return
     yield Finding(("infobox", "winners"), f"winner '{winner.team}' is not among the qualified teams")
 
@@ -181,7 +181,7 @@ def winner_not_qualified(result: ReadResult) -> Iterator[Finding]:
 def _final_match(result: ReadResult) -> tuple[Path, Match] | None:
     """The one match of the season's Final, when the article has one."""
     for place in walk.rounds(result.season):
-        if place.region is None and domain.fold(place.round.name) == _FINAL and len(place.round.matches) == 1:
+        if place.region is None and copa_peru.fold(place.round.name) == _FINAL and len(place.round.matches) == 1:
             return next(walk.matches(place))
     return None
 
@@ -208,7 +208,7 @@ def winner_not_final_winner(result: ReadResult) -> Iterator[Finding]:
         return
     path, match = final
     won = walk.final_winner(match)
-    if won is None or domain.fold(won) == domain.fold(box.winners.team):
+    if won is None or copa_peru.fold(won) == copa_peru.fold(box.winners.team):
         return
     where = result.position_of(path)
     line = f" (line {where.line})" if where else ""
@@ -224,10 +224,10 @@ def _aggregate_problem(match: Match) -> str | None:
     """
     if len(match.legs) != 2 or not match.aggregate:
         return None
-    if domain.is_walkover(match.aggregate) or any(domain.is_walkover(leg) for leg in match.legs):
+    if copa_peru.is_walkover(match.aggregate) or any(copa_peru.is_walkover(leg) for leg in match.legs):
         return None
-    aggregate = domain.parse_score(match.aggregate)
-    first, second = (domain.parse_score(leg) for leg in match.legs)
+    aggregate = copa_peru.parse_score(match.aggregate)
+    first, second = (copa_peru.parse_score(leg) for leg in match.legs)
     if aggregate is None or first is None or second is None:
         return None
     team1_first = (first[0] + second[0], first[1] + second[1])
@@ -271,7 +271,7 @@ def _bare(text: str) -> str:
 def _team_patterns(result: ReadResult) -> list[tuple[str, re.Pattern[str]]]:
     """A whole-word pattern per team name a note could mention, longest names first."""
     names = {row.team for _, row in walk.qualified_rows(result.season)}
-    usable = [name for name in names if len(name) >= 3 and not domain.is_department(name)]
+    usable = [name for name in names if len(name) >= 3 and not copa_peru.is_department(name)]
     usable.sort(key=len, reverse=True)
     return [(name, re.compile(rf"(?<!\w){re.escape(_bare(name))}(?!\w)")) for name in usable]
 
@@ -295,7 +295,7 @@ def _region_notes(season_result: ReadResult) -> Iterator[tuple[Region, Path, str
 
 
 def _plays_elsewhere(team: str, region: Region, teams: dict[str, set[str]]) -> bool:
-    departments = teams.get(domain.fold(team))
+    departments = teams.get(copa_peru.fold(team))
     return bool(departments and region.departments and not departments & _region_keys(region))
 
 

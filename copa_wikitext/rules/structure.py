@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import domain
+from .. import copa_peru
 from ..model import Path, Position, ReadResult, Severity
 from . import walk
 from .registry import Finding, rule
@@ -41,12 +41,12 @@ def _department_names(result: ReadResult) -> Iterator[tuple[str, Path, Position 
 )
 def unknown_department(result: ReadResult) -> Iterator[Finding]:
     for name, path, position in _department_names(result):
-        if domain.canonical_department(name) is not None:
+        if copa_peru.canonical_department(name) is not None:
             continue
         if not name.strip():
             yield Finding(path, "empty department cell", position)
             continue
-        guess = domain.closest_department(name)
+        guess = copa_peru.closest_department(name)
         hint = f"; did you mean '{guess}'?" if guess else ""
         yield Finding(path, f"unknown department '{name}'{hint}", position)
 
@@ -65,7 +65,7 @@ Region VIII includes qualified teams from Apurimac, Cusco, Madre de Dios and Pun
 )
 def department_spelling(result: ReadResult) -> Iterator[Finding]:
     for name, path, position in _department_names(result):
-        canonical = domain.canonical_department(name)
+        canonical = copa_peru.canonical_department(name)
         if canonical is not None and canonical != name:
             yield Finding(path, f"'{name}' is spelt '{canonical}' in the gazetteer", position)
 
@@ -73,9 +73,9 @@ def department_spelling(result: ReadResult) -> Iterator[Finding]:
 def _same_team(first: tuple[str, str | None], second: tuple[str, str | None]) -> bool:
     """Same name, and not two known, different locations (two clubs may share a name)."""
     (team1, place1), (team2, place2) = first, second
-    if domain.fold(team1) != domain.fold(team2):
+    if copa_peru.fold(team1) != copa_peru.fold(team2):
         return False
-    return place1 is None or place2 is None or domain.fold(place1) == domain.fold(place2)
+    return place1 is None or place2 is None or copa_peru.fold(place1) == copa_peru.fold(place2)
 
 
 @rule(
@@ -129,7 +129,7 @@ def missing_infobox_field(result: ReadResult) -> Iterator[Finding]:
         yield Finding(("infobox",), "the article has no infobox", _infobox_position(result))
         return
     for key, spelt in REQUIRED_INFOBOX_FIELDS.items():
-        if getattr(box, key) is not None or any(domain.fold(item.key) == key for item in box.extra):
+        if getattr(box, key) is not None or any(copa_peru.fold(item.key) == key for item in box.extra):
             continue
         path: Path = ("infobox", key)
         if path in result.positions:

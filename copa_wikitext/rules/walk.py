@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .. import domain
+from .. import copa_peru
 from ..model import Match, Path, Position, QualifiedTeam, ReadResult, Region, Round, Season
 
 #: Characters before a note's text in each dialect's source ("- " in the article dialect).
@@ -21,7 +21,7 @@ NOTE_MARKER_WIDTH = {"wikitext": 2}
 
 def department_key(name: str) -> str:
     """One key per department however it is spelt: the gazetteer name, else the folded text."""
-    return domain.canonical_department(name) or domain.fold(name)
+    return copa_peru.canonical_department(name) or copa_peru.fold(name)
 
 
 def qualified_rows(season: Season) -> Iterator[tuple[Path, QualifiedTeam]]:
@@ -75,7 +75,7 @@ def teams_by_name(season: Season) -> dict[str, set[str]]:
     """Folded team name -> the department keys it qualified from."""
     found: dict[str, set[str]] = {}
     for _, row in qualified_rows(season):
-        found.setdefault(domain.fold(row.team), set()).add(department_key(row.department))
+        found.setdefault(copa_peru.fold(row.team), set()).add(department_key(row.department))
     return found
 
 
@@ -91,7 +91,7 @@ class NamedDepartment:
 def region_department_names(result: ReadResult, region_path: Path, region: Region) -> Iterator[NamedDepartment]:
     """The departments of the region sentence, each with the position of its name."""
     for p, paragraph in enumerate(region.paragraphs):
-        sentence = domain.parse_region_sentence(paragraph)
+        sentence = copa_peru.parse_region_sentence(paragraph)
         if sentence is None:
             continue
         path = (*region_path, "paragraphs", p)
@@ -130,11 +130,11 @@ def final_winner(match: Match) -> str | None:
     """The team that won a tie, when the table says so or its scores do."""
     if match.winner:
         return match.winner
-    if domain.is_walkover(match.aggregate) or any(domain.is_walkover(leg) for leg in match.legs):
+    if copa_peru.is_walkover(match.aggregate) or any(copa_peru.is_walkover(leg) for leg in match.legs):
         return None
-    score = domain.parse_score(match.aggregate)
+    score = copa_peru.parse_score(match.aggregate)
     if score is None and len(match.legs) == 1:
-        score = domain.parse_score(match.legs[0])
+        score = copa_peru.parse_score(match.legs[0])
     if score is None or score[0] == score[1]:
         return None
     return match.team1 if score[0] > score[1] else match.team2

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .. import domain
-from ..infobox_fields import typed_infobox
-from ..model import Infobox, Path
-from .blocks import Block
+from ... import copa_peru
+from ...infobox_text import typed_infobox
+from ...model import Infobox, Path
+from .read_blocks import ArticleBlock
 
 
-def read_infobox(block: Block, at: Callable[[Path, int, int], None]) -> Infobox:
+def read_infobox(block: ArticleBlock, at: Callable[[Path, int, int], None]) -> Infobox:
     """Fields of the block after its "Infobox" line, in order."""
     fields: list[tuple[str, str | None]] = []
     for number, line in enumerate(block.lines()[1:], start=1):
         key, colon, value = line[2:].partition(":")
         key = key.strip()
-        at(("infobox", domain.fold(key)), block.line + number, 3)
+        at(("infobox", copa_peru.fold(key)), block.line + number, 3)
         fields.append((key, value.strip() if colon else None))
     return typed_infobox(fields)

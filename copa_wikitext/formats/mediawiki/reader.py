@@ -1,7 +1,7 @@
 """Reader for MediaWiki source (`mediawiki`): the article as editors edit it -> Season.
 
-`mw_lines` cuts the source into blocks, `mw_tables` reads tables and match
-templates, `mw_text` reduces inline markup to text; this module files each
+`read_lines` cuts the source into blocks, `read_tables` reads tables and match
+templates, `syntax` reduces inline markup to text; this module files each
 block into the same model the article-dialect reader builds for the same
 facts. What the model does not type (references, navboxes, categories,
 comments, other tables) is kept verbatim, its place recorded in `Layout`.
@@ -18,25 +18,15 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import TypeVar
 
-from .. import domain
-from ..infobox_fields import CANONICAL_KEYS, typed_infobox
-from ..layout import BLANK, canonical_blocks, canonical_front
-from ..model import (
-    Infobox,
-    Layout,
-    Path,
-    ReadResult,
-    Region,
-    Round,
-    Season,
-    SeasonLayout,
-    Severity,
-    Stage,
-)
-from ..source import check_nesting, prepare
-from .filing import Filer, Reading
-from .mw_lines import Block, scan
-from .mw_tables import (
+from ... import copa_peru
+from ...block_order import BLANK, canonical_blocks, canonical_front
+from ...infobox_text import CANONICAL_KEYS, typed_infobox
+from ...model import Infobox, Layout, Path, ReadResult, Region, Round, Season, SeasonLayout, Severity, Stage
+from ...reading.filing import Filer, Reading
+from ...reading.outline import assemble_body
+from ...source import check_nesting, prepare
+from .read_lines import WikiBlock, scan
+from .read_tables import (
     FOOTBALL_BOXES,
     is_two_leg_result,
     parse_table,
@@ -45,20 +35,9 @@ from .mw_tables import (
     read_tie_table,
     read_two_leg_result,
 )
-from .mw_text import plain, split_top
-from .outline import assemble_body
+from .syntax import MAIN_TEMPLATES, VERBATIM_SECTIONS, WRAP, WRAPPERS, derived_title, plain, split_top
 
 NAME = "mediawiki"
-MAIN_TEMPLATES = frozenset({"main", "main article"})
-WRAPPERS = frozenset(
-    {"col-float", "col-float-break", "col-float-end", "col-begin", "col-break", "col-end", "col-2", "col-3",
-     "div col", "div col end", "col-start", "multicol", "multicol-break", "multicol-end"}
-)  # fmt: skip
-#: Sections whose whole body the model keeps verbatim.
-VERBATIM_SECTIONS = frozenset(
-    {"references", "external links", "notes", "footnotes", "further reading", "sources", "bibliography"}
-)
-WRAP = "wrap:"
 _BOLD_PHRASE = re.compile(r"'''(.+?)'''")
 
 
@@ -67,9 +46,9 @@ def read(text: str) -> Season:
 
 
 @dataclass
-class _Section:
-    heading: Block
-    blocks: list[Block]
+class _WikiSection:
+    heading: WikiBlock
+    blocks: list[WikiBlock]
 
     @property
     def name(self) -> str:
@@ -91,12 +70,12 @@ def parse(text: str) -> ReadResult:
     return ReadResult(season, reading.positions, tuple(reading.diagnostics), NAME)
 
 
-def _split_sections(blocks: list[Block]) -> tuple[list[Block], list[_Section]]:
-    front: list[Block] = []
-    sections: list[_Section] = []
+def _split_sections(blocks: list[WikiBlock]) -> tuple[list[WikiBlock], list[_WikiSection]]:
+    front: list[WikiBlock] = []
+    sections: list[_WikiSection] = []
     for block in blocks:
         if block.kind == "heading":
-            sections.append(_Section(block, []))
+            sections.append(_WikiSection(block, []))
         elif sections:
             sections[-1].blocks.append(block)
         else:
@@ -107,7 +86,7 @@ def _split_sections(blocks: list[Block]) -> tuple[list[Block], list[_Section]]:
 # --- the season -------------------------------------------------------------
 
 
-def _read_season(front: list[Block], sections: list[_Section], reading: Reading) -> Season:
+def _read_season(front: list[WikiBlock], sections: list[_WikiSection], reading: Reading) -> Season:
     title: str | None = None
     title_line: str | None = None
     if sections and sections[0].heading.level == 1 and not any(b.kind != "blank" for b in front):
@@ -123,13 +102,6 @@ def _read_season(front: list[Block], sections: list[_Section], reading: Reading)
     return _read_body(season, sections, reading)
 
 
-def derived_title(infobox: Infobox | None) -> str:
-    """The title an infobox implies: "2014 Copa Perú" (empty if it cannot tell)."""
-    if infobox is None or infobox.season is None or not infobox.competition:
-        return ""
-    return f"{infobox.season} {infobox.competition}"
-
-
 def _derived_title(infobox: Infobox | None, raw_lead: list[str], reading: Reading) -> str:
     title = derived_title(infobox)
     if title:
@@ -142,7 +114,7 @@ def _derived_title(infobox: Infobox | None, raw_lead: list[str], reading: Readin
     return ""
 
 
-def _read_front(front: list[Block], reading: Reading) -> tuple[Season, list[str]]:
+def _read_front(front: list[WikiBlock], reading: Reading) -> tuple[Season, list[str]]:
     """The infobox, lead and verbatim blocks before the first section; also the raw lead."""
     infobox: Infobox | None = None
     lead: list[str] = []
@@ -170,7 +142,7 @@ def _read_front(front: list[Block], reading: Reading) -> tuple[Season, list[str]
     return replace(season, layout=SeasonLayout(front=recorded)), raw_lead
 
 
-def _read_infobox(block: Block, reading: Reading) -> Infobox:
+def _read_infobox(block: WikiBlock, reading: Reading) -> Infobox:
     """`{{Infobox ...|key = value|...}}`: typed keys reduced to text, the rest raw."""
     fields: list[tuple[str, str | None]] = []
     inner = block.text.strip()[2:-2]
@@ -178,7 +150,7 @@ def _read_infobox(block: Block, reading: Reading) -> Infobox:
         key, equals, value = piece.partition("=")
         if "[[" in key or "{{" in key:  # that "=" belongs to a link or template: no name
             key, equals = piece, ""
-        name = domain.fold(key)
+        name = copa_peru.fold(key)
         field: tuple[str, str | None] = (piece.strip(), None)  # a positional parameter
         if equals and name in CANONICAL_KEYS:
             field = (CANONICAL_KEYS[name], plain(value))
@@ -191,7 +163,7 @@ def _read_infobox(block: Block, reading: Reading) -> Infobox:
     return typed_infobox(fields)
 
 
-def _read_body(season: Season, sections: list[_Section], reading: Reading) -> Season:
+def _read_body(season: Season, sections: list[_WikiSection], reading: Reading) -> Season:
     body = assemble_body(
         sections, reading, partial(_read_part, reading=reading), partial(_see_also_list, reading=reading)
     )
@@ -204,7 +176,7 @@ def _read_body(season: Season, sections: list[_Section], reading: Reading) -> Se
     return replace(season, stages=body.stages, see_also=body.see_also, layout=layout)
 
 
-def _see_also_list(section: _Section, reading: Reading) -> tuple[str, ...] | None:
+def _see_also_list(section: _WikiSection, reading: Reading) -> tuple[str, ...] | None:
     found = _see_also_items(section)
     if found is None:
         return None
@@ -214,8 +186,8 @@ def _see_also_list(section: _Section, reading: Reading) -> tuple[str, ...] | Non
     return items
 
 
-def _see_also_items(head: _Section) -> tuple[tuple[str, ...], list[int]] | None:
-    if not domain.is_see_also(head.name) or head.heading.level != 2:
+def _see_also_items(head: _WikiSection) -> tuple[tuple[str, ...], list[int]] | None:
+    if not copa_peru.is_see_also(head.name) or head.heading.level != 2:
         return None
     items: list[str] = []
     lines: list[int] = []
@@ -229,7 +201,7 @@ def _see_also_items(head: _Section) -> tuple[tuple[str, ...], list[int]] | None:
     return (tuple(items), lines) if items else None
 
 
-def _simple_list(block: Block) -> bool:
+def _simple_list(block: WikiBlock) -> bool:
     return all(len(line) > 1 and line[1] not in "*#:;" for line in block.lines)
 
 
@@ -239,16 +211,16 @@ def _simple_list(block: Block) -> bool:
 _P = TypeVar("_P", Stage, Region, Round)
 
 
-def _read_part(section: _Section, part: _P, path: Path, canonical_level: int, reading: Reading) -> _P:
+def _read_part(section: _WikiSection, part: _P, path: Path, canonical_level: int, reading: Reading) -> _P:
     """`part` filled from the blocks under `section`, with its layout."""
     reading.at(path, section.heading.line)
-    verbatim_only = isinstance(part, Stage) and domain.fold(section.name) in VERBATIM_SECTIONS
-    filler = _Filler(part, path, reading, verbatim_only)
+    verbatim_only = isinstance(part, Stage) and copa_peru.fold(section.name) in VERBATIM_SECTIONS
+    filler = _WikiFiler(part, path, reading, verbatim_only)
     filled: _P = filler.fill(section.blocks)  # type: ignore[assignment]  # replace() keeps the type
     return replace(filled, layout=_layout_of(filled, section, filler.kinds, canonical_level))
 
 
-def _layout_of(section: Stage | Region | Round, source: _Section, kinds: list[str], canonical_level: int) -> Layout:
+def _layout_of(section: Stage | Region | Round, source: _WikiSection, kinds: list[str], canonical_level: int) -> Layout:
     heading = source.heading
     level = heading.level
     raw = heading.text
@@ -263,7 +235,7 @@ def _layout_of(section: Stage | Region | Round, source: _Section, kinds: list[st
 
 
 def _spaced(kinds: list[str], runs: tuple[str, ...]) -> list[str]:
-    """Block kinds with a blank after each, the way the canonical layouts space them.
+    """WikiBlock kinds with a blank after each, the way the canonical layouts space them.
 
     Kinds in `runs` stand together without blanks between them; wrappers
     (layout templates) take no blank of their own.
@@ -280,7 +252,7 @@ def _spaced(kinds: list[str], runs: tuple[str, ...]) -> list[str]:
     return spaced
 
 
-class _Filler(Filer):
+class _WikiFiler(Filer):
     """Files the MediaWiki blocks under one heading into a section's fields."""
 
     def __init__(
@@ -290,7 +262,7 @@ class _Filler(Filer):
         self.reading: Reading = reading
         self.verbatim_only = verbatim_only
 
-    def fill(self, blocks: list[Block]) -> Stage | Region | Round:
+    def fill(self, blocks: list[WikiBlock]) -> Stage | Region | Round:
         for block in blocks:
             if block.kind == "blank":
                 continue
@@ -300,7 +272,7 @@ class _Filler(Filer):
                 self.file(block)
         return self.result()
 
-    def file(self, block: Block) -> None:
+    def file(self, block: WikiBlock) -> None:
         if block.kind == "paragraph":
             self.add("paragraphs", "paragraph", plain(block.text), block.line)
         elif block.kind == "list" and _simple_list(block):
@@ -315,7 +287,7 @@ class _Filler(Filer):
         else:
             self.add("verbatim", "verbatim", block.text, block.line)
 
-    def file_template(self, block: Block) -> None:
+    def file_template(self, block: WikiBlock) -> None:
         if block.name in MAIN_TEMPLATES and isinstance(self.section, Stage) and not self.main_articles:
             pieces = split_top(block.text.strip()[2:-2], r"\|")[1:]
             self.main_articles = tuple(plain(piece) for piece, _ in pieces if "=" not in piece)
@@ -328,7 +300,7 @@ class _Filler(Filer):
         else:
             self.add("verbatim", "verbatim", block.text, block.line)
 
-    def file_table(self, block: Block) -> None:
+    def file_table(self, block: WikiBlock) -> None:
         table = parse_table(block.lines, block.line)
         if isinstance(self.section, Stage):
             qualified = read_qualified(table, (*self.path, "tables", len(self.values["tables"])), self.reading)
@@ -345,7 +317,7 @@ class _Filler(Filer):
                 return
         self.add("verbatim", "verbatim", block.text, block.line)
 
-    def file_legtable(self, block: Block) -> None:
+    def file_legtable(self, block: WikiBlock) -> None:
         body = [line for line in block.lines[1:] if line.strip() and not line.lstrip().startswith("<!--")]
         results = [line for line in body if is_two_leg_result(line.strip())]
         if not results and _is_stub_tail(tuple(body)):
@@ -355,7 +327,7 @@ class _Filler(Filer):
         else:
             self.add("verbatim", "verbatim", block.text, block.line)
 
-    def set_stub(self, block: Block) -> None:
+    def set_stub(self, block: WikiBlock) -> None:
         tail = [line.rstrip() for line in block.lines[1:] if line.lstrip().startswith(("|-", "|}"))]
         if self.stub is not None or not tail:
             self.add("verbatim", "verbatim", block.text, block.line)

@@ -315,3 +315,12 @@ def parse_result(text: str | None) -> Result:
 def with_penalties(score: str, penalties: str) -> str:
     """ "1–1" and "4–3" -> "1–1 (4–3 p)", the way the articles write a shoot-out."""
     return f"{score} ({penalties} p)".strip()
+
+
+MATCH_COLUMNS = ("team 1", "agg.", "team 2", "1st leg", "2nd leg")
+
+
+def is_qualified_header(cells: list[str]) -> bool:
+    if len(cells) not in (2, 3):
+        return False
+    return fold(cells[0]).startswith("depar") or fold(cells[1]) in ("team", "club", "equipo")

@@ -1,8 +1,8 @@
 """Values the `mediawiki.j2` template lays out: MediaWiki source, as editors edit it.
 
 The model's sections become a flat list of headings with their blocks in
-layout order (`layout.ordered`). Every plain-text value is encoded here
-(`mw_text.encode`: entities for "|", "[[", "{{", "''", ...) so that the
+layout order (`block_order.ordered`). Every plain-text value is encoded here
+(`syntax.encode`: entities for "|", "[[", "{{", "''", ...) so that the
 MediaWiki reader gives back the same model; values that cannot be held at
 all (a newline in a table cell, a paragraph with a blank line) are refused
 with a `WriteError` naming the field. Qualified-teams tables are grouped by
@@ -16,22 +16,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .. import domain
-from ..errors import WriteError
-from ..infobox_fields import CANONICAL_KEYS, infobox_pairs, typed_infobox, winner_text
-from ..layout import (
-    canonical_blocks,
-    canonical_front,
-    canonical_see_also,
-    front_items,
-    ordered,
-    section_items,
-)
-from ..model import Infobox, Match, QualifiedTable, Region, Round, Season, Stage
-from ..readers.mediawiki import WRAP, derived_title
-from ..readers.mw_lines import heading_parts, line_kind
-from ..readers.mw_text import encode, encode_first, plain, split_top
-from . import Block, Section, article_parts, as_source_ended, dotted
+from ... import copa_peru
+from ...block_order import canonical_blocks, canonical_front, canonical_see_also, front_items, ordered, section_items
+from ...errors import WriteError
+from ...infobox_text import CANONICAL_KEYS, infobox_pairs, typed_infobox, winner_text
+from ...model import Infobox, Match, QualifiedTable, Region, Round, Season, Stage
+from ...writing.parts import TemplateBlock, TemplateSection, article_parts, as_source_ended, dotted
+from .syntax import WRAP, derived_title, encode, encode_first, heading_parts, line_kind, plain, split_top
 
 VARIABLES = {
     "season": "the Season model (title, infobox, lead, stages, see_also)",
@@ -93,30 +84,32 @@ def dropped(season: Season) -> list[str]:
 # --- sections -----------------------------------------------------------------
 
 
-def _sections(season: Season) -> Iterator[Section]:
+def _sections(season: Season) -> Iterator[TemplateSection]:
     for part in article_parts(season):
         yield _see_also(season) if part.section is None else _section(part.section, part.level, part.path)
 
 
-def _see_also(season: Season) -> Section:
+def _see_also(season: Season) -> TemplateSection:
     heading = season.layout.see_also_heading
     parts = heading_parts(heading) if heading else None
-    if parts is None or parts[0] != 2 or not domain.is_see_also(plain(parts[1])):
+    if parts is None or parts[0] != 2 or not copa_peru.is_see_also(plain(parts[1])):
         heading = "==See also=="
     items = {"item": [_link(item, "see_also") for item in season.see_also]}
-    return Section(heading or "==See also==", _blocks(None, canonical_see_also(season.see_also), items, "see_also"))
+    return TemplateSection(
+        heading or "==See also==", _blocks(None, canonical_see_also(season.see_also), items, "see_also")
+    )
 
 
-def _section(section: Stage | Region | Round, level: int, path: tuple[Any, ...]) -> Section:
+def _section(section: Stage | Region | Round, level: int, path: tuple[Any, ...]) -> TemplateSection:
     where = dotted(path)
     items = section_items(section)
     if isinstance(section, Region):
-        items["paragraph"] = list(domain.region_paragraphs(section.name, section.departments, section.paragraphs))
+        items["paragraph"] = list(copa_peru.region_paragraphs(section.name, section.departments, section.paragraphs))
     recorded = section.layout.blocks
     for kind in recorded or ():
         if kind.startswith(WRAP):
             items.setdefault(kind, []).append(kind[len(WRAP) :])
-    return Section(_heading(section, level, where), _blocks(recorded, canonical_blocks(section), items, where))
+    return TemplateSection(_heading(section, level, where), _blocks(recorded, canonical_blocks(section), items, where))
 
 
 def _heading(section: Stage | Region | Round, level: int, where: str) -> str:
@@ -134,13 +127,13 @@ def _blocks(
     canonical: list[str],
     items: dict[str, list[Any]],
     where: str,
-) -> list[Block]:
+) -> list[TemplateBlock]:
     blocks = []
     for kind, value in ordered(recorded, canonical, items):
         if kind.startswith(WRAP):
-            blocks.append(Block("wrap", value))
+            blocks.append(TemplateBlock("wrap", value))
         else:
-            blocks.append(Block(kind, _prepare(kind, value, where)))
+            blocks.append(TemplateBlock(kind, _prepare(kind, value, where)))
     return blocks
 
 
@@ -175,7 +168,7 @@ def _infobox(box: Infobox, where: str) -> list[tuple[str, str | None]]:
     written: list[tuple[str, str | None]] = []
     typed: set[str] = set()
     for key, text in pairs:
-        name = domain.fold(key)
+        name = copa_peru.fold(key)
         if text is None:
             written.append((_positional(key, f"{where}.infobox.{key}"), None))
         elif name in CANONICAL_KEYS and name not in typed and getattr(box, name) is not None:
@@ -197,7 +190,7 @@ def _positional(key: str, where: str) -> str:
 
 def _retyped(pairs: list[tuple[str, str | None]]) -> Infobox:
     """The Infobox the reader makes of these pairs (typed keys respelt as it does)."""
-    respelt = [(CANONICAL_KEYS.get(domain.fold(key), key), text) for key, text in pairs]
+    respelt = [(CANONICAL_KEYS.get(copa_peru.fold(key), key), text) for key, text in pairs]
     return replace(typed_infobox(respelt), key_order=None)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from . import domain
+from . import copa_peru
 from .model import Infobox, InfoField, Winner
 
 #: Typed fields, by folded key, with the spelling the writers use.
@@ -28,7 +28,7 @@ def typed_infobox(fields: list[tuple[str, str | None]]) -> Infobox:
     typed: dict[str, object] = {}
     extra: list[InfoField] = []
     for key, value in fields:
-        name = domain.fold(key)
+        name = copa_peru.fold(key)
         if value is None:
             extra.append(InfoField(key, None))
             continue
@@ -51,8 +51,8 @@ def _convert(name: str, value: str) -> object | None:
     if name == "competition":
         return value
     if name == "winners":
-        team, label = domain.split_winner(value)
-        return Winner(team, domain.title_number(label), label)
+        team, label = copa_peru.split_winner(value)
+        return Winner(team, copa_peru.title_number(label), label)
     return int(value) if _YEAR.match(value) else None
 
 
@@ -69,7 +69,7 @@ def infobox_pairs(box: Infobox) -> list[tuple[str, str | None]]:
     written: set[str] = set()
     pairs: list[tuple[str, str | None]] = []
     for key in order:
-        name = domain.fold(key)
+        name = copa_peru.fold(key)
         same_key = next((item for item in extras if item.key == key), None)
         typed_first = name in CANONICAL_KEYS and name not in written
         if typed_first and (getattr(box, name) is not None or same_key is None):
@@ -97,5 +97,5 @@ def typed_text(box: Infobox, name: str) -> str:
 def winner_text(winner: Winner) -> str:
     label = winner.title_label
     if label is None and winner.title_number is not None:
-        label = domain.title_label(winner.title_number)
+        label = copa_peru.title_label(winner.title_number)
     return f"{winner.team} ({label})" if label else winner.team

@@ -1,10 +1,10 @@
 """MediaWiki source cut into blocks, line by line: headings, tables, templates, prose.
 
 MediaWiki's own parser treats headings, tables and lists line by line; so
-does this scanner, in one pass and linear time. Each `Block` keeps its raw
+does this scanner, in one pass and linear time. Each `WikiBlock` keeps its raw
 lines and first line number; what is broken (an unclosed `{|` or `{{`, a
 stray `|}`) is reported through the `report` callback and kept verbatim.
-Inline markup is left to `mw_text.py`, table cells to `mw_tables.py`.
+Inline markup is left to `syntax.py`, table cells to `read_tables.py`.
 """
 
 from __future__ import annotations
@@ -13,21 +13,19 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..model import Severity
-from .mw_text import nesting_balance, template_name
+from ...model import Severity
+from .syntax import heading_parts, line_kind, nesting_balance, template_name
 
 Report = Callable[[str, str, Severity, int, int], None]
 
-_HEADING = re.compile(r"^(=+)(.*?)(=+)[ \t]*(?:<!--.*?-->[ \t]*)*$")
 _TEMPLATE_TOKEN = re.compile(r"\{\{|\}\}")
-_LINE_ONLY_LINK = re.compile(r"^\[\[\s*(category|file|image)\s*:.*\]\]\s*$", re.IGNORECASE)
 _TRAILING_EXTRAS = re.compile(r"^(?:\s|\{\{[^{}]*\}\}|<!--.*?-->|\[\[\s*category\s*:[^\]]*\]\])*$", re.IGNORECASE)
 #: Templates that open a table the article closes with its own "|}".
 TABLE_START_TEMPLATES = frozenset({"twolegstart", "two leg start"})
 
 
 @dataclass(frozen=True)
-class Block:
+class WikiBlock:
     """One block of source: kind, raw lines, first line number (1-based)."""
 
     kind: str  # heading, blank, paragraph, list, template, table, legtable, verbatim
@@ -41,42 +39,6 @@ class Block:
         return "\n".join(self.lines)
 
 
-def heading_parts(line: str) -> tuple[int, str] | None:
-    """ "== Name ==" -> (2, " Name "); None when the line is no heading."""
-    match = _HEADING.match(line)
-    if not match:
-        return None
-    left, right = len(match.group(1)), len(match.group(3))
-    level = min(left, right, 6)
-    name = "=" * (left - level) + match.group(2) + "=" * (right - level)
-    return (level, name) if name.strip() else None
-
-
-def line_kind(line: str) -> str:
-    """What a line starts, judged by its first characters alone."""
-    if not line.strip():
-        return "blank"
-    first = line[0]
-    if first == "=" and heading_parts(line):
-        return "heading"
-    stripped = line.lstrip()
-    if stripped.startswith("{|"):
-        return "table"
-    if stripped.startswith("|}"):
-        return "stray"
-    if first in "|!":
-        return "row"
-    if line.startswith("{{"):
-        return "template"
-    if first == "*":
-        return "list"
-    if first in "#:; " or line.startswith(("<!--", "----")) or _LINE_ONLY_LINK.match(line):
-        return "verbatim"
-    if line.startswith("__") and line.rstrip().endswith("__"):
-        return "verbatim"
-    return "text"
-
-
 class Scanner:
     """Cuts the lines of a text into blocks; see `scan`."""
 
@@ -85,18 +47,18 @@ class Scanner:
         self.report = report
         self.at = 0
 
-    def scan(self) -> list[Block]:
-        blocks: list[Block] = []
+    def scan(self) -> list[WikiBlock]:
+        blocks: list[WikiBlock] = []
         while self.at < len(self.lines):
             blocks.append(self._next())
         return blocks
 
-    def _take(self, kind: str, end: int, name: str = "", level: int = 0) -> Block:
-        block = Block(kind, tuple(self.lines[self.at : end]), self.at + 1, name, level)
+    def _take(self, kind: str, end: int, name: str = "", level: int = 0) -> WikiBlock:
+        block = WikiBlock(kind, tuple(self.lines[self.at : end]), self.at + 1, name, level)
         self.at = end
         return block
 
-    def _next(self) -> Block:
+    def _next(self) -> WikiBlock:
         line = self.lines[self.at]
         kind = line_kind(line)
         if kind == "blank":
@@ -132,7 +94,7 @@ class Scanner:
             end += 1
         return end
 
-    def _verbatim(self) -> Block:
+    def _verbatim(self) -> WikiBlock:
         line = self.lines[self.at]
         if line.startswith("<!--") and "-->" not in line:
             end = self.at + 1
@@ -154,7 +116,7 @@ class Scanner:
             end -= 1
         return end
 
-    def _table(self) -> Block:
+    def _table(self) -> WikiBlock:
         depth = 0
         for number in range(self.at, len(self.lines)):
             line = self.lines[number]
@@ -190,7 +152,7 @@ class Scanner:
                     return number, match.end()
         return None
 
-    def _template(self) -> Block:
+    def _template(self) -> WikiBlock:
         end = self._template_end()
         if end is None:
             self.report("CP104", "template '{{' is never closed with '}}'", Severity.ERROR, self.at + 1, 1)
@@ -213,7 +175,7 @@ class Scanner:
             end += 1
         return end
 
-    def _legtable(self, start: int, name: str) -> Block:
+    def _legtable(self, start: int, name: str) -> WikiBlock:
         for number in range(start, len(self.lines)):
             kind = line_kind(self.lines[number])
             if kind == "heading":
@@ -225,7 +187,7 @@ class Scanner:
         )
         return self._take("legtable", self._section_end(start), name)
 
-    def _paragraph(self) -> Block:
+    def _paragraph(self) -> WikiBlock:
         """Text lines; a template left open carries the paragraph over line ends."""
         depth = _template_balance(self.lines[self.at])
         end = self.at + 1
@@ -271,6 +233,6 @@ def _unclosed_at(line: str, opener: str, closer: str) -> int:
     return stack[0] if stack else 1
 
 
-def scan(text: str, report: Report) -> list[Block]:
+def scan(text: str, report: Report) -> list[WikiBlock]:
     """The blocks of `text` (newlines already "\\n")."""
     return Scanner(text.split("\n"), report).scan()

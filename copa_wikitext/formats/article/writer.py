@@ -1,7 +1,7 @@
 """Values the `wikitext.j2` template lays out: the article dialect.
 
 The model's sections become a flat list of headings, each with its blocks
-in layout order (`layout.ordered`); qualified-teams tables are flattened
+in layout order (`block_order.ordered`); qualified-teams tables are flattened
 back into the dialect's shifted rows here, so the template only prints.
 Values the dialect cannot hold without breaking its syntax are refused.
 """
@@ -11,21 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .. import domain
-from ..errors import WriteError
-from ..infobox_fields import infobox_pairs
-from ..layout import (
-    canonical_blocks,
-    canonical_front,
-    canonical_see_also,
-    front_items,
-    ordered,
-    section_items,
-)
-from ..model import Match, QualifiedTable, Region, Round, Season, Stage
-from ..readers.tables import BOLD, MATCH_COLUMNS
-from ..readers.wikitext import is_heading, read_heading
-from . import Block, Section, article_parts, as_source_ended, dotted
+from ... import copa_peru
+from ...block_order import canonical_blocks, canonical_front, canonical_see_also, front_items, ordered, section_items
+from ...errors import WriteError
+from ...infobox_text import infobox_pairs
+from ...model import Match, QualifiedTable, Region, Round, Season, Stage
+from ...writing.parts import TemplateBlock, TemplateSection, article_parts, as_source_ended, dotted
+from .syntax import BOLD, is_heading, read_heading
 
 _LINE_STARTS = ("|", "!", "{", "- ")
 #: Characters that may change how a heading reads; names without them need no check.
@@ -52,27 +44,27 @@ def context(season: Season) -> dict[str, Any]:
     }
 
 
-def _sections(season: Season) -> Iterator[Section]:
+def _sections(season: Season) -> Iterator[TemplateSection]:
     for part in article_parts(season):
         yield _see_also(season) if part.section is None else _section(part.section, part.level, part.path)
 
 
-def _see_also(season: Season) -> Section:
+def _see_also(season: Season) -> TemplateSection:
     heading = season.layout.see_also_heading or "==See also=="
     items = {"item": [_line(item, "see_also") for item in season.see_also]}
     blocks = _blocks(None, canonical_see_also(season.see_also), items, ("see_also",))
-    return Section(heading, blocks)
+    return TemplateSection(heading, blocks)
 
 
-def _section(section: Stage | Region | Round, level: int, path: tuple[Any, ...]) -> Section:
+def _section(section: Stage | Region | Round, level: int, path: tuple[Any, ...]) -> TemplateSection:
     heading = section.layout.heading or _heading(section.name, level, dotted(path))
     items = section_items(section)
     if isinstance(section, Region):
-        items["paragraph"] = list(domain.region_paragraphs(section.name, section.departments, section.paragraphs))
+        items["paragraph"] = list(copa_peru.region_paragraphs(section.name, section.departments, section.paragraphs))
     if isinstance(section, Stage):
         items["main"] = [_main_line(section, dotted(path)) for _ in items["main"]]
     recorded = section.layout.blocks
-    return Section(heading, _blocks(recorded, canonical_blocks(section), items, path))
+    return TemplateSection(heading, _blocks(recorded, canonical_blocks(section), items, path))
 
 
 def _blocks(
@@ -80,12 +72,12 @@ def _blocks(
     canonical: list[str],
     items: dict[str, list[Any]],
     path: tuple[Any, ...],
-) -> list[Block]:
+) -> list[TemplateBlock]:
     seen: dict[str, int] = {}
     blocks = []
     for kind, value in ordered(recorded, canonical, items):
         number = seen[kind] = seen.get(kind, -1) + 1
-        blocks.append(Block(kind, _prepare(kind, value, (*path, _FIELD_OF.get(kind, kind), number))))
+        blocks.append(TemplateBlock(kind, _prepare(kind, value, (*path, _FIELD_OF.get(kind, kind), number))))
     return blocks
 
 
@@ -113,12 +105,12 @@ def _prepare(kind: str, value: Any, path: tuple[Any, ...]) -> Any:
 def _main_line(stage: Stage, where: str) -> str:
     """ "Departmental Stage: A and B", as written if the facts still agree."""
     written = stage.layout.main_line
-    if written and domain.split_name_list(written.partition(": ")[2]) == stage.main_articles:
+    if written and copa_peru.split_name_list(written.partition(": ")[2]) == stage.main_articles:
         return written
     for article in stage.main_articles:
-        if domain.split_name_list(article) != (article,) or "\n" in article:
+        if copa_peru.split_name_list(article) != (article,) or "\n" in article:
             raise WriteError(f"{where}.main_articles: {article!r} would not read back as one article name")
-    return f"{stage.layout.main_label or stage.name}: {domain.join_name_list(stage.main_articles)}"
+    return f"{stage.layout.main_label or stage.name}: {copa_peru.join_name_list(stage.main_articles)}"
 
 
 def _table_rows(table: QualifiedTable, where: str) -> list[list[str]]:
@@ -141,7 +133,7 @@ def _table_rows(table: QualifiedTable, where: str) -> list[list[str]]:
 
 def _match_rows(matches: tuple[Match, ...], where: str) -> list[list[str]]:
     rows = [["Team 1", "Agg.", "Team 2", "1st leg", "2nd leg"]]
-    assert len(rows[0]) == len(MATCH_COLUMNS)
+    assert len(rows[0]) == len(copa_peru.MATCH_COLUMNS)
     for match in matches:
         team1 = BOLD + match.team1 + BOLD if match.winner == match.team1 else match.team1
         team2 = (

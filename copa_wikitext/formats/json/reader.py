@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from ..errors import InputError
-from ..jsondoc import season_from_data
-from ..model import Position, ReadResult, Season
+from ...errors import InputError
+from ...model import Position, ReadResult, Season
+from .syntax import season_from_data
 
 NAME = "json"
 

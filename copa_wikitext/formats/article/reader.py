@@ -10,35 +10,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import partial
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from .. import domain
-from ..errors import InputError
-from ..layout import (
-    canonical_blocks,
-    canonical_front,
-    canonical_see_also,
-    strip_trailing_blanks,
-)
-from ..model import (
-    Layout,
-    Path,
-    Position,
-    ReadResult,
-    Region,
-    Round,
-    Season,
-    SeasonLayout,
-    Severity,
-    Stage,
-)
-from ..source import check_nesting, prepare
-from . import blocks as block_parser
-from .blocks import Block
-from .filing import Filer, Reading
-from .infobox import read_infobox
-from .outline import assemble_body
-from .tables import read_match_table, read_qualified_table, record_match_rows, split_row
+from ... import copa_peru
+from ...block_order import canonical_blocks, canonical_front, canonical_see_also, strip_trailing_blanks
+from ...errors import InputError
+from ...model import Layout, Path, Position, ReadResult, Region, Round, Season, SeasonLayout, Severity, Stage
+from ...reading.filing import Filer, Reading
+from ...reading.outline import assemble_body
+from ...source import check_nesting, prepare
+from . import read_blocks as block_parser
+from .read_blocks import ArticleBlock
+from .read_infobox import read_infobox
+from .read_tables import read_match_table, read_qualified_table, record_match_rows
+from .syntax import read_headings, split_row
 
 NAME = "wikitext"
 
@@ -57,11 +42,11 @@ class _Heading:
 
 
 @dataclass
-class _Section:
+class _ArticleSection:
     """One heading and the blocks under it, before they become model parts."""
 
     heading: _Heading
-    blocks: list[Block]
+    blocks: list[ArticleBlock]
 
     @property
     def name(self) -> str:
@@ -71,7 +56,7 @@ class _Section:
 @dataclass
 class _Reading(Reading):
     #: The article's last section: its trailing blank lines belong to the file.
-    last: _Section | None = None
+    last: _ArticleSection | None = None
 
 
 def parse(text: str) -> ReadResult:
@@ -99,84 +84,41 @@ def parse(text: str) -> ReadResult:
     return ReadResult(season, reading.positions, tuple(reading.diagnostics), NAME)
 
 
-def _sections(blocks: list[Block]) -> tuple[list[Block], list[_Section]]:
+def _sections(blocks: list[ArticleBlock]) -> tuple[list[ArticleBlock], list[_ArticleSection]]:
     """The blocks before the first heading, and each heading with its blocks.
 
     A heading candidate that mwparserfromhell does not read as a heading
     is a line of text: it joins the paragraph lines around it.
     """
     candidates = [block for block in blocks if block.kind == "heading"]
-    found = dict(zip(map(id, candidates), _read_headings([b.text for b in candidates]), strict=True))
-    front: list[Block] = []
-    sections: list[_Section] = []
+    found = dict(zip(map(id, candidates), read_headings([b.text for b in candidates]), strict=True))
+    front: list[ArticleBlock] = []
+    sections: list[_ArticleSection] = []
     for block in blocks:
         heading = found.get(id(block))
         if heading is not None:
             level, name = heading
-            sections.append(_Section(_Heading(level, name, block.text, block.line, 1), []))
+            sections.append(_ArticleSection(_Heading(level, name, block.text, block.line, 1), []))
             continue
         if block.kind == "heading":
-            block = Block("paragraph", block.text, block.line)
+            block = ArticleBlock("paragraph", block.text, block.line)
         _append_joining_text(sections[-1].blocks if sections else front, block)
     return front, sections
 
 
-def _append_joining_text(blocks: list[Block], block: Block) -> None:
+def _append_joining_text(blocks: list[ArticleBlock], block: ArticleBlock) -> None:
     """Append `block`, joining it to a paragraph that ends on the line before."""
     last = blocks[-1] if blocks else None
     if last is not None and block.kind == last.kind == "paragraph" and last.line + len(last.lines()) == block.line:
-        blocks[-1] = Block("paragraph", f"{last.text}\n{block.text}", last.line)
+        blocks[-1] = ArticleBlock("paragraph", f"{last.text}\n{block.text}", last.line)
     else:
         blocks.append(block)
-
-
-_MARKUP = frozenset("{[<&")
-
-
-def read_heading(line: str) -> tuple[int, str] | None:
-    """(level, name) if the article dialect reads `line` as a heading."""
-    return _read_headings([line])[0] if line.startswith("=") and "\n" not in line else None
-
-
-def is_heading(line: str) -> bool:
-    return read_heading(line) is not None
-
-
-def _read_headings(lines: list[str]) -> list[tuple[int, str] | None]:
-    """(level, title) of each line mwparserfromhell reads as a heading, else None.
-
-    mwparserfromhell reads only the lines that start with "=": given the
-    whole article it would let a stray "{|" of debris swallow the headings
-    below it. Lines free of markup and control characters are read in one
-    call, the rest one by one.
-    """
-    from mwparserfromhell import parse as parse_wikicode
-    from mwparserfromhell.nodes import Heading
-
-    if any(not _MARKUP.isdisjoint(line) or not line.isprintable() for line in lines):
-        return [_only_heading(parse_wikicode(line, skip_style_tags=True).nodes) for line in lines]
-    found: list[tuple[int, str] | None] = [None] * len(lines)
-    line = 0
-    for node in parse_wikicode("\n".join(lines), skip_style_tags=True).nodes:
-        if isinstance(node, Heading) and str(node) == lines[line]:
-            found[line] = (node.level, str(node.title).strip())
-        else:
-            line += str(node).count("\n")
-    return found
-
-
-def _only_heading(nodes: list[Any]) -> tuple[int, str] | None:
-    from mwparserfromhell.nodes import Heading
-
-    if len(nodes) == 1 and isinstance(nodes[0], Heading):
-        return nodes[0].level, str(nodes[0].title).strip()
-    return None
 
 
 # --- the season -------------------------------------------------------------
 
 
-def _build_season(sections: list[_Section], reading: _Reading) -> Season:
+def _build_season(sections: list[_ArticleSection], reading: _Reading) -> Season:
     title_section, rest = sections[0], sections[1:]
     reading.at(("title",), title_section.heading.line, title_section.heading.column)
     season = _read_front(title_section, reading)
@@ -190,14 +132,14 @@ def _build_season(sections: list[_Section], reading: _Reading) -> Season:
     return replace(season, stages=body.stages, see_also=body.see_also, layout=layout)
 
 
-def _see_also_list(section: _Section, reading: _Reading) -> tuple[str, ...] | None:
+def _see_also_list(section: _ArticleSection, reading: _Reading) -> tuple[str, ...] | None:
     """The items of a See also section that holds its list and nothing else."""
-    if not domain.is_see_also(section.name) or not _plain_list(section, reading):
+    if not copa_peru.is_see_also(section.name) or not _plain_list(section, reading):
         return None
     return _read_see_also(section, reading)
 
 
-def _plain_list(section: _Section, reading: _Reading) -> bool:
+def _plain_list(section: _ArticleSection, reading: _Reading) -> bool:
     """A See also section that holds its list and nothing else, laid out canonically."""
     kinds: list[str] = []
     for block in section.blocks:
@@ -210,7 +152,7 @@ def _plain_list(section: _Section, reading: _Reading) -> bool:
     return _same_blocks(kinds, canonical, section is reading.last)
 
 
-def _read_front(section: _Section, reading: _Reading) -> Season:
+def _read_front(section: _ArticleSection, reading: _Reading) -> Season:
     title = section.heading.name
     infobox = None
     lead: list[str] = []
@@ -239,7 +181,7 @@ def _read_front(section: _Section, reading: _Reading) -> Season:
     return replace(season, layout=layout)
 
 
-def _read_see_also(section: _Section, reading: _Reading) -> tuple[str, ...]:
+def _read_see_also(section: _ArticleSection, reading: _Reading) -> tuple[str, ...]:
     items: list[str] = []
     for block in section.blocks:
         for number, line in enumerate(block.lines()):
@@ -261,7 +203,7 @@ def _same_blocks(actual: list[str], canonical: list[str], last: bool) -> bool:
 _S = TypeVar("_S", Stage, Region, Round)
 
 
-def _read_part(section: _Section, part: _S, path: Path, canonical_level: int, reading: _Reading) -> _S:
+def _read_part(section: _ArticleSection, part: _S, path: Path, canonical_level: int, reading: _Reading) -> _S:
     """`part` filled from the blocks under `section`, with its layout."""
     reading.at(path, section.heading.line, section.heading.column)
     filled, kinds, (main_label, main_line) = _fill(part, section, path, reading)
@@ -271,7 +213,7 @@ def _read_part(section: _Section, part: _S, path: Path, canonical_level: int, re
 
 def _layout_of(
     section: Stage | Region | Round,
-    source: _Section,
+    source: _ArticleSection,
     kinds: list[str],
     canonical_level: int,
     reading: _Reading,
@@ -289,12 +231,12 @@ def _layout_of(
 
 def _fill(
     section: _S,
-    source: _Section,
+    source: _ArticleSection,
     path: Path,
     reading: _Reading,
 ) -> tuple[_S, list[str], tuple[str | None, str | None]]:
     """File the blocks under a heading into the section's fields."""
-    filer = _Filer(section, path, reading)
+    filer = _ArticleFiler(section, path, reading)
     for number, block in enumerate(source.blocks):
         if number == 0 and isinstance(section, Stage) and filer.take_main_line(block):
             continue
@@ -303,7 +245,7 @@ def _fill(
     return filled, filer.kinds, (filer.main_label, filer.main_line)
 
 
-class _Filer(Filer):
+class _ArticleFiler(Filer):
     """Files the article dialect's blocks under one heading."""
 
     def __init__(self, section: Stage | Region | Round, path: Path, reading: _Reading) -> None:
@@ -312,23 +254,23 @@ class _Filer(Filer):
         self.main_label: str | None = None
         self.main_line: str | None = None
 
-    def take_main_line(self, block: Block) -> bool:
+    def take_main_line(self, block: ArticleBlock) -> bool:
         """A first line "Departmental Stage: A and B" names the main articles."""
         if block.kind != "paragraph" or "\n" in block.text or ": " not in block.text:
             return False
         label, _, articles = block.text.partition(": ")
-        known = domain.fold(label) in (domain.fold(self.section.name), "main article", "main articles")
+        known = copa_peru.fold(label) in (copa_peru.fold(self.section.name), "main article", "main articles")
         if not known or not articles.strip():
             return False
-        self.main_articles = domain.split_name_list(articles)
+        self.main_articles = copa_peru.split_name_list(articles)
         self.main_label = label if label != self.section.name else None
-        canonical = f"{label}: {domain.join_name_list(self.main_articles)}"
+        canonical = f"{label}: {copa_peru.join_name_list(self.main_articles)}"
         self.main_line = block.text if block.text != canonical else None
         self.reading.at((*self.path, "main_articles"), block.line)
         self.kinds.append("main")
         return True
 
-    def file(self, block: Block) -> None:
+    def file(self, block: ArticleBlock) -> None:
         if block.kind == "blank":
             self.kinds += ["blank"] * len(block.lines())
         elif block.kind == "paragraph":
@@ -345,7 +287,7 @@ class _Filer(Filer):
         else:
             self.file_verbatim(block)
 
-    def file_table(self, block: Block) -> None:
+    def file_table(self, block: ArticleBlock) -> None:
         if isinstance(self.section, Stage):
             table = read_qualified_table(block, (*self.path, "tables", len(self.values["tables"])), self.reading)
             if table is not None:
@@ -359,7 +301,7 @@ class _Filer(Filer):
                 return
         self.file_verbatim(block)
 
-    def file_verbatim(self, block: Block) -> None:
+    def file_verbatim(self, block: ArticleBlock) -> None:
         if block.kind == "debris":
             self.report_debris(block)
         if block.kind == "stub":
@@ -370,7 +312,7 @@ class _Filer(Filer):
                     self.reading.report("CP101", "empty table row", Severity.ERROR, block.line + number)
         self.add("verbatim", "verbatim", block.text, block.line)
 
-    def report_debris(self, block: Block) -> None:
+    def report_debris(self, block: ArticleBlock) -> None:
         line = block.text.rstrip()
         if line == "|-":
             self.reading.report("CP102", "'|-' without a closing '|}'", Severity.ERROR, block.line)

@@ -10,13 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-from ..model import Diagnostic, Match, Path, Position, QualifiedTable, Region, Round, Severity, Stage
-
-Section = Stage | Region | Round
+from ..block_order import ModelSection
+from ..model import Diagnostic, Match, Path, Position, QualifiedTable, Round, Severity, Stage
 
 
 def filled(
-    section: Section,
+    section: ModelSection,
     *,
     paragraphs: list[str],
     notes: list[str],
@@ -25,7 +24,7 @@ def filled(
     tables: list[QualifiedTable] | None = None,
     stub: str | None = None,
     matches: tuple[Match, ...] = (),
-) -> Section:
+) -> ModelSection:
     """`section` with the values its blocks gave; fields it lacks are ignored."""
     values: dict[str, Any] = {"paragraphs": tuple(paragraphs), "notes": tuple(notes), "verbatim": tuple(verbatim)}
     if isinstance(section, Stage):
@@ -37,6 +36,8 @@ def filled(
 
 class Recorder(Protocol):
     def at(self, path: Path, line: int, column: int = 1) -> None: ...
+
+    def report(self, code: str, message: str, severity: Severity, line: int, column: int = 1) -> None: ...
 
 
 @dataclass
@@ -61,7 +62,7 @@ class Filer:
     building the section at the end, are the same for every dialect.
     """
 
-    def __init__(self, section: Section, path: Path, reading: Recorder) -> None:
+    def __init__(self, section: ModelSection, path: Path, reading: Recorder) -> None:
         self.section = section
         self.path = path
         self.reading = reading
@@ -85,7 +86,7 @@ class Filer:
             self.kinds.append("matches")
         self.matches += matches
 
-    def result(self) -> Section:
+    def result(self) -> ModelSection:
         return filled(
             self.section,
             paragraphs=self.values["paragraphs"],

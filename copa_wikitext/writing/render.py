@@ -1,76 +1,34 @@
-"""Writers: a season model -> text, through the Jinja2 templates in `templates/`.
+"""The Jinja2 engine every writer runs through: a season model -> text.
 
-Each output format is one registry line: a template file and a function that
-prepares the values the template lays out (`context/<format>.py`). Writers
-never see the source text. Bundled templates run in a plain environment,
-compiled once per process; a user's `--template` runs sandboxed.
+Each format's writer (`formats/<name>/writer.py`) prepares the values its
+template in `templates/` lays out; this module renders them. Writers never
+see the source text. Bundled templates run in a plain environment, compiled
+once per process; a user's `--template` runs sandboxed. Template failures
+become one `TemplateError` naming the template's file and line.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import CopaError, TemplateError
-from .model import Season
-from .resources import cache_dir, templates_dir
+from ..errors import CopaError, TemplateError
+from ..model import Season
+from ..resources import cache_dir, templates_dir
 
 if TYPE_CHECKING:
     import jinja2
 
 
-@dataclass(frozen=True)
-class OutputFormat:
-    name: str
-    template: str
-    context_module: str
-    description: str
-    extension: str
-
-    def context(self, season: Season) -> dict[str, Any]:
-        build: Callable[[Season], dict[str, Any]] = self._module().context
-        return build(season)
-
-    def finish(self, text: str, season: Season) -> str:
-        """Whole-text touches after the template: line ends, the file's ending."""
-        finish: Callable[[str, Season], str] | None = getattr(self._module(), "finish", None)
-        return finish(text, season) if finish else text
-
-    def dropped(self, season: Season) -> list[str]:
-        """Facts of `season` this format cannot hold, one sentence each."""
-        dropped: Callable[[Season], list[str]] | None = getattr(self._module(), "dropped", None)
-        return dropped(season) if dropped else []
-
-    def variables(self) -> dict[str, str]:
-        """The names the template receives, with what each holds."""
-        variables: dict[str, str] = getattr(self._module(), "VARIABLES", {})
-        return variables
-
-    def _module(self) -> Any:
-        return import_module(f"copa_wikitext.context.{self.context_module}")
-
-
-FORMATS: dict[str, OutputFormat] = {
-    fmt.name: fmt
-    for fmt in (
-        OutputFormat("wikitext", "wikitext.j2", "wikitext", "the article dialect of the seed", ".txt"),
-        OutputFormat("mediawiki", "mediawiki.j2", "mediawiki", "MediaWiki source, as editors edit it", ".wiki"),
-        OutputFormat("markdown", "markdown.j2", "markdown", "GitHub-flavoured Markdown for people to read", ".md"),
-        OutputFormat("json", "json.j2", "json", "the season model as JSON (see `schema`)", ".json"),
-    )
-}
-
-
 def write(season: Season, fmt: str, template: Path | None = None) -> str:
     """`season` as text in `fmt`, through the bundled template or `template`."""
-    output = FORMATS[fmt]
+    from ..formats import WRITERS
+
+    output = WRITERS[fmt]
     values = output.context(season)
     if template is None:
-        text = _render(_bundled(output.template), values, output.template)
+        text = _render(_bundled(output.bundled_template), values, output.bundled_template)
     else:
         text = _render(_user_template(str(template)), values, str(template))
     return output.finish(text, season)
@@ -157,7 +115,7 @@ def _user_template(path: str) -> jinja2.Template:
     import or extends), and it refuses arithmetic that would build huge
     values. It guards data, not time: a template can still loop for long.
     """
-    from .errors import FileError
+    from ..errors import FileError
 
     try:
         source = Path(path).read_text(encoding="utf-8")
@@ -216,8 +174,8 @@ def _repeat_size(left: Any, right: Any) -> int:
 
 
 def _add_filters(environment: jinja2.Environment) -> None:
-    from .context.markdown import md_escape
-    from .jsondoc import dumps
+    from ..formats.json.syntax import dumps
+    from ..formats.markdown.syntax import md_escape
 
     environment.filters["to_json"] = dumps
     environment.filters["md_escape"] = md_escape

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Generic, Protocol, TypeVar
 
-from .. import domain
+from .. import copa_peru
 from ..model import Path, Region, Round, Severity, Stage
 
 
@@ -64,7 +64,7 @@ def outline(headings: Sequence[Heading], names: Sequence[str], reporter: Reporte
             continue
         stage = stages[-1]
         stage_level = headings[stage.heading].level
-        if domain.is_region_heading(names[index]):
+        if copa_peru.is_region_heading(names[index]):
             _report_skip(heading, stage_level, reporter)
             stage.regions.append(RegionOutline(index))
             region_level = heading.level
@@ -119,7 +119,7 @@ def assemble(stage: StageOutline, sections: Sequence[S], number: int, read: Part
     """The stage the outline describes, each part filled by the reader's `read`."""
     head = sections[stage.heading]
     path: Path = ("stages", number)
-    filled = read(head, Stage(name=head.name, kind=domain.stage_kind(head.name)), path, 2)
+    filled = read(head, Stage(name=head.name, kind=copa_peru.stage_kind(head.name)), path, 2)
     regions = tuple(
         _assemble_region(region, sections, (*path, "regions", index), read)
         for index, region in enumerate(stage.regions)
@@ -135,7 +135,7 @@ def _assemble_region(region: RegionOutline, sections: Sequence[S], path: Path, r
     section = sections[region.heading]
     filled = read(section, Region(name=section.name), path, 3)
     rounds = _assemble_rounds(region.rounds, sections, section.heading.level, path, read)
-    return replace(filled, departments=domain.region_departments(filled.paragraphs), rounds=rounds)
+    return replace(filled, departments=copa_peru.region_departments(filled.paragraphs), rounds=rounds)
 
 
 def _assemble_rounds(

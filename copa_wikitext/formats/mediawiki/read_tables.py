@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .. import domain
-from ..model import Match, Path, QualifiedTable, QualifiedTeam, Severity
-from .mw_text import plain, split_top, template_name
-from .tables import MATCH_COLUMNS, Recorder, is_qualified_header
+from ... import copa_peru
+from ...model import Match, Path, QualifiedTable, QualifiedTeam, Severity
+from ...reading.filing import Recorder
+from .syntax import plain, split_top, template_name
 
 BOLD = "'''"
 _SPAN = re.compile(r"\b(rowspan|colspan)\s*=\s*[\"']?\s*(\d+)", re.IGNORECASE)
@@ -160,7 +160,7 @@ def header_texts(table: Table) -> list[str]:
 
 def read_qualified(table: Table, path: Path, reading: Recorder) -> QualifiedTable | None:
     columns = header_texts(table)
-    if not is_qualified_header(columns):
+    if not copa_peru.is_qualified_header(columns):
         return None
     width = len(columns)
     rows: list[QualifiedTeam] = []
@@ -214,7 +214,7 @@ def _shifted_row(
 ) -> tuple[QualifiedTeam, tuple[str, Cell] | None]:
     """A row one cell short: a further team of the department above, or a new department."""
     cells = [text or "" for text in texts if text is not None]
-    if domain.is_department(cells[0]):
+    if copa_peru.is_department(cells[0]):
         reading.report(
             "CP105",
             f"row '{' | '.join(cells)}' is one cell short: read as department {cells[0]}, "
@@ -239,7 +239,7 @@ def _shifted_row(
 
 
 def is_match_header(columns: list[str]) -> bool:
-    return tuple(domain.fold(text) for text in columns) == MATCH_COLUMNS
+    return tuple(copa_peru.fold(text) for text in columns) == copa_peru.MATCH_COLUMNS
 
 
 def read_tie_table(table: Table, reading: Recorder) -> tuple[Match, ...] | None:
@@ -247,9 +247,11 @@ def read_tie_table(table: Table, reading: Recorder) -> tuple[Match, ...] | None:
     if not is_match_header(header_texts(table)):
         return None
     matches: list[Match] = []
-    for slots, row in zip(grid(table, len(MATCH_COLUMNS), reading)[1:], table.rows[1:], strict=True):
+    for slots, row in zip(grid(table, len(copa_peru.MATCH_COLUMNS), reading)[1:], table.rows[1:], strict=True):
         if any(slot is None for slot in slots):
-            reading.report("CP101", f"match row needs {len(MATCH_COLUMNS)} cells", Severity.ERROR, row.line, 1)
+            reading.report(
+                "CP101", f"match row needs {len(copa_peru.MATCH_COLUMNS)} cells", Severity.ERROR, row.line, 1
+            )
             continue
         raw = [slot.content for slot in slots if slot is not None]
         matches.append(match_from(raw[0], raw[2], raw[1], raw[3:]))
@@ -298,7 +300,7 @@ def read_football_box(source: str) -> Match:
     score = plain(named.get("score", ""))
     penalties = plain(named.get("penaltyscore", "") or named.get("penalties", ""))
     if penalties:
-        score = domain.with_penalties(score, penalties)
+        score = copa_peru.with_penalties(score, penalties)
     return match_from(named.get("team1", ""), named.get("team2", ""), "", [score])
 
 

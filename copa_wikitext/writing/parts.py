@@ -1,10 +1,12 @@
-"""Values each bundled template lays out: one module per output format.
+"""What the writers share: the walk over the article's headings, and the text's ending.
 
-A module here exports `context(season) -> dict` (the template's variables),
-`VARIABLES` (what each holds, for `copa-wikitext templates`), and
-optionally `finish(text, season)` and `dropped(season)`. The helpers below
-are shared by the writers: the walk over the article's headings
-(`article_parts`), error paths, and ending the text as the source ended.
+Every format's writer (`formats/<name>/writer.py`) exports
+`context(season) -> dict` (its template's variables), `VARIABLES` (what each
+holds, for `copa-wikitext templates`), and optionally `finish(text, season)`
+and `dropped(season)`. They share what is here: `article_parts` (every
+heading in the order all writers lay them out, with its level), the
+records a template receives (`TemplateSection`, `TemplateBlock`), error
+paths (`dotted`), and ending the text as the source ended.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from ..model import Region, Round, Season, Stage
 
 
 @dataclass(frozen=True)
-class Block:
+class TemplateBlock:
     """One block of a section, as a template receives it: its kind and value."""
 
     kind: str
@@ -25,11 +27,11 @@ class Block:
 
 
 @dataclass(frozen=True)
-class Section:
+class TemplateSection:
     """A heading line and the blocks under it, in layout order."""
 
     heading: str
-    blocks: list[Block]
+    blocks: list[TemplateBlock]
 
 
 def dotted(path: tuple[Any, ...]) -> str:

@@ -22,12 +22,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .. import domain
-from ..errors import WriteError
-from ..infobox_fields import infobox_pairs
-from ..layout import canonical_blocks, ordered, section_items
-from ..model import Match, QualifiedTable, Region, Round, Season, Stage
-from . import article_parts, dotted
+from ... import copa_peru
+from ...block_order import canonical_blocks, ordered, section_items
+from ...errors import WriteError
+from ...infobox_text import infobox_pairs
+from ...model import Match, QualifiedTable, Region, Round, Season, Stage
+from ...writing.parts import article_parts, dotted
+from .syntax import CONTROL, md_escape
 
 VARIABLES = {
     "season": "the Season model, unescaped (pass its text through the `md_escape` filter)",
@@ -45,55 +46,11 @@ INFOBOX_COLUMNS = ("Field", "Value")
 #: Markdown headings stop at `######`; deeper sections are written at 6.
 MAX_LEVEL = 6
 
-# --- escaping -----------------------------------------------------------------
-
-#: Characters that open or close inline markup (emphasis, code, links, HTML,
-#: tables, GitHub's strikethrough and math) wherever they stand.
-_INLINE = re.compile(r"[\\`*_\[\]<|~$]|&(?=[#A-Za-z])")
-#: What opens a block at the start of a line: headings, lists, quotes,
-#: setext underlines and table delimiter rows.
-_LINE_START = re.compile(r"^(?:[#\-+>=:]|\d{1,9}[.)])")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def md_escape(text: str) -> str:
-    """`text` as Markdown that a CommonMark/GFM parser reads back as `text`.
-
-    Each line is escaped on its own: inline markup characters get a
-    backslash, a block marker at the line's start gets one, and leading or
-    trailing whitespace (which parsers strip) becomes character references.
-    """
-    if not _MAY_NEED_ESCAPING.search(text):
-        return text  # most names and prose: nothing a parser would misread
-    return "\n".join(_escape_line(line) for line in text.split("\n"))
-
-
-#: A cheap first look: text without any of these needs no escaping at all.
-_MAY_NEED_ESCAPING = re.compile(r"[\\`*_\[\]<|~$&\n]|^[\s#\-+>=:\d]|\s$")
-
-
-def _escape_line(line: str) -> str:
-    body = line.strip()
-    if not body:
-        return "".join(_reference(char) for char in line)
-    start = len(line) - len(line.lstrip())
-    head = "".join(_reference(char) for char in line[:start])
-    tail = "".join(_reference(char) for char in line[start + len(body) :])
-    escaped = _INLINE.sub(lambda found: "\\" + found.group(), body)
-    if not head:
-        escaped = _LINE_START.sub(lambda found: found.group()[:-1] + "\\" + found.group()[-1], escaped, count=1)
-    return head + escaped + tail
-
-
-def _reference(char: str) -> str:
-    return f"&#{ord(char)};"
-
-
 # --- checked values -------------------------------------------------------------
 
 
 def _text(text: str, where: str) -> None:
-    if _CONTROL.search(text):
+    if CONTROL.search(text):
         raise WriteError(f"{where}: {text!r} holds a control character, which Markdown cannot keep")
 
 
@@ -130,7 +87,7 @@ def _item(text: str, where: str) -> str:
 
 
 @dataclass(frozen=True)
-class Block:
+class MarkdownBlock:
     kind: str
     text: str = ""
     rows: tuple[tuple[str, ...], ...] = ()
@@ -139,10 +96,10 @@ class Block:
 
 
 @dataclass(frozen=True)
-class Section:
+class MarkdownSection:
     level: int
     title: str
-    blocks: tuple[Block, ...]
+    blocks: tuple[MarkdownBlock, ...]
 
 
 def context(season: Season) -> dict[str, Any]:
@@ -150,38 +107,38 @@ def context(season: Season) -> dict[str, Any]:
     return {"season": season, "title": title, "sections": list(_sections(season, title))}
 
 
-def _sections(season: Season, title: str) -> Iterator[Section]:
-    yield Section(1, title, tuple(_front_blocks(season)))
+def _sections(season: Season, title: str) -> Iterator[MarkdownSection]:
+    yield MarkdownSection(1, title, tuple(_front_blocks(season)))
     for part in article_parts(season):
         yield _see_also(season) if part.section is None else _section(part.section, part.level, part.path)
 
 
-def _front_blocks(season: Season) -> Iterator[Block]:
+def _front_blocks(season: Season) -> Iterator[MarkdownBlock]:
     if season.infobox is not None:
         pairs = infobox_pairs(season.infobox)
         rows = [(_cell(key, "infobox"), _cell(value or "", f"infobox.{key}")) for key, value in pairs]
-        yield Block("infobox", rows=(INFOBOX_COLUMNS, *rows))
+        yield MarkdownBlock("infobox", rows=(INFOBOX_COLUMNS, *rows))
     for number, paragraph in enumerate(season.lead):
-        yield Block("paragraph", _prose(paragraph, f"lead[{number}]"))
+        yield MarkdownBlock("paragraph", _prose(paragraph, f"lead[{number}]"))
     for number, text in enumerate(season.verbatim):
         yield _code(text, f"verbatim[{number}]")
 
 
-def _see_also(season: Season) -> Section:
+def _see_also(season: Season) -> MarkdownSection:
     items = tuple(_item(item, f"see_also[{number}]") for number, item in enumerate(season.see_also))
-    return Section(2, "See also", (Block("see_also", items=items),))
+    return MarkdownSection(2, "See also", (MarkdownBlock("see_also", items=items),))
 
 
-def _section(section: Stage | Region | Round, level: int, path: tuple[Any, ...]) -> Section:
+def _section(section: Stage | Region | Round, level: int, path: tuple[Any, ...]) -> MarkdownSection:
     where = dotted(path)
     level = min(level, MAX_LEVEL)
-    return Section(level, _heading(section.name, f"{where}.name"), tuple(_section_blocks(section, where)))
+    return MarkdownSection(level, _heading(section.name, f"{where}.name"), tuple(_section_blocks(section, where)))
 
 
-def _section_blocks(section: Stage | Region | Round, where: str) -> Iterator[Block]:
+def _section_blocks(section: Stage | Region | Round, where: str) -> Iterator[MarkdownBlock]:
     items = section_items(section)
     if isinstance(section, Region):
-        items["paragraph"] = list(domain.region_paragraphs(section.name, section.departments, section.paragraphs))
+        items["paragraph"] = list(copa_peru.region_paragraphs(section.name, section.departments, section.paragraphs))
         if section.departments:
             yield _departments(section, where)
     notes: list[str] = []
@@ -190,37 +147,37 @@ def _section_blocks(section: Stage | Region | Round, where: str) -> Iterator[Blo
             notes.append(_item(value, f"{where}.notes"))
             continue
         if notes:
-            yield Block("notes", items=tuple(notes))
+            yield MarkdownBlock("notes", items=tuple(notes))
             notes = []
         block = _block(kind, value, section, where)
         if block is not None:
             yield block
     if notes:
-        yield Block("notes", items=tuple(notes))
+        yield MarkdownBlock("notes", items=tuple(notes))
 
 
-def _block(kind: str, value: Any, section: Stage | Region | Round, where: str) -> Block | None:
+def _block(kind: str, value: Any, section: Stage | Region | Round, where: str) -> MarkdownBlock | None:
     if kind == "paragraph":
-        return Block("paragraph", _prose(value, f"{where}.paragraphs"))
+        return MarkdownBlock("paragraph", _prose(value, f"{where}.paragraphs"))
     if kind == "main":
         label = "Main articles" if len(value) > 1 else "Main article"
         names = [_cell(name, f"{where}.main_articles") for name in value]
-        return Block("main", f"{label}: {domain.join_name_list(names)}")
+        return MarkdownBlock("main", f"{label}: {copa_peru.join_name_list(names)}")
     if kind == "table":
-        return Block("teams", rows=_team_rows(value, f"{where}.tables"))
+        return MarkdownBlock("teams", rows=_team_rows(value, f"{where}.tables"))
     if kind == "matches":
-        return Block("matches", rows=_match_rows(value, f"{where}.matches"))
+        return MarkdownBlock("matches", rows=_match_rows(value, f"{where}.matches"))
     if kind == "stub" and isinstance(section, Round) and not section.matches:
-        return Block("no_results", NO_RESULTS)
+        return MarkdownBlock("no_results", NO_RESULTS)
     if kind == "verbatim":
         return _code(value, f"{where}.verbatim")
     return None  # blank lines, and the stub of a round that has matches
 
 
-def _departments(region: Region, where: str) -> Block:
+def _departments(region: Region, where: str) -> MarkdownBlock:
     names = [_cell(name, f"{where}.departments") for name in region.departments]
     label = "Departments" if len(names) > 1 else "Department"
-    return Block("departments", f"{label}: {', '.join(names)}")
+    return MarkdownBlock("departments", f"{label}: {', '.join(names)}")
 
 
 def _team_rows(table: QualifiedTable, where: str) -> tuple[tuple[str, ...], ...]:
@@ -253,10 +210,10 @@ def _team_cell(team: str, went_through: bool, where: str) -> str:
     return f"**{text}**" if went_through and text else text
 
 
-def _code(text: str, where: str) -> Block:
+def _code(text: str, where: str) -> MarkdownBlock:
     _text(text, where)
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    return Block("code", text, fence="`" * max(3, longest + 1))
+    return MarkdownBlock("code", text, fence="`" * max(3, longest + 1))
 
 
 # --- what the format cannot hold ---------------------------------------------------

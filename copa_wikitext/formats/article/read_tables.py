@@ -10,47 +10,17 @@ shape and the gazetteer together; what stays ambiguous is reported.
 
 from __future__ import annotations
 
-from typing import Protocol
-
-from .. import domain
-from ..model import Match, Path, QualifiedTable, QualifiedTeam, Severity
-from .blocks import Block
-
-MATCH_COLUMNS = ("team 1", "agg.", "team 2", "1st leg", "2nd leg")
-BOLD = "'''"
+from ... import copa_peru
+from ...model import Match, Path, QualifiedTable, QualifiedTeam, Severity
+from ...reading.filing import Recorder
+from .read_blocks import ArticleBlock
+from .syntax import BOLD, split_row
 
 
-class Recorder(Protocol):
-    def at(self, path: Path, line: int, column: int = 1) -> None: ...
-
-    def report(self, code: str, message: str, severity: Severity, line: int, column: int = 1) -> None: ...
-
-
-def split_row(line: str) -> list[tuple[str, int]]:
-    """Cells of "| a | b |" with the 1-based column where each text starts."""
-    body = line.rstrip()
-    if len(body) < 2 or not body.startswith("|") or not body.endswith("|"):
-        return []
-    cells: list[tuple[str, int]] = []
-    start = 1
-    for raw in body[1:-1].split("|"):
-        stripped = raw.strip()
-        lead = len(raw) - len(raw.lstrip())
-        cells.append((stripped, start + lead + 1))
-        start += len(raw) + 1
-    return cells
-
-
-def is_qualified_header(cells: list[str]) -> bool:
-    if len(cells) not in (2, 3):
-        return False
-    return domain.fold(cells[0]).startswith("depar") or domain.fold(cells[1]) in ("team", "club", "equipo")
-
-
-def read_qualified_table(block: Block, path: Path, reading: Recorder) -> QualifiedTable | None:
+def read_qualified_table(block: ArticleBlock, path: Path, reading: Recorder) -> QualifiedTable | None:
     lines = block.lines()
     header = [text for text, _ in split_row(lines[0])]
-    if not is_qualified_header(header):
+    if not copa_peru.is_qualified_header(header):
         return None
     width = len(header)
     rows: list[QualifiedTeam] = []
@@ -92,17 +62,17 @@ def _report_widths(lines: list[str], width: int, first_line: int, reading: Recor
 
 def _starts_department(texts: list[str], current: str | None, reading: Recorder, line: int) -> bool:
     """Is this a department's first row, or a shifted continuation row?"""
-    first_is_department = domain.is_department(texts[0])
+    first_is_department = copa_peru.is_department(texts[0])
     shifted_shape = len(texts) == 3 and texts[2] == ""
     if current is None:
         return True
     if not first_is_department:
-        return not shifted_shape if len(texts) == 3 else domain.misspelt_department(texts[0]) is not None
+        return not shifted_shape if len(texts) == 3 else copa_peru.misspelt_department(texts[0]) is not None
     if len(texts) == 3 and not shifted_shape:
         return True
     # A department name where a team could stand: the shape cannot tell.
-    same = domain.fold(texts[0]) == domain.fold(current)
-    ambiguous = same or (len(texts) == 2 and domain.is_department(texts[1]))
+    same = copa_peru.fold(texts[0]) == copa_peru.fold(current)
+    ambiguous = same or (len(texts) == 2 and copa_peru.is_department(texts[1]))
     if ambiguous:
         reading.report(
             "CP105",
@@ -114,16 +84,16 @@ def _starts_department(texts: list[str], current: str | None, reading: Recorder,
     return not same
 
 
-def read_match_table(block: Block, reading: Recorder) -> tuple[Match, ...] | None:
+def read_match_table(block: ArticleBlock, reading: Recorder) -> tuple[Match, ...] | None:
     """A round's `| Team 1 | Agg. | Team 2 | 1st leg | 2nd leg |` table."""
     lines = block.lines()
-    header = tuple(domain.fold(text) for text, _ in split_row(lines[0]))
-    if header != MATCH_COLUMNS or len(lines) < 2:
+    header = tuple(copa_peru.fold(text) for text, _ in split_row(lines[0]))
+    if header != copa_peru.MATCH_COLUMNS or len(lines) < 2:
         return None
     matches = []
     for number, line in enumerate(lines[1:], start=1):
         texts = [text for text, _ in split_row(line)]
-        if len(texts) != len(MATCH_COLUMNS):
+        if len(texts) != len(copa_peru.MATCH_COLUMNS):
             reading.report("CP101", "match row needs 5 cells", Severity.ERROR, block.line + number)
             return None
         match = _match(texts)
@@ -133,7 +103,7 @@ def read_match_table(block: Block, reading: Recorder) -> tuple[Match, ...] | Non
     return tuple(matches)
 
 
-def record_match_rows(block: Block, path: Path, reading: Recorder) -> None:
+def record_match_rows(block: ArticleBlock, path: Path, reading: Recorder) -> None:
     """Where each row of a match table stands, `(*path, k)`, and its team and aggregate cells."""
     for number, line in enumerate(block.lines()[1:]):
         line_no = block.line + number + 1

@@ -16,14 +16,14 @@ from .model import Region, Round, Season, Stage
 
 BLANK = "blank"
 
-Section = Stage | Region | Round
+ModelSection = Stage | Region | Round
 
 
 def _each_then_blank(kind: str, count: int) -> list[str]:
     return [kind, BLANK] * count
 
 
-def section_items(section: Section) -> dict[str, list[Any]]:
+def section_items(section: ModelSection) -> dict[str, list[Any]]:
     """The values of a section, by the block kind that writes them."""
     items: dict[str, list[Any]] = {
         "paragraph": list(section.paragraphs),
@@ -39,7 +39,7 @@ def section_items(section: Section) -> dict[str, list[Any]]:
     return items
 
 
-def canonical_blocks(section: Section) -> list[str]:
+def canonical_blocks(section: ModelSection) -> list[str]:
     """How the writers lay out a section that has no recorded layout."""
     if isinstance(section, Round):
         return _round_blocks(section)

@@ -16,8 +16,8 @@ from enum import Enum
 from functools import cache
 from typing import Any, get_args, get_origin
 
-from .errors import InputError
-from .model import SCHEMA_VERSION, Layout, Season, SeasonLayout
+from ...errors import InputError
+from ...model import SCHEMA_VERSION, Layout, Season, SeasonLayout
 
 _LAYOUTS = (Layout, SeasonLayout)
 

@@ -29,12 +29,12 @@ from pathlib import Path
 from types import CodeType, ModuleType
 from typing import Any, Protocol
 
-from ..resources import cache_dir, grammar_path
+from ...resources import cache_dir, grammar_path
 
 GRAMMAR = "article.lark"
 #: Bump when the way the parser is generated or loaded changes: old cache files are then ignored.
 _GENERATION = 1
-_MODULE_NAME = "copa_wikitext.readers._article_parser"
+_MODULE_NAME = "copa_wikitext.formats.article._generated_parser"
 
 
 class _Parser(Protocol):
@@ -42,7 +42,7 @@ class _Parser(Protocol):
 
 
 @dataclass(frozen=True)
-class Block:
+class ArticleBlock:
     """One block: its kind (the grammar rule), its text, its first line."""
 
     kind: str
@@ -53,7 +53,7 @@ class Block:
         return self.text.split("\n")
 
 
-def parse_blocks(text: str, first_line: int) -> list[Block]:
+def parse_blocks(text: str, first_line: int) -> list[ArticleBlock]:
     """The blocks of one section body; `first_line` is the body's line number."""
     if not text:
         return []
@@ -64,7 +64,7 @@ def parse_blocks(text: str, first_line: int) -> list[Block]:
     for child in tree.children:
         token = child.children[0]
         line = first_line + (token.line or 1) - 1
-        blocks.append(Block(str(child.data), str(token)[:-1], line))
+        blocks.append(ArticleBlock(str(child.data), str(token)[:-1], line))
     return blocks
 
 
@@ -115,8 +115,8 @@ def _cache_paths(grammar: str, directory: Path | None) -> tuple[Path, Path] | No
 
 def _store(paths: tuple[Path, Path], grammar: str, source: str, code: CodeType) -> None:
     """Write both cache files atomically; a cache that cannot be written is no error."""
-    from ..errors import CopaError
-    from ..outputs import write_atomic
+    from ...errors import CopaError
+    from ...outputs import write_atomic
 
     source_path, code_path = paths
     try:

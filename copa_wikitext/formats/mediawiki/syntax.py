@@ -9,7 +9,8 @@ unchanged. `split_top` splits on separators outside [[links]] and
 notes and paragraphs that hold markup are parsed, never the whole article,
 which keeps reading cheaper than one full parse.
 
-Block structure (headings, tables, lists) lives in `mw_lines.py`.
+Line shapes (`heading_parts`, `line_kind`) and the template names the model
+knows live here too; cutting a whole text into blocks is `read_lines.py`'s.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from __future__ import annotations
 import html
 import re
 from typing import Any
+
+from ...model import Infobox
 
 _SPECIAL = re.compile(r"[\[\]{}'<&]")
 
@@ -241,3 +244,70 @@ def encode_first(line: str) -> str:
     if line.startswith("&"):
         return line
     return f"&#{ord(line[0])};{line[1:]}" if line else line
+
+
+MAIN_TEMPLATES = frozenset({"main", "main article"})
+
+
+WRAPPERS = frozenset(
+    {"col-float", "col-float-break", "col-float-end", "col-begin", "col-break", "col-end", "col-2", "col-3",
+     "div col", "div col end", "col-start", "multicol", "multicol-break", "multicol-end"}
+)  # fmt: skip
+
+
+#: Sections whose whole body the model keeps verbatim.
+VERBATIM_SECTIONS = frozenset(
+    {"references", "external links", "notes", "footnotes", "further reading", "sources", "bibliography"}
+)
+
+
+WRAP = "wrap:"
+
+
+def derived_title(infobox: Infobox | None) -> str:
+    """The title an infobox implies: "2014 Copa Perú" (empty if it cannot tell)."""
+    if infobox is None or infobox.season is None or not infobox.competition:
+        return ""
+    return f"{infobox.season} {infobox.competition}"
+
+
+_HEADING = re.compile(r"^(=+)(.*?)(=+)[ \t]*(?:<!--.*?-->[ \t]*)*$")
+
+
+_LINE_ONLY_LINK = re.compile(r"^\[\[\s*(category|file|image)\s*:.*\]\]\s*$", re.IGNORECASE)
+
+
+def heading_parts(line: str) -> tuple[int, str] | None:
+    """ "== Name ==" -> (2, " Name "); None when the line is no heading."""
+    match = _HEADING.match(line)
+    if not match:
+        return None
+    left, right = len(match.group(1)), len(match.group(3))
+    level = min(left, right, 6)
+    name = "=" * (left - level) + match.group(2) + "=" * (right - level)
+    return (level, name) if name.strip() else None
+
+
+def line_kind(line: str) -> str:
+    """What a line starts, judged by its first characters alone."""
+    if not line.strip():
+        return "blank"
+    first = line[0]
+    if first == "=" and heading_parts(line):
+        return "heading"
+    stripped = line.lstrip()
+    if stripped.startswith("{|"):
+        return "table"
+    if stripped.startswith("|}"):
+        return "stray"
+    if first in "|!":
+        return "row"
+    if line.startswith("{{"):
+        return "template"
+    if first == "*":
+        return "list"
+    if first in "#:; " or line.startswith(("<!--", "----")) or _LINE_ONLY_LINK.match(line):
+        return "verbatim"
+    if line.startswith("__") and line.rstrip().endswith("__"):
+        return "verbatim"
+    return "text"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..jsondoc import season_to_data
-from ..model import Season
+from ...model import Season
+from .syntax import season_to_data
 
 VARIABLES = {
     "season": "the Season model",

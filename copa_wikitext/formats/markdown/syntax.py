@@ -1,0 +1,54 @@
+"""Markdown escaping: text -> Markdown that a CommonMark/GFM parser reads back as that text.
+
+Shared by the Markdown writer and the `md_escape` filter that user templates
+receive. Nothing here lays out a season.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Characters that open or close inline markup (emphasis, code, links, HTML,
+#: tables, GitHub's strikethrough and math) wherever they stand.
+_INLINE = re.compile(r"[\\`*_\[\]<|~$]|&(?=[#A-Za-z])")
+
+
+#: What opens a block at the start of a line: headings, lists, quotes,
+#: setext underlines and table delimiter rows.
+_LINE_START = re.compile(r"^(?:[#\-+>=:]|\d{1,9}[.)])")
+
+
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def md_escape(text: str) -> str:
+    """`text` as Markdown that a CommonMark/GFM parser reads back as `text`.
+
+    Each line is escaped on its own: inline markup characters get a
+    backslash, a block marker at the line's start gets one, and leading or
+    trailing whitespace (which parsers strip) becomes character references.
+    """
+    if not _MAY_NEED_ESCAPING.search(text):
+        return text  # most names and prose: nothing a parser would misread
+    return "\n".join(_escape_line(line) for line in text.split("\n"))
+
+
+#: A cheap first look: text without any of these needs no escaping at all.
+_MAY_NEED_ESCAPING = re.compile(r"[\\`*_\[\]<|~$&\n]|^[\s#\-+>=:\d]|\s$")
+
+
+def _escape_line(line: str) -> str:
+    body = line.strip()
+    if not body:
+        return "".join(_reference(char) for char in line)
+    start = len(line) - len(line.lstrip())
+    head = "".join(_reference(char) for char in line[:start])
+    tail = "".join(_reference(char) for char in line[start + len(body) :])
+    escaped = _INLINE.sub(lambda found: "\\" + found.group(), body)
+    if not head:
+        escaped = _LINE_START.sub(lambda found: found.group()[:-1] + "\\" + found.group()[-1], escaped, count=1)
+    return head + escaped + tail
+
+
+def _reference(char: str) -> str:
+    return f"&#{ord(char)};"
