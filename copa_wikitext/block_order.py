@@ -1,6 +1,6 @@
 """Block order of a section: the canonical one, and the one a source had.
 
-A section body is a sequence of blocks ("paragraph", "table", "blank", ...).
+A section body is a sequence of blocks (BlockKind.PARAGRAPH, BlockKind.TABLE, BlockKind.BLANK, ...).
 Readers record the sequence they saw only when it differs from the
 canonical one computed here; writers lay a section out from the recorded
 sequence or, lacking one, from the canonical one. Both sides share these
@@ -12,85 +12,87 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from .layout import Block, BlockKind
 from .model import Region, Round, Season, Stage
 
-BLANK = "blank"
+BLANK = BlockKind.BLANK
 
 ModelSection = Stage | Region | Round
 
 
-def _each_then_blank(kind: str, count: int) -> list[str]:
+def _each_then_blank(kind: BlockKind, count: int) -> list[Block]:
     return [kind, BLANK] * count
 
 
-def section_items(section: ModelSection) -> dict[str, list[Any]]:
+def section_items(section: ModelSection) -> dict[Block, list[Any]]:
     """The values of a section, by the block kind that writes them."""
-    items: dict[str, list[Any]] = {
-        "paragraph": list(section.paragraphs),
-        "note": list(section.notes),
-        "verbatim": list(section.verbatim),
+    items: dict[Block, list[Any]] = {
+        BlockKind.PARAGRAPH: list(section.paragraphs),
+        BlockKind.NOTE: list(section.notes),
+        BlockKind.VERBATIM: list(section.verbatim),
     }
     if isinstance(section, Stage):
-        items["main"] = [section.main_articles] if section.main_articles else []
-        items["table"] = list(section.tables)
+        items[BlockKind.MAIN] = [section.main_articles] if section.main_articles else []
+        items[BlockKind.TABLE] = list(section.tables)
     if isinstance(section, Round):
-        items["stub"] = [section.stub] if section.stub is not None else []
-        items["matches"] = [section.matches] if section.matches else []
+        items[BlockKind.STUB] = [section.stub] if section.stub is not None else []
+        items[BlockKind.MATCHES] = [section.matches] if section.matches else []
     return items
 
 
-def canonical_blocks(section: ModelSection) -> list[str]:
+def canonical_blocks(section: ModelSection) -> list[Block]:
     """How the writers lay out a section that has no recorded layout."""
     if isinstance(section, Round):
         return _round_blocks(section)
-    blocks: list[str] = []
+    blocks: list[Block] = []
     if isinstance(section, Stage) and section.main_articles:
-        blocks += ["main", BLANK]
-    blocks += _each_then_blank("paragraph", len(section.paragraphs))
+        blocks += [BlockKind.MAIN, BLANK]
+    blocks += _each_then_blank(BlockKind.PARAGRAPH, len(section.paragraphs))
     if isinstance(section, Stage):
-        blocks += _each_then_blank("table", len(section.tables))
+        blocks += _each_then_blank(BlockKind.TABLE, len(section.tables))
     if section.notes:
-        blocks += ["note"] * len(section.notes) + [BLANK]
-    blocks += _each_then_blank("verbatim", len(section.verbatim))
+        blocks += [BlockKind.NOTE] * len(section.notes) + [BLANK]
+    blocks += _each_then_blank(BlockKind.VERBATIM, len(section.verbatim))
     return blocks
 
 
-def _round_blocks(round_: Round) -> list[str]:
-    blocks = [BLANK]
+def _round_blocks(round_: Round) -> list[Block]:
+    blocks: list[Block] = [BLANK]
     if round_.stub is not None:
-        blocks.append("stub")
+        blocks.append(BlockKind.STUB)
     if round_.matches:
-        blocks.append("matches")
-    blocks += ["note"] * len(round_.notes)
+        blocks.append(BlockKind.MATCHES)
+    blocks += [BlockKind.NOTE] * len(round_.notes)
     blocks.append(BLANK)
-    blocks += _each_then_blank("paragraph", len(round_.paragraphs))
-    blocks += _each_then_blank("verbatim", len(round_.verbatim))
+    blocks += _each_then_blank(BlockKind.PARAGRAPH, len(round_.paragraphs))
+    blocks += _each_then_blank(BlockKind.VERBATIM, len(round_.verbatim))
     return blocks
 
 
-def front_items(season: Season) -> dict[str, list[Any]]:
+def front_items(season: Season) -> dict[Block, list[Any]]:
     """The values written between the title line and the first section."""
     return {
-        "infobox": [season.infobox] if season.infobox is not None else [],
-        "paragraph": list(season.lead),
-        "verbatim": list(season.verbatim),
+        BlockKind.INFOBOX: [season.infobox] if season.infobox is not None else [],
+        BlockKind.PARAGRAPH: list(season.lead),
+        BlockKind.VERBATIM: list(season.verbatim),
     }
 
 
-def canonical_front(season: Season) -> list[str]:
-    blocks = [BLANK]
+def canonical_front(season: Season) -> list[Block]:
+    blocks: list[Block] = [BLANK]
     if season.infobox is not None:
-        blocks += ["infobox", BLANK]
-    blocks += _each_then_blank("paragraph", len(season.lead))
-    blocks += _each_then_blank("verbatim", len(season.verbatim))
+        blocks += [BlockKind.INFOBOX, BLANK]
+    blocks += _each_then_blank(BlockKind.PARAGRAPH, len(season.lead))
+    blocks += _each_then_blank(BlockKind.VERBATIM, len(season.verbatim))
     return blocks
 
 
-def canonical_see_also(items: Sequence[str]) -> list[str]:
-    return ["item"] * len(items) + [BLANK]
+def canonical_see_also(items: Sequence[object]) -> list[Block]:
+    blocks: list[Block] = [BlockKind.ITEM] * len(items)
+    return [*blocks, BLANK]
 
 
-def strip_trailing_blanks(blocks: Sequence[str]) -> list[str]:
+def strip_trailing_blanks(blocks: Sequence[Block]) -> list[Block]:
     end = len(blocks)
     while end and blocks[end - 1] == BLANK:
         end -= 1
@@ -98,10 +100,10 @@ def strip_trailing_blanks(blocks: Sequence[str]) -> list[str]:
 
 
 def ordered(
-    recorded: Sequence[str] | None,
-    canonical: Sequence[str],
-    items: Mapping[str, Sequence[Any]],
-) -> Iterator[tuple[str, Any]]:
+    recorded: Sequence[Block] | None,
+    canonical: Sequence[Block],
+    items: Mapping[Block, Sequence[Any]],
+) -> Iterator[tuple[Block, Any]]:
     """Pair each block of the layout with the next value of its kind.
 
     A recorded block whose values have run out (the facts were edited) is
@@ -120,12 +122,21 @@ def ordered(
             yield BLANK, None
 
 
-def _leftover_order(canonical: Sequence[str]) -> list[str]:
-    seen: list[str] = []
+def _leftover_order(canonical: Sequence[Block]) -> list[Block]:
+    seen: list[Block] = []
     for kind in canonical:
         if kind != BLANK and kind not in seen:
             seen.append(kind)
-    for kind in ("main", "paragraph", "table", "stub", "matches", "note", "item", "verbatim"):
+    for kind in (
+        BlockKind.MAIN,
+        BlockKind.PARAGRAPH,
+        BlockKind.TABLE,
+        BlockKind.STUB,
+        BlockKind.MATCHES,
+        BlockKind.NOTE,
+        BlockKind.ITEM,
+        BlockKind.VERBATIM,
+    ):
         if kind not in seen:
             seen.append(kind)
     return seen

@@ -8,8 +8,10 @@ pairs in the source's key order, or the canonical one.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from . import copa_peru
+from .layout import InfoboxLayout
 from .model import Infobox, InfoField, Winner
 
 #: Typed fields, by folded key, with the spelling the writers use.
@@ -42,7 +44,7 @@ def typed_infobox(fields: list[tuple[str, str | None]]) -> Infobox:
             typed[name] = converted
     box = Infobox(extra=tuple(extra), **{k: v for k, v in typed.items()})  # type: ignore[arg-type]
     keys = tuple(key for key, _ in fields)
-    return Infobox(**{**box.__dict__, "key_order": None if keys == canonical_keys(box) else keys})
+    return replace(box, layout=InfoboxLayout(None if keys == canonical_keys(box) else keys))
 
 
 def _convert(name: str, value: str) -> object | None:
@@ -64,7 +66,7 @@ def canonical_keys(box: Infobox) -> tuple[str, ...]:
 
 def infobox_pairs(box: Infobox) -> list[tuple[str, str | None]]:
     """(key, value) text pairs in the order the box was read, or canonical."""
-    order = box.key_order if box.key_order is not None else canonical_keys(box)
+    order = box.layout.key_order if box.layout.key_order is not None else canonical_keys(box)
     extras = list(box.extra)
     written: set[str] = set()
     pairs: list[tuple[str, str | None]] = []

@@ -1,8 +1,8 @@
 """The season model: what every reader produces and every writer consumes.
 
 Facts live in frozen dataclasses (Season, Infobox, Stage, Region, Round, ...).
-How a section was laid out in its source (heading spelling, block order,
-blank lines, verbatim debris) lives apart, in `Layout` records, so that
+How a value was laid out in its source (heading spelling, block order,
+blank lines, key order) lives apart, in the records of `layout.py`, so that
 `Season` values compare equal when their facts are equal and a writer can
 still reproduce the source byte for byte.
 
@@ -11,12 +11,13 @@ Nothing here parses or writes text; see `formats/`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+
+from .layout import InfoboxLayout, SeasonLayout, SectionLayout, TableLayout, strip_layout
 
 #: Version of the JSON document shape; bumped when a key changes meaning.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class StageKind(StrEnum):
@@ -26,28 +27,6 @@ class StageKind(StrEnum):
     REGIONAL = "regional"
     NATIONAL = "national"
     OTHER = "other"
-
-
-@dataclass(frozen=True)
-class Layout:
-    """How one section was laid out in its source, when not canonical.
-
-    `blocks` lists, in source order, the kinds of block the body held
-    ("main", "paragraph", "table", "stub", "notes", "matches", "verbatim",
-    "blank"); the writer takes the next value of each kind from the typed
-    fields, so editing the facts never loses the order of the rest.
-    None everywhere means: write the canonical layout.
-    """
-
-    heading: str | None = None
-    level: int | None = None
-    blocks: tuple[str, ...] | None = None
-    main_label: str | None = None
-    #: The main-article line as written, when its list is not written the
-    #: canonical way ("A, B, and C").
-    main_line: str | None = None
-    #: How many of a stage's own rounds stood before its first region.
-    leading_rounds: int | None = None
 
 
 @dataclass(frozen=True)
@@ -76,8 +55,7 @@ class Infobox:
     prevseason: int | None = None
     nextseason: int | None = None
     extra: tuple[InfoField, ...] = ()
-    #: Source spelling and order of every field key, when not canonical.
-    key_order: tuple[str, ...] | None = field(default=None, compare=False)
+    layout: InfoboxLayout = field(default_factory=InfoboxLayout, compare=False)
 
 
 @dataclass(frozen=True)
@@ -95,9 +73,7 @@ class QualifiedTable:
 
     columns: tuple[str, ...]
     rows: tuple[QualifiedTeam, ...]
-    #: Layout: rows that restate the department of the row above (a
-    #: department listed twice in a row); writers start a new group there.
-    restated_rows: tuple[int, ...] = field(default=(), compare=False)
+    layout: TableLayout = field(default_factory=TableLayout, compare=False)
 
 
 @dataclass(frozen=True)
@@ -122,7 +98,7 @@ class Round:
     notes: tuple[str, ...] = ()
     paragraphs: tuple[str, ...] = ()
     verbatim: tuple[str, ...] = ()
-    layout: Layout = field(default_factory=Layout, compare=False)
+    layout: SectionLayout = field(default_factory=SectionLayout, compare=False)
 
 
 @dataclass(frozen=True)
@@ -135,7 +111,7 @@ class Region:
     rounds: tuple[Round, ...] = ()
     notes: tuple[str, ...] = ()
     verbatim: tuple[str, ...] = ()
-    layout: Layout = field(default_factory=Layout, compare=False)
+    layout: SectionLayout = field(default_factory=SectionLayout, compare=False)
 
 
 @dataclass(frozen=True)
@@ -151,29 +127,10 @@ class Stage:
     rounds: tuple[Round, ...] = ()
     notes: tuple[str, ...] = ()
     verbatim: tuple[str, ...] = ()
-    layout: Layout = field(default_factory=Layout, compare=False)
+    layout: SectionLayout = field(default_factory=SectionLayout, compare=False)
 
     def qualified_teams(self) -> tuple[QualifiedTeam, ...]:
         return tuple(row for table in self.tables for row in table.rows)
-
-
-@dataclass(frozen=True)
-class SeasonLayout:
-    """Where the parts of the whole article stood, when not canonical."""
-
-    title_line: str | None = None
-    #: Block kinds before the first section ("title", "infobox", "paragraph", ...).
-    front: tuple[str, ...] | None = None
-    see_also_heading: str | None = None
-    #: Index among the stages before which "See also" stood; None = at the end.
-    see_also_index: int | None = None
-    newline: str = "\n"
-    #: Blank lines before the title line.
-    leading_blank_lines: int = 0
-    #: Whether the source began with a UTF-8 byte order mark.
-    bom: bool = False
-    #: What followed the last non-blank line: "\n", "" or several newlines.
-    ending: str = "\n"
 
 
 @dataclass(frozen=True)
@@ -209,35 +166,7 @@ class Season:
 
     def without_layout(self) -> Season:
         """The same facts with every layout record reset to canonical."""
-        stripped: Season = strip_layout(self)
-        return stripped
-
-
-def strip_layout(value: Any) -> Any:
-    """Return `value` with all nested layout records replaced by defaults."""
-    if isinstance(value, tuple):
-        return tuple(strip_layout(item) for item in value)
-    if isinstance(value, Season):
-        return replace(
-            value,
-            infobox=strip_layout(value.infobox),
-            stages=strip_layout(value.stages),
-            layout=SeasonLayout(),
-        )
-    if isinstance(value, Infobox):
-        return replace(value, key_order=None)
-    if isinstance(value, Stage):
-        return replace(
-            value,
-            regions=strip_layout(value.regions),
-            rounds=strip_layout(value.rounds),
-            layout=Layout(),
-        )
-    if isinstance(value, Region):
-        return replace(value, rounds=strip_layout(value.rounds), layout=Layout())
-    if isinstance(value, Round):
-        return replace(value, layout=Layout())
-    return value
+        return strip_layout(self)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ from markdown_it.token import Token
 import copa_wikitext
 from copa_wikitext.errors import WriteError
 from copa_wikitext.formats import WRITERS
-from copa_wikitext.model import Layout, Match, QualifiedTable, QualifiedTeam, Round, Season, Stage, StageKind
+from copa_wikitext.layout import SectionLayout
+from copa_wikitext.model import Match, QualifiedTable, QualifiedTeam, Round, Season, Stage, StageKind
 
 from .conftest import SEED
 from .strategies import seasons
@@ -225,7 +226,10 @@ def test_round_with_matches_does_not_say_no_results() -> None:
 
 
 def test_recorded_heading_levels_are_respected_and_capped_at_six() -> None:
-    rounds = (Round("Synthetic group", layout=Layout(level=5)), Round("Synthetic deep", layout=Layout(level=7)))
+    rounds = (
+        Round("Synthetic group", layout=SectionLayout(level=5)),
+        Round("Synthetic deep", layout=SectionLayout(level=7)),
+    )
     stage = Stage("Synthetic stage", rounds=rounds)
     season = Season("Synthetic season", stages=(stage,))
     parts = parse(markdown_of(season))

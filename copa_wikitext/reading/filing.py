@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from ..block_order import ModelSection
+from ..layout import Block, BlockKind
 from ..model import Diagnostic, Match, Path, Position, QualifiedTable, Round, Severity, Stage
 
 
@@ -66,13 +67,13 @@ class Filer:
         self.section = section
         self.path = path
         self.reading = reading
-        self.kinds: list[str] = []
+        self.kinds: list[Block] = []
         self.values: dict[str, list[Any]] = {"paragraphs": [], "notes": [], "verbatim": [], "tables": []}
         self.main_articles: tuple[str, ...] = ()
         self.matches: list[Match] = []
         self.stub: str | None = None
 
-    def add(self, field_name: str, kind: str, value: object, line: int) -> None:
+    def add(self, field_name: str, kind: BlockKind, value: object, line: int) -> None:
         """File `value` under `field_name`, at `line`, as a block of `kind`."""
         values = self.values[field_name]
         self.reading.at((*self.path, field_name, len(values)), line)
@@ -83,7 +84,7 @@ class Filer:
         """Add matches; the first ones open the section's one block of matches."""
         if not self.matches:
             self.reading.at((*self.path, "matches"), line)
-            self.kinds.append("matches")
+            self.kinds.append(BlockKind.MATCHES)
         self.matches += matches
 
     def result(self) -> ModelSection:

@@ -11,6 +11,7 @@ shape and the gazetteer together; what stays ambiguous is reported.
 from __future__ import annotations
 
 from ... import copa_peru
+from ...layout import TableLayout
 from ...model import Match, Path, QualifiedTable, QualifiedTeam, Severity
 from ...reading.filing import Recorder
 from .read_blocks import ArticleBlock
@@ -48,7 +49,7 @@ def read_qualified_table(block: ArticleBlock, path: Path, reading: Recorder) -> 
             reading.at((*row_path, "department"), line_no, cells[0][1])
             reading.at((*row_path, "team"), line_no, cells[0][1])
             rows.append(QualifiedTeam(department or "", texts[0], texts[1] or None))
-    return QualifiedTable(tuple(header), tuple(rows), tuple(restated))
+    return QualifiedTable(tuple(header), tuple(rows), TableLayout(tuple(restated)))
 
 
 def _report_widths(lines: list[str], width: int, first_line: int, reading: Recorder) -> None:

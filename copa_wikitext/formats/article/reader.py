@@ -15,7 +15,8 @@ from typing import TypeVar
 from ... import copa_peru
 from ...block_order import canonical_blocks, canonical_front, canonical_see_also, strip_trailing_blanks
 from ...errors import InputError
-from ...model import Layout, Path, Position, ReadResult, Region, Round, Season, SeasonLayout, Severity, Stage
+from ...layout import Block, BlockKind, SeasonLayout, SectionLayout
+from ...model import Path, Position, ReadResult, Region, Round, Season, Severity, Stage
 from ...reading.filing import Filer, Reading
 from ...reading.outline import assemble_body
 from ...source import check_nesting, prepare
@@ -141,14 +142,14 @@ def _see_also_list(section: _ArticleSection, reading: _Reading) -> tuple[str, ..
 
 def _plain_list(section: _ArticleSection, reading: _Reading) -> bool:
     """A See also section that holds its list and nothing else, laid out canonically."""
-    kinds: list[str] = []
+    kinds: list[Block] = []
     for block in section.blocks:
         if block.kind not in ("notes", "blank"):
             return False
-        kinds += ["item" if block.kind == "notes" else "blank"] * len(block.lines())
-    if "item" not in kinds:
+        kinds += [BlockKind.ITEM if block.kind == "notes" else BlockKind.BLANK] * len(block.lines())
+    if BlockKind.ITEM not in kinds:
         return False  # an empty See also stays a section of its own
-    canonical = canonical_see_also(["item"] * kinds.count("item"))
+    canonical = canonical_see_also([BlockKind.ITEM] * kinds.count(BlockKind.ITEM))
     return _same_blocks(kinds, canonical, section is reading.last)
 
 
@@ -157,21 +158,21 @@ def _read_front(section: _ArticleSection, reading: _Reading) -> Season:
     infobox = None
     lead: list[str] = []
     verbatim: list[str] = []
-    kinds: list[str] = []
+    kinds: list[Block] = []
     for block in section.blocks:
         if block.kind == "infobox" and infobox is None:
             reading.at(("infobox",), block.line)
             infobox = read_infobox(block, reading.at)
-            kinds.append("infobox")
+            kinds.append(BlockKind.INFOBOX)
         elif block.kind == "paragraph":
             reading.at(("lead", len(lead)), block.line)
             lead.append(block.text)
-            kinds.append("paragraph")
+            kinds.append(BlockKind.PARAGRAPH)
         elif block.kind == "blank":
-            kinds += ["blank"] * len(block.lines())
+            kinds += [BlockKind.BLANK] * len(block.lines())
         else:
             verbatim.append(block.text)
-            kinds.append("verbatim")
+            kinds.append(BlockKind.VERBATIM)
     season = Season(title=title, infobox=infobox, lead=tuple(lead), verbatim=tuple(verbatim))
     raw_title = section.heading.raw
     layout = SeasonLayout(
@@ -191,7 +192,7 @@ def _read_see_also(section: _ArticleSection, reading: _Reading) -> tuple[str, ..
     return tuple(items)
 
 
-def _same_blocks(actual: list[str], canonical: list[str], last: bool) -> bool:
+def _same_blocks(actual: list[Block], canonical: list[Block], last: bool) -> bool:
     if last:
         return strip_trailing_blanks(actual) == strip_trailing_blanks(canonical)
     return actual == canonical
@@ -214,15 +215,15 @@ def _read_part(section: _ArticleSection, part: _S, path: Path, canonical_level: 
 def _layout_of(
     section: Stage | Region | Round,
     source: _ArticleSection,
-    kinds: list[str],
+    kinds: list[Block],
     canonical_level: int,
     reading: _Reading,
-) -> Layout:
+) -> SectionLayout:
     heading = source.heading
     level = heading.level
     canonical_heading = "=" * level + heading.name + "=" * level
     is_last = source is reading.last
-    return Layout(
+    return SectionLayout(
         heading=heading.raw if heading.raw != canonical_heading else None,
         level=level if level != canonical_level else None,
         blocks=None if _same_blocks(kinds, canonical_blocks(section), is_last) else tuple(kinds),
@@ -234,7 +235,7 @@ def _fill(
     source: _ArticleSection,
     path: Path,
     reading: _Reading,
-) -> tuple[_S, list[str], tuple[str | None, str | None]]:
+) -> tuple[_S, list[Block], tuple[str | None, str | None]]:
     """File the blocks under a heading into the section's fields."""
     filer = _ArticleFiler(section, path, reading)
     for number, block in enumerate(source.blocks):
@@ -267,23 +268,23 @@ class _ArticleFiler(Filer):
         canonical = f"{label}: {copa_peru.join_name_list(self.main_articles)}"
         self.main_line = block.text if block.text != canonical else None
         self.reading.at((*self.path, "main_articles"), block.line)
-        self.kinds.append("main")
+        self.kinds.append(BlockKind.MAIN)
         return True
 
     def file(self, block: ArticleBlock) -> None:
         if block.kind == "blank":
-            self.kinds += ["blank"] * len(block.lines())
+            self.kinds += [BlockKind.BLANK] * len(block.lines())
         elif block.kind == "paragraph":
-            self.add("paragraphs", "paragraph", block.text, block.line)
+            self.add("paragraphs", BlockKind.PARAGRAPH, block.text, block.line)
         elif block.kind == "notes":
             for number, line in enumerate(block.lines()):
-                self.add("notes", "note", line[2:], block.line + number)
+                self.add("notes", BlockKind.NOTE, line[2:], block.line + number)
         elif block.kind == "table":
             self.file_table(block)
         elif block.kind == "stub" and isinstance(self.section, Round) and self.stub is None:
             self.stub = block.text
             self.reading.at((*self.path, "stub"), block.line)
-            self.kinds.append("stub")
+            self.kinds.append(BlockKind.STUB)
         else:
             self.file_verbatim(block)
 
@@ -291,7 +292,7 @@ class _ArticleFiler(Filer):
         if isinstance(self.section, Stage):
             table = read_qualified_table(block, (*self.path, "tables", len(self.values["tables"])), self.reading)
             if table is not None:
-                self.add("tables", "table", table, block.line)
+                self.add("tables", BlockKind.TABLE, table, block.line)
                 return
         if isinstance(self.section, Round) and not self.matches:
             matches = read_match_table(block, self.reading)
@@ -310,7 +311,7 @@ class _ArticleFiler(Filer):
             for number, line in enumerate(block.lines()):
                 if len(split_row(line)) == 0:
                     self.reading.report("CP101", "empty table row", Severity.ERROR, block.line + number)
-        self.add("verbatim", "verbatim", block.text, block.line)
+        self.add("verbatim", BlockKind.VERBATIM, block.text, block.line)
 
     def report_debris(self, block: ArticleBlock) -> None:
         line = block.text.rstrip()

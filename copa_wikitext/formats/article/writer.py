@@ -15,6 +15,7 @@ from ... import copa_peru
 from ...block_order import canonical_blocks, canonical_front, canonical_see_also, front_items, ordered, section_items
 from ...errors import WriteError
 from ...infobox_text import infobox_pairs
+from ...layout import Block, BlockKind
 from ...model import Match, QualifiedTable, Region, Round, Season, Stage
 from ...writing.parts import TemplateBlock, TemplateSection, article_parts, as_source_ended, dotted
 from .syntax import BOLD, is_heading, read_heading
@@ -51,7 +52,7 @@ def _sections(season: Season) -> Iterator[TemplateSection]:
 
 def _see_also(season: Season) -> TemplateSection:
     heading = season.layout.see_also_heading or "==See also=="
-    items = {"item": [_line(item, "see_also") for item in season.see_also]}
+    items: dict[Block, list[Any]] = {BlockKind.ITEM: [_line(item, "see_also") for item in season.see_also]}
     blocks = _blocks(None, canonical_see_also(season.see_also), items, ("see_also",))
     return TemplateSection(heading, blocks)
 
@@ -60,32 +61,41 @@ def _section(section: Stage | Region | Round, level: int, path: tuple[Any, ...])
     heading = section.layout.heading or _heading(section.name, level, dotted(path))
     items = section_items(section)
     if isinstance(section, Region):
-        items["paragraph"] = list(copa_peru.region_paragraphs(section.name, section.departments, section.paragraphs))
+        items[BlockKind.PARAGRAPH] = list(
+            copa_peru.region_paragraphs(section.name, section.departments, section.paragraphs)
+        )
     if isinstance(section, Stage):
-        items["main"] = [_main_line(section, dotted(path)) for _ in items["main"]]
+        items[BlockKind.MAIN] = [_main_line(section, dotted(path)) for _ in items[BlockKind.MAIN]]
     recorded = section.layout.blocks
     return TemplateSection(heading, _blocks(recorded, canonical_blocks(section), items, path))
 
 
 def _blocks(
-    recorded: tuple[str, ...] | None,
-    canonical: list[str],
-    items: dict[str, list[Any]],
+    recorded: tuple[Block, ...] | None,
+    canonical: list[Block],
+    items: dict[Block, list[Any]],
     path: tuple[Any, ...],
 ) -> list[TemplateBlock]:
-    seen: dict[str, int] = {}
+    seen: dict[Block, int] = {}
     blocks = []
     for kind, value in ordered(recorded, canonical, items):
         number = seen[kind] = seen.get(kind, -1) + 1
-        blocks.append(TemplateBlock(kind, _prepare(kind, value, (*path, _FIELD_OF.get(kind, kind), number))))
+        field_name = _FIELD_OF.get(kind, str(kind))
+        blocks.append(TemplateBlock(str(kind), _prepare(kind, value, (*path, field_name, number))))
     return blocks
 
 
 #: The model field each kind of block writes, for error messages.
-_FIELD_OF = {"table": "tables", "paragraph": "paragraphs", "note": "notes", "item": "see_also", "matches": "matches"}
+_FIELD_OF: dict[Block, str] = {
+    BlockKind.TABLE: "tables",
+    BlockKind.PARAGRAPH: "paragraphs",
+    BlockKind.NOTE: "notes",
+    BlockKind.ITEM: "see_also",
+    BlockKind.MATCHES: "matches",
+}
 
 
-def _prepare(kind: str, value: Any, path: tuple[Any, ...]) -> Any:
+def _prepare(kind: Block, value: Any, path: tuple[Any, ...]) -> Any:
     where = dotted(path)
     if kind == "table":
         return _table_rows(value, where)
@@ -122,7 +132,7 @@ def _table_rows(table: QualifiedTable, where: str) -> list[list[str]]:
         row = f"{where}.rows[{number}]"
         name = _cell(team.team, f"{row}.team")
         location = _cell(team.location or "", f"{row}.location")
-        if team.department != previous or number in table.restated_rows:
+        if team.department != previous or number in table.layout.restated_rows:
             first = [_cell(team.department, f"{row}.department"), name]
             rows.append([*first, location] if width == 3 else first)
         else:

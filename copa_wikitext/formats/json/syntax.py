@@ -17,9 +17,9 @@ from functools import cache
 from typing import Any, get_args, get_origin
 
 from ...errors import InputError
-from ...model import SCHEMA_VERSION, Layout, Season, SeasonLayout
-
-_LAYOUTS = (Layout, SeasonLayout)
+from ...layout import LayoutRecord
+from ...model import SCHEMA_VERSION, Season
+from .upgrade import upgrade_v1
 
 
 def dumps(value: Any) -> str:
@@ -49,7 +49,7 @@ def to_data(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
     kind: Any = type(value)
-    if kind in _LAYOUTS:
+    if isinstance(value, LayoutRecord):
         return _layout_data(value)
     if hasattr(kind, "__dataclass_fields__"):
         return {name: to_data(getattr(value, name)) for name in _field_names(kind)}
@@ -61,7 +61,7 @@ def _field_names(kind: Any) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(kind))
 
 
-def _layout_data(layout: Layout | SeasonLayout) -> dict[str, Any] | None:
+def _layout_data(layout: Any) -> dict[str, Any] | None:
     changed = {
         f.name: to_data(getattr(layout, f.name))
         for f in dataclasses.fields(layout)
@@ -77,12 +77,14 @@ def season_from_data(data: Any) -> Season:
     if not isinstance(data, dict):
         raise InputError("a season JSON document must be an object")
     version = data.get("schema_version", SCHEMA_VERSION)
-    if version != SCHEMA_VERSION:
+    body = {key: value for key, value in data.items() if key != "schema_version"}
+    if version == 1:
+        body = upgrade_v1(body)
+    elif version != SCHEMA_VERSION:
         raise InputError(
             f"schema_version {version!r} is not {SCHEMA_VERSION}, the version this copa-wikitext reads",
             hint="convert it with the copa-wikitext release that wrote it",
         )
-    body = {key: value for key, value in data.items() if key != "schema_version"}
     result: Season = from_data(Season, body, "")
     return result
 
@@ -118,11 +120,14 @@ def _from_union(kind: Any, data: Any, where: str) -> Any:
     if data is None:
         _expect(len(options) < len(get_args(kind)), where, "a value", data)
         return None
-    return from_data(options[0], data, where)
+    objects = [option for option in options if dataclasses.is_dataclass(option)]
+    others = [option for option in options if not dataclasses.is_dataclass(option)]
+    chosen = objects if isinstance(data, dict) and objects else others or options
+    return from_data(chosen[0], data, where)
 
 
 def _from_object(kind: Any, data: Any, where: str) -> Any:
-    if kind in _LAYOUTS and data is None:
+    if _is_layout(kind) and data is None:
         return kind()
     _expect(isinstance(data, dict), where, "an object", data)
     hints = _hints(kind)
@@ -179,7 +184,8 @@ def _schema_of(kind: Any, definitions: dict[str, Any]) -> dict[str, Any]:
     origin = get_origin(kind)
     if origin in (typing.Union, types.UnionType):
         options = [_schema_of(option, definitions) for option in get_args(kind) if option is not type(None)]
-        return {"anyOf": [*options, {"type": "null"}]}
+        nullable = type(None) in get_args(kind)
+        return {"anyOf": [*options, {"type": "null"}] if nullable else options}
     if origin is tuple:
         return {"type": "array", "items": _schema_of(get_args(kind)[0], definitions)}
     if isinstance(kind, type) and issubclass(kind, Enum):
@@ -195,13 +201,17 @@ def _object_schema(kind: Any, definitions: dict[str, Any]) -> dict[str, Any]:
         definitions[name] = {}
         hints = _hints(kind)
         properties = {f.name: _schema_of(hints[f.name], definitions) for f in dataclasses.fields(kind)}
-        if kind in _LAYOUTS:
+        if _is_layout(kind):
             properties = {key: {"anyOf": [value, {"type": "null"}]} for key, value in properties.items()}
         definitions[name] = {
             "type": "object",
             "properties": properties,
-            "required": [f.name for f in dataclasses.fields(kind) if kind not in _LAYOUTS],
+            "required": [f.name for f in dataclasses.fields(kind) if not _is_layout(kind)],
             "additionalProperties": False,
         }
     reference = {"$ref": f"#/$defs/{name}"}
-    return {"anyOf": [reference, {"type": "null"}]} if kind in _LAYOUTS else reference
+    return {"anyOf": [reference, {"type": "null"}]} if _is_layout(kind) else reference
+
+
+def _is_layout(kind: Any) -> bool:
+    return isinstance(kind, type) and issubclass(kind, LayoutRecord)

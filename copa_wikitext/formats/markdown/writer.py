@@ -26,6 +26,7 @@ from ... import copa_peru
 from ...block_order import canonical_blocks, ordered, section_items
 from ...errors import WriteError
 from ...infobox_text import infobox_pairs
+from ...layout import Block, BlockKind
 from ...model import Match, QualifiedTable, Region, Round, Season, Stage
 from ...writing.parts import article_parts, dotted
 from .syntax import CONTROL, md_escape
@@ -138,7 +139,9 @@ def _section(section: Stage | Region | Round, level: int, path: tuple[Any, ...])
 def _section_blocks(section: Stage | Region | Round, where: str) -> Iterator[MarkdownBlock]:
     items = section_items(section)
     if isinstance(section, Region):
-        items["paragraph"] = list(copa_peru.region_paragraphs(section.name, section.departments, section.paragraphs))
+        items[BlockKind.PARAGRAPH] = list(
+            copa_peru.region_paragraphs(section.name, section.departments, section.paragraphs)
+        )
         if section.departments:
             yield _departments(section, where)
     notes: list[str] = []
@@ -156,7 +159,7 @@ def _section_blocks(section: Stage | Region | Round, where: str) -> Iterator[Mar
         yield MarkdownBlock("notes", items=tuple(notes))
 
 
-def _block(kind: str, value: Any, section: Stage | Region | Round, where: str) -> MarkdownBlock | None:
+def _block(kind: Block, value: Any, section: Stage | Region | Round, where: str) -> MarkdownBlock | None:
     if kind == "paragraph":
         return MarkdownBlock("paragraph", _prose(value, f"{where}.paragraphs"))
     if kind == "main":

@@ -21,7 +21,8 @@ from typing import TypeVar
 from ... import copa_peru
 from ...block_order import BLANK, canonical_blocks, canonical_front
 from ...infobox_text import CANONICAL_KEYS, typed_infobox
-from ...model import Infobox, Layout, Path, ReadResult, Region, Round, Season, SeasonLayout, Severity, Stage
+from ...layout import Block, BlockKind, SeasonLayout, SectionLayout, Wrapper
+from ...model import Infobox, Path, ReadResult, Region, Round, Season, Severity, Stage
 from ...reading.filing import Filer, Reading
 from ...reading.outline import assemble_body
 from ...source import check_nesting, prepare
@@ -35,7 +36,7 @@ from .read_tables import (
     read_tie_table,
     read_two_leg_result,
 )
-from .syntax import MAIN_TEMPLATES, VERBATIM_SECTIONS, WRAP, WRAPPERS, derived_title, plain, split_top
+from .syntax import MAIN_TEMPLATES, VERBATIM_SECTIONS, WRAPPERS, derived_title, plain, split_top
 
 NAME = "mediawiki"
 _BOLD_PHRASE = re.compile(r"'''(.+?)'''")
@@ -120,24 +121,24 @@ def _read_front(front: list[WikiBlock], reading: Reading) -> tuple[Season, list[
     lead: list[str] = []
     raw_lead: list[str] = []
     verbatim: list[str] = []
-    kinds: list[str] = []
+    kinds: list[Block] = []
     for block in front:
         if block.kind == "blank":
             continue
         if infobox is None and block.kind == "template" and block.name.startswith("infobox"):
             infobox = _read_infobox(block, reading)
-            kinds.append("infobox")
+            kinds.append(BlockKind.INFOBOX)
         elif block.kind == "paragraph":
             reading.at(("lead", len(lead)), block.line)
             lead.append(plain(block.text))
             raw_lead.append(block.text)
-            kinds.append("paragraph")
+            kinds.append(BlockKind.PARAGRAPH)
         else:
             reading.at(("verbatim", len(verbatim)), block.line)
             verbatim.append(block.text)
-            kinds.append("verbatim")
+            kinds.append(BlockKind.VERBATIM)
     season = Season(title="", infobox=infobox, lead=tuple(lead), verbatim=tuple(verbatim))
-    spaced = [BLANK, *_spaced(kinds, ())]
+    spaced: list[Block] = [BLANK, *_spaced(kinds, ())]
     recorded = None if spaced == canonical_front(season) else tuple(spaced)
     return replace(season, layout=SeasonLayout(front=recorded)), raw_lead
 
@@ -220,31 +221,35 @@ def _read_part(section: _WikiSection, part: _P, path: Path, canonical_level: int
     return replace(filled, layout=_layout_of(filled, section, filler.kinds, canonical_level))
 
 
-def _layout_of(section: Stage | Region | Round, source: _WikiSection, kinds: list[str], canonical_level: int) -> Layout:
+def _layout_of(
+    section: Stage | Region | Round, source: _WikiSection, kinds: list[Block], canonical_level: int
+) -> SectionLayout:
     heading = source.heading
     level = heading.level
     raw = heading.text
-    spaced = _spaced(kinds, ("stub", "matches", "note") if isinstance(section, Round) else ("note",))
+    spaced = _spaced(
+        kinds, (BlockKind.STUB, BlockKind.MATCHES, BlockKind.NOTE) if isinstance(section, Round) else (BlockKind.NOTE,)
+    )
     if isinstance(section, Round):
         spaced = [BLANK, *spaced]
-    return Layout(
+    return SectionLayout(
         heading=raw if raw != "=" * level + section.name + "=" * level else None,
         level=level if level != canonical_level else None,
         blocks=None if spaced == canonical_blocks(section) else tuple(spaced),
     )
 
 
-def _spaced(kinds: list[str], runs: tuple[str, ...]) -> list[str]:
+def _spaced(kinds: list[Block], runs: tuple[Block, ...]) -> list[Block]:
     """WikiBlock kinds with a blank after each, the way the canonical layouts space them.
 
     Kinds in `runs` stand together without blanks between them; wrappers
     (layout templates) take no blank of their own.
     """
-    spaced: list[str] = []
+    spaced: list[Block] = []
     for number, kind in enumerate(kinds):
         spaced.append(kind)
         following = kinds[number + 1] if number + 1 < len(kinds) else None
-        if kind.startswith(WRAP):
+        if isinstance(kind, Wrapper):
             continue
         if kind in runs and following in runs and not (kind == "note" and following != "note"):
             continue
@@ -267,17 +272,17 @@ class _WikiFiler(Filer):
             if block.kind == "blank":
                 continue
             if self.verbatim_only:
-                self.add("verbatim", "verbatim", block.text, block.line)
+                self.add("verbatim", BlockKind.VERBATIM, block.text, block.line)
             else:
                 self.file(block)
         return self.result()
 
     def file(self, block: WikiBlock) -> None:
         if block.kind == "paragraph":
-            self.add("paragraphs", "paragraph", plain(block.text), block.line)
+            self.add("paragraphs", BlockKind.PARAGRAPH, plain(block.text), block.line)
         elif block.kind == "list" and _simple_list(block):
             for number, line in enumerate(block.lines):
-                self.add("notes", "note", plain(line[1:]), block.line + number)
+                self.add("notes", BlockKind.NOTE, plain(line[1:]), block.line + number)
         elif block.kind == "template":
             self.file_template(block)
         elif block.kind == "table":
@@ -285,27 +290,27 @@ class _WikiFiler(Filer):
         elif block.kind == "legtable" and isinstance(self.section, Round):
             self.file_legtable(block)
         else:
-            self.add("verbatim", "verbatim", block.text, block.line)
+            self.add("verbatim", BlockKind.VERBATIM, block.text, block.line)
 
     def file_template(self, block: WikiBlock) -> None:
         if block.name in MAIN_TEMPLATES and isinstance(self.section, Stage) and not self.main_articles:
             pieces = split_top(block.text.strip()[2:-2], r"\|")[1:]
             self.main_articles = tuple(plain(piece) for piece, _ in pieces if "=" not in piece)
             self.reading.at((*self.path, "main_articles"), block.line)
-            self.kinds.append("main")
+            self.kinds.append(BlockKind.MAIN)
         elif block.name in WRAPPERS:
-            self.kinds.append(WRAP + block.text)
+            self.kinds.append(Wrapper(block.text))
         elif block.name in FOOTBALL_BOXES and isinstance(self.section, Round):
             self.add_matches([read_football_box(block.text)], block.line)
         else:
-            self.add("verbatim", "verbatim", block.text, block.line)
+            self.add("verbatim", BlockKind.VERBATIM, block.text, block.line)
 
     def file_table(self, block: WikiBlock) -> None:
         table = parse_table(block.lines, block.line)
         if isinstance(self.section, Stage):
             qualified = read_qualified(table, (*self.path, "tables", len(self.values["tables"])), self.reading)
             if qualified is not None:
-                self.add("tables", "table", qualified, block.line)
+                self.add("tables", BlockKind.TABLE, qualified, block.line)
                 return
         if isinstance(self.section, Round):
             if not table.templates and _is_stub_tail(block.lines[1:]):
@@ -315,7 +320,7 @@ class _WikiFiler(Filer):
             if matches is not None:
                 self.add_matches(list(matches), block.line)
                 return
-        self.add("verbatim", "verbatim", block.text, block.line)
+        self.add("verbatim", BlockKind.VERBATIM, block.text, block.line)
 
     def file_legtable(self, block: WikiBlock) -> None:
         body = [line for line in block.lines[1:] if line.strip() and not line.lstrip().startswith("<!--")]
@@ -325,16 +330,16 @@ class _WikiFiler(Filer):
         elif results and all(is_two_leg_result(line.strip()) or _is_stub_tail((line,)) for line in body):
             self.add_matches([read_two_leg_result(line.strip()) for line in results], block.line)
         else:
-            self.add("verbatim", "verbatim", block.text, block.line)
+            self.add("verbatim", BlockKind.VERBATIM, block.text, block.line)
 
     def set_stub(self, block: WikiBlock) -> None:
         tail = [line.rstrip() for line in block.lines[1:] if line.lstrip().startswith(("|-", "|}"))]
         if self.stub is not None or not tail:
-            self.add("verbatim", "verbatim", block.text, block.line)
+            self.add("verbatim", BlockKind.VERBATIM, block.text, block.line)
             return
         self.stub = "\n".join(tail)
         self.reading.at((*self.path, "stub"), block.line)
-        self.kinds.append("stub")
+        self.kinds.append(BlockKind.STUB)
 
 
 def _is_stub_tail(lines: tuple[str, ...] | list[str]) -> bool:

@@ -261,9 +261,6 @@ VERBATIM_SECTIONS = frozenset(
 )
 
 
-WRAP = "wrap:"
-
-
 def derived_title(infobox: Infobox | None) -> str:
     """The title an infobox implies: "2014 Copa Perú" (empty if it cannot tell)."""
     if infobox is None or infobox.season is None or not infobox.competition:

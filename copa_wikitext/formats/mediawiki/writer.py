@@ -20,9 +20,10 @@ from ... import copa_peru
 from ...block_order import canonical_blocks, canonical_front, canonical_see_also, front_items, ordered, section_items
 from ...errors import WriteError
 from ...infobox_text import CANONICAL_KEYS, infobox_pairs, typed_infobox, winner_text
+from ...layout import Block, BlockKind, InfoboxLayout, Wrapper
 from ...model import Infobox, Match, QualifiedTable, Region, Round, Season, Stage
 from ...writing.parts import TemplateBlock, TemplateSection, article_parts, as_source_ended, dotted
-from .syntax import WRAP, derived_title, encode, encode_first, heading_parts, line_kind, plain, split_top
+from .syntax import derived_title, encode, encode_first, heading_parts, line_kind, plain, split_top
 
 VARIABLES = {
     "season": "the Season model (title, infobox, lead, stages, see_also)",
@@ -94,7 +95,7 @@ def _see_also(season: Season) -> TemplateSection:
     parts = heading_parts(heading) if heading else None
     if parts is None or parts[0] != 2 or not copa_peru.is_see_also(plain(parts[1])):
         heading = "==See also=="
-    items = {"item": [_link(item, "see_also") for item in season.see_also]}
+    items: dict[Block, list[Any]] = {BlockKind.ITEM: [_link(item, "see_also") for item in season.see_also]}
     return TemplateSection(
         heading or "==See also==", _blocks(None, canonical_see_also(season.see_also), items, "see_also")
     )
@@ -104,11 +105,13 @@ def _section(section: Stage | Region | Round, level: int, path: tuple[Any, ...])
     where = dotted(path)
     items = section_items(section)
     if isinstance(section, Region):
-        items["paragraph"] = list(copa_peru.region_paragraphs(section.name, section.departments, section.paragraphs))
+        items[BlockKind.PARAGRAPH] = list(
+            copa_peru.region_paragraphs(section.name, section.departments, section.paragraphs)
+        )
     recorded = section.layout.blocks
     for kind in recorded or ():
-        if kind.startswith(WRAP):
-            items.setdefault(kind, []).append(kind[len(WRAP) :])
+        if isinstance(kind, Wrapper):
+            items.setdefault(kind, []).append(kind.template)
     return TemplateSection(_heading(section, level, where), _blocks(recorded, canonical_blocks(section), items, where))
 
 
@@ -123,14 +126,14 @@ def _heading(section: Stage | Region | Round, level: int, where: str) -> str:
 
 
 def _blocks(
-    recorded: tuple[str, ...] | None,
-    canonical: list[str],
-    items: dict[str, list[Any]],
+    recorded: tuple[Block, ...] | None,
+    canonical: list[Block],
+    items: dict[Block, list[Any]],
     where: str,
 ) -> list[TemplateBlock]:
     blocks = []
     for kind, value in ordered(recorded, canonical, items):
-        if kind.startswith(WRAP):
+        if isinstance(kind, Wrapper):
             blocks.append(TemplateBlock("wrap", value))
         else:
             blocks.append(TemplateBlock(kind, _prepare(kind, value, where)))
@@ -163,8 +166,8 @@ def _prepare(kind: str, value: Any, where: str) -> Any:
 def _infobox(box: Infobox, where: str) -> list[tuple[str, str | None]]:
     """Fields in the source's order when that reads back the same, else canonically."""
     pairs = infobox_pairs(box)
-    if _retyped(pairs) != replace(box, key_order=None):
-        pairs = infobox_pairs(replace(box, key_order=None))
+    if _retyped(pairs) != box:
+        pairs = infobox_pairs(replace(box, layout=InfoboxLayout()))
     written: list[tuple[str, str | None]] = []
     typed: set[str] = set()
     for key, text in pairs:
@@ -191,7 +194,7 @@ def _positional(key: str, where: str) -> str:
 def _retyped(pairs: list[tuple[str, str | None]]) -> Infobox:
     """The Infobox the reader makes of these pairs (typed keys respelt as it does)."""
     respelt = [(CANONICAL_KEYS.get(copa_peru.fold(key), key), text) for key, text in pairs]
-    return replace(typed_infobox(respelt), key_order=None)
+    return typed_infobox(respelt)
 
 
 def _typed_value(box: Infobox, name: str, text: str, where: str) -> str:

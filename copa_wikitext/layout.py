@@ -1,0 +1,121 @@
+"""Layout records: how a value was written in its source, kept apart from the facts.
+
+Every fact class in `model.py` that a source can lay out in more than one
+way carries one of these in a `layout` field that takes no part in
+equality: two seasons with the same facts are equal however they were
+written. A writer uses a record to give an unedited article back byte for
+byte, and falls back to the canonical layout (every field at its default)
+for what it does not hold. `strip_layout` resets every record at once.
+
+Nothing here is a fact: no team, score or name lives in a layout record
+unless it is the source's spelling of a fact held elsewhere.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, TypeVar
+
+
+class BlockKind(StrEnum):
+    """What one block of a section body is, in the order a layout records them."""
+
+    BLANK = "blank"
+    INFOBOX = "infobox"
+    PARAGRAPH = "paragraph"
+    MAIN = "main"
+    TABLE = "table"
+    STUB = "stub"
+    MATCHES = "matches"
+    NOTE = "note"
+    ITEM = "item"
+    VERBATIM = "verbatim"
+
+
+@dataclass(frozen=True)
+class Wrapper:
+    """A layout template kept at its place among the blocks (`{{col-float}}`, `{{div col end}}`)."""
+
+    template: str
+
+
+#: One entry of a recorded block order.
+Block = BlockKind | Wrapper
+
+
+class LayoutRecord:
+    """Base of every layout record: a default-constructed record means canonical."""
+
+
+@dataclass(frozen=True)
+class SectionLayout(LayoutRecord):
+    """How one section (stage, region or round) was laid out in its source.
+
+    `blocks` lists the section body's blocks in source order; the writer
+    takes the next value of each kind from the typed fields, so editing the
+    facts never loses the order of the rest.
+    """
+
+    heading: str | None = None
+    level: int | None = None
+    blocks: tuple[Block, ...] | None = None
+    main_label: str | None = None
+    #: The main-article line as written, when its list is not written the
+    #: canonical way ("A, B, and C").
+    main_line: str | None = None
+    #: How many of a stage's own rounds stood before its first region.
+    leading_rounds: int | None = None
+
+
+@dataclass(frozen=True)
+class InfoboxLayout(LayoutRecord):
+    #: Source spelling and order of every field key, when not canonical.
+    key_order: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class TableLayout(LayoutRecord):
+    #: Rows that restate the department of the row above (a department
+    #: listed twice in a row); writers start a new group there.
+    restated_rows: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class SeasonLayout(LayoutRecord):
+    """Where the parts of the whole article stood, when not canonical."""
+
+    title_line: str | None = None
+    #: Blocks before the first section.
+    front: tuple[Block, ...] | None = None
+    see_also_heading: str | None = None
+    #: Index among the stages before which "See also" stood; None = at the end.
+    see_also_index: int | None = None
+    newline: str = "\n"
+    #: Blank lines before the title line.
+    leading_blank_lines: int = 0
+    #: Whether the source began with a UTF-8 byte order mark.
+    bom: bool = False
+    #: What followed the last non-blank line: "\n", "" or several newlines.
+    ending: str = "\n"
+
+
+T = TypeVar("T")
+
+
+def strip_layout(value: T) -> T:
+    """`value` with every layout record inside it, at any depth, reset to canonical."""
+    stripped: Any = _strip(value)
+    return stripped  # type: ignore[no-any-return]
+
+
+def _strip(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return tuple(_strip(item) for item in value)
+    if isinstance(value, LayoutRecord):
+        return type(value)()
+    if not dataclasses.is_dataclass(value) or isinstance(value, type):
+        return value
+    changes = {field.name: _strip(getattr(value, field.name)) for field in dataclasses.fields(value)}
+    return dataclasses.replace(value, **changes)
