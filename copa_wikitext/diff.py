@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields, is_dataclass
 from difflib import SequenceMatcher
 from typing import TypeVar
 
@@ -56,6 +56,10 @@ def diff(old: Season, new: Season) -> list[Change]:
     changes += _prose_changes("lead", old.lead, new.lead, "")
     changes += _team_changes(old.qualified_teams(), new.qualified_teams())
     changes += _stage_changes(old.stages, new.stages)
+    changes += _prose_changes("verbatim", old.verbatim, new.verbatim, "")
+    changes += _prose_changes("see also", old.see_also, new.see_also, "")
+    if not changes and old != new:
+        changes.append(_other_change(old, new))
     return changes
 
 
@@ -164,7 +168,12 @@ def _stage_changes(old: Sequence[Stage], new: Sequence[Stage]) -> Iterator[Chang
             case Stage() as removed, None:
                 yield Change("stage-removed", removed.name)
             case Stage() as o, Stage() as n:
+                if o.main_articles != n.main_articles:
+                    listed = ", ".join(o.main_articles) or None, ", ".join(n.main_articles) or None
+                    yield Change("main-articles-changed", "main articles", *listed, n.name)
+                yield from _table_header_changes(o, n)
                 yield from _prose_changes("stage", o.paragraphs, n.paragraphs, n.name)
+                yield from _prose_changes("verbatim", o.verbatim, n.verbatim, n.name)
                 yield from _prose_changes("note", o.notes, n.notes, n.name)
                 yield from _region_changes(o.regions, n.regions, n.name)
                 yield from _round_changes(o.rounds, n.rounds, n.name)
@@ -183,6 +192,7 @@ def _region_changes(old: Sequence[Region], new: Sequence[Region], where: str) ->
                     yield Change("region-departments-changed", n.name, _departments(o), _departments(n), where)
                 yield from _prose_changes("region", _without_lists(o.paragraphs), _without_lists(n.paragraphs), inner)
                 yield from _prose_changes("note", o.notes, n.notes, inner)
+                yield from _prose_changes("verbatim", o.verbatim, n.verbatim, inner)
                 yield from _round_changes(o.rounds, n.rounds, inner)
 
 
@@ -213,8 +223,11 @@ def _round_changes(old: Sequence[Round], new: Sequence[Round], where: str) -> It
             case Round() as o, Round() as n:
                 inner = f"{where} › {n.name}"
                 yield from _match_changes(o.matches, n.matches, inner)
+                if o.stub != n.stub:
+                    yield Change("stub-changed", "bracket stub", o.stub, n.stub, inner)
                 yield from _prose_changes("round", o.paragraphs, n.paragraphs, inner)
                 yield from _prose_changes("note", o.notes, n.notes, inner)
+                yield from _prose_changes("verbatim", o.verbatim, n.verbatim, inner)
 
 
 def _match_key(match: Match) -> str:
@@ -241,12 +254,62 @@ def _match_changes(old: Sequence[Match], new: Sequence[Match], where: str) -> It
 # --- prose ------------------------------------------------------------------
 
 
+#: Change kind and subject of each list of text that is not prose paragraphs.
+_PROSE_KINDS = {
+    "note": ("note", "note"),
+    "verbatim": ("verbatim", "markup kept as written"),
+    "see also": ("see-also", "see also item"),
+}
+
+
+def _table_header_changes(old: Stage, new: Stage) -> Iterator[Change]:
+    old_headers = [" | ".join(table.columns) for table in old.tables]
+    new_headers = [" | ".join(table.columns) for table in new.tables]
+    if old_headers != new_headers:
+        yield Change(
+            "table-header-changed", "qualified teams table", "; ".join(old_headers), "; ".join(new_headers), new.name
+        )
+
+
+def _other_change(old: Season, new: Season) -> Change:
+    """The first fact that differs, when no change an editor names covers it (a respelling, a new order)."""
+    found = _first_difference(old, new, "")
+    path, before, after = found if found is not None else ("season", None, None)
+    return Change("fact-changed", path, _shown(before), _shown(after))
+
+
+def _first_difference(old: object, new: object, path: str) -> tuple[str, object, object] | None:
+    if old == new:
+        return None
+    if isinstance(old, tuple) and isinstance(new, tuple):
+        for index, (before, after) in enumerate(zip(old, new, strict=False)):
+            found = _first_difference(before, after, f"{path}[{index}]")
+            if found:
+                return found
+        return f"{path} (length)", len(old), len(new)
+    if type(old) is type(new) and is_dataclass(old) and not isinstance(old, type):
+        for field in fields(old):
+            if field.compare:
+                found = _first_difference(
+                    getattr(old, field.name), getattr(new, field.name), f"{path}.{field.name}".lstrip(".")
+                )
+                if found:
+                    return found
+    return path, old, new
+
+
+def _shown(value: object) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    return str(value)
+
+
 def _prose_changes(what: str, old: Sequence[str], new: Sequence[str], where: str) -> Iterator[Change]:
     """Paragraphs (or notes) changed, added or removed, by a sequence match."""
     if tuple(old) == tuple(new):
         return
-    kind = "note" if what == "note" else "prose"
-    subject = "note" if what == "note" else "paragraph"
+    kind = _PROSE_KINDS.get(what, ("prose", "paragraph"))[0]
+    subject = _PROSE_KINDS.get(what, ("prose", "paragraph"))[1]
     for tag, i1, i2, j1, j2 in SequenceMatcher(a=list(old), b=list(new), autojunk=False).get_opcodes():
         if tag == "equal":
             continue

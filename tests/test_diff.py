@@ -4,7 +4,7 @@ season, whatever their dialects; layout is never a change."""
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from dataclasses import fields, is_dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -127,3 +127,43 @@ def test_dropping_one_qualified_row_is_one_removal(season: Season, pick: int) ->
     stages[stage_index] = replace(stage, tables=tables)  # type: ignore[index]
     changes = diff(season, replace(season, stages=tuple(stages)))
     assert [(c.kind, c.subject) for c in changes] == [("team-removed", gone.team)]
+
+
+def _text_fields(value: object, path: tuple[object, ...] = ()) -> list[tuple[tuple[object, ...], str]]:
+    """Every text fact inside `value` with its path: what a one-fact edit may change."""
+    if isinstance(value, tuple):
+        return [found for index, item in enumerate(value) for found in _text_fields(item, (*path, index))]
+    if isinstance(value, str):
+        return [(path, value)]
+    if is_dataclass(value) and not isinstance(value, type):
+        return [
+            found
+            for field in fields(value)
+            if field.compare
+            for found in _text_fields(getattr(value, field.name), (*path, field.name))
+        ]
+    return []
+
+
+def _edited(value: object, path: tuple[object, ...], text: str) -> object:
+    if not path:
+        return text
+    head, rest = path[0], path[1:]
+    if isinstance(value, tuple) and isinstance(head, int):
+        return (*value[:head], _edited(value[head], rest, text), *value[head + 1 :])
+    assert isinstance(head, str)
+    return replace(value, **{head: _edited(getattr(value, head), rest, text)})  # type: ignore[type-var]
+
+
+@settings(max_examples=150, deadline=None)
+@given(season=seasons(), choice=st.integers(min_value=0), edit=st.sampled_from(["upper", "lower", "append", "empty"]))
+def test_diff_is_empty_exactly_when_the_seasons_are_equal(season: Season, choice: int, edit: str) -> None:
+    """`diff` and `==` agree: any edit of one text fact is a change, and only a change of facts is one."""
+    texts = _text_fields(season)
+    assume(texts)
+    path, text = texts[choice % len(texts)]
+    new_text = {"upper": text.upper(), "lower": text.lower(), "append": text + " X", "empty": ""}[edit]
+    edited = _edited(season, path, new_text)
+    assert isinstance(edited, Season)
+    assert (diff(season, edited) == []) == (season == edited)
+    assert diff(season, edited.without_layout()) == diff(season, edited)
