@@ -52,7 +52,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 def run(args: argparse.Namespace) -> int:
     from ..api import parse, read_file, write
     from ..errors import InputError
-    from ..outputs import emit
+    from ..files import emit
     from ..source import decode
 
     name = "<stdin>" if args.input == "-" else args.input
