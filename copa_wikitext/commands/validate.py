@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _validate_one(path: str, args: argparse.Namespace, selection: Selection) -> FileReport | None:
     """The report of one file, or None (the error printed) when it cannot be read."""
-    from ..errors import InputError, UsageError
+    from ..errors import FileError, InputError, UsageError
     from ..source import decode
     from ..validate import unreadable, validate_file, validate_text
 
@@ -73,6 +73,6 @@ def _validate_one(path: str, args: argparse.Namespace, selection: Selection) -> 
         except InputError as error:
             return unreadable("<stdin>", error, selection)
         return validate_text(text, "<stdin>", args.source_format, selection)
-    except UsageError as error:
+    except (UsageError, FileError) as error:
         print(f"copa-wikitext: {error.with_source(path).one_line()}", file=sys.stderr)
         return None
