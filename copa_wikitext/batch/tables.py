@@ -146,6 +146,19 @@ def _database(path: Path | None) -> Iterator[sqlite3.Connection | None]:
 def insert_record(connection: sqlite3.Connection, season_id: int, record: SeasonRecord) -> None:
     """One season's rows in every table; ids follow from insertion order."""
     connection.execute("INSERT INTO seasons VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (season_id, *season_row(record)))
+    region_ids = _insert_regions(connection, season_id, record)
+    connection.executemany(
+        "INSERT INTO teams (season_id, position, department, team, location, region_id) VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (season_id, position, t.department, t.team, t.location, region_ids.get(t.region) if t.region else None)
+            for position, t in enumerate(record.teams, start=1)
+        ],
+    )
+    _insert_rounds(connection, season_id, record, region_ids)
+
+
+def _insert_regions(connection: sqlite3.Connection, season_id: int, record: SeasonRecord) -> dict[str, int]:
+    """The season's regions and their departments; returns each name's (first) region id."""
     region_ids: dict[str, int] = {}
     for position, region in enumerate(record.regions, start=1):
         cursor = connection.execute(
@@ -157,13 +170,12 @@ def insert_record(connection: sqlite3.Connection, season_id: int, record: Season
             "INSERT INTO region_departments VALUES (?, ?, ?)",
             [(region_id, number, department) for number, department in enumerate(region.departments, start=1)],
         )
-    connection.executemany(
-        "INSERT INTO teams (season_id, position, department, team, location, region_id) VALUES (?, ?, ?, ?, ?, ?)",
-        [
-            (season_id, position, t.department, t.team, t.location, region_ids.get(t.region) if t.region else None)
-            for position, t in enumerate(record.teams, start=1)
-        ],
-    )
+    return region_ids
+
+
+def _insert_rounds(
+    connection: sqlite3.Connection, season_id: int, record: SeasonRecord, region_ids: dict[str, int]
+) -> None:
     for position, round_ in enumerate(record.rounds, start=1):
         cursor = connection.execute(
             "INSERT INTO rounds (season_id, position, stage, region_id, name) VALUES (?, ?, ?, ?, ?)",

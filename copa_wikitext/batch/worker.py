@@ -11,11 +11,12 @@ what becomes of the outcomes are not here.
 from __future__ import annotations
 
 import signal
+from collections.abc import Iterable
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 from ..errors import CopaError
-from ..model import Season
+from ..model import Diagnostic, Season
 from .formats import dropped, extension
 from .jobs import Outcome, Problem, Task
 from .records import season_record
@@ -36,19 +37,24 @@ def convert(task: Task) -> Outcome:
         return Outcome.task_failure(task, error)
     except Exception as error:  # a bug in one page must not stop the batch
         return Outcome.task_failure(task, CopaError(f"internal error: {type(error).__name__}: {error}"))
-    problems = [
+    problems = _reader_problems(task.source, result.diagnostics)
+    record = season_record(result.season, task.source)
+    return Outcome(task.input_index, task.page, task.source, task.stem, files, record, (*problems, *left_out))
+
+
+def _reader_problems(source: str, diagnostics: Iterable[Diagnostic]) -> list[Problem]:
+    """The reader's errors and warnings (not its notes) as problems of `source`."""
+    return [
         Problem(
-            task.source,
+            source,
             f"{d.code} {d.message}",
             d.severity.value,
             d.position.line if d.position else None,
             d.position.column if d.position else None,
         )
-        for d in result.diagnostics
+        for d in diagnostics
         if d.severity.value in ("error", "warning")
     ]
-    record = season_record(result.season, task.source)
-    return Outcome(task.input_index, task.page, task.source, task.stem, files, record, (*problems, *left_out))
 
 
 def _write_formats(task: Task, season: Season) -> tuple[tuple[str, ...], list[Problem]]:
