@@ -29,6 +29,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+if __package__ in (None, ""):  # run as `python benchmarks/batch.py`: tests/helpers must import
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 _MEASURE_BATCH = """
 import resource, sys
 from copa_wikitext.cli import main
@@ -41,7 +44,7 @@ print(f"{code} {own} {workers}")
 _MEASURE_STREAM = """
 import resource, sys
 from pathlib import Path
-from copa_wikitext.xmldump import season_pages
+from copa_wikitext.batch.exports import season_pages
 count = sum(1 for _ in season_pages(Path(sys.argv[1])))
 print(f"{count} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}")
 """
@@ -49,9 +52,9 @@ print(f"{count} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}")
 
 def make_articles(directory: Path, count: int, fmt: str = "mediawiki", seed: int = 0) -> list[Path]:
     """`count` synthetic season articles written in `fmt`, one file each."""
+    from copa_wikitext.batch.naming import page_stem
     from copa_wikitext.formats import WRITERS
     from copa_wikitext.synthetic import pages_for
-    from copa_wikitext.xmldump import page_stem
 
     directory.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -65,7 +68,7 @@ def make_articles(directory: Path, count: int, fmt: str = "mediawiki", seed: int
 def make_export(path: Path, pages: int, seed: int = 0) -> Path:
     """A Special:Export-style file of `pages` synthetic seasons (bz2 if `path` ends so)."""
     from copa_wikitext.synthetic import pages_for
-    from copa_wikitext.xmldump import write_export
+    from tests.helpers.exports import write_export
 
     write_export(path, pages_for(pages, seed=seed))
     return path

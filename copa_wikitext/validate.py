@@ -120,7 +120,7 @@ def unreadable(path: str, error: InputError, selection: Selection = Selection())
 def validate_file(
     path: str, dialect: str = "auto", selection: Selection = Selection(), encoding: str = "utf-8"
 ) -> FileReport:
-    """Validate the file at `path`; I/O problems raise FileError, bad bytes give CP100."""
+    """Validate the file at `path`; I/O problems raise FileError (a directory UsageError), bad bytes give CP100."""
     from .api import read_file
 
     try:

@@ -15,12 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from copa_wikitext import api, batch, synthetic, xmldump
-from copa_wikitext.batch import Batch, Listener, Options, Outcome, Problem
+from copa_wikitext import api, batch, synthetic
+from copa_wikitext.batch import Batch, Listener, Options, Outcome, Problem, naming, worker
+from copa_wikitext.batch.discovery import find_inputs
 from copa_wikitext.cli import main
 from copa_wikitext.formats.json.syntax import to_data
-from copa_wikitext.inputs import find_inputs
 from copa_wikitext.model import Season
+from tests.helpers.exports import write_export
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -151,7 +152,7 @@ def test_other_options_redo_every_input(inputs: Path, tmp_path: Path) -> None:
 
 def test_jobs_1_and_jobs_2_write_identical_trees(inputs: Path, tmp_path: Path) -> None:
     export = inputs / "export.xml"
-    xmldump.write_export(export, synthetic.pages_for(12, seed=4))
+    write_export(export, synthetic.pages_for(12, seed=4))
     one, two = tmp_path / "one", tmp_path / "two"
     run_batch(inputs, one, jobs=1, db=one / "copa.sqlite")
     run_batch(inputs, two, jobs=2, db=two / "copa.sqlite")
@@ -250,11 +251,11 @@ def test_xml_export_pages_become_seasons_named_by_title(tmp_path: Path) -> None:
     export = tmp_path / "in" / "export.xml.bz2"
     export.parent.mkdir()
     pages = list(synthetic.pages_for(6, seed=9))
-    xmldump.write_export(export, pages)
+    write_export(export, pages)
     summary, _ = run_batch(export.parent, tmp_path / "out", formats=("json",))
     assert summary.seasons == 6
     for title, text in pages:
-        written = tmp_path / "out" / f"{xmldump.page_stem(title)}.json"
+        written = tmp_path / "out" / f"{naming.page_stem(title)}.json"
         assert api.read(written.read_text(encoding="utf-8")) == api.read(text)
 
 
@@ -273,7 +274,7 @@ def test_a_hanging_page_is_killed_and_the_batch_goes_on(tmp_path: Path, monkeypa
     directory = tmp_path / "in"
     shutil.copytree(SAMPLES, directory)
     shutil.copy(SAMPLES / "2014_copa_peru.txt", directory / "hang.txt")
-    real = batch.convert
+    real = worker.convert
 
     def hang_on_request(task: batch.Task) -> batch.Outcome:
         if task.source.endswith("hang.txt"):
@@ -282,7 +283,7 @@ def test_a_hanging_page_is_killed_and_the_batch_goes_on(tmp_path: Path, monkeypa
                 time.sleep(1)
         return real(task)
 
-    monkeypatch.setattr(batch, "convert", hang_on_request)
+    monkeypatch.setattr(worker, "convert", hang_on_request)
     summary, recorder = run_batch(directory, tmp_path / "out", formats=("json",), timeout=2.0)
     assert summary.failed == [(directory / "hang.txt").as_posix()]
     assert summary.seasons == len(good_samples(SAMPLES))

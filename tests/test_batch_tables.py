@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 
 from copa_wikitext import api, copa_peru, synthetic
 from copa_wikitext.batch import Batch, Options
-from copa_wikitext.inputs import find_inputs
+from copa_wikitext.batch.discovery import find_inputs
+from copa_wikitext.batch.records import season_record
+from copa_wikitext.batch.tables import SCHEMA, insert_record
 from copa_wikitext.model import Season
-from copa_wikitext.tables_out import SCHEMA, insert_record, season_record
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 

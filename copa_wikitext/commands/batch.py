@@ -58,9 +58,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..batch import Batch, Options, load_manifest
+    from ..batch import Batch, Options, find_inputs, load_manifest
     from ..errors import UsageError
-    from ..inputs import find_inputs
 
     formats = tuple(dict.fromkeys(name.strip() for name in args.formats.split(",") if name.strip()))
     if not formats:
@@ -72,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--timeout must be positive")
     outdir = Path(args.outdir)
     db = Path(args.db) if args.db else None
-    previous_outputs = [outdir / name for entry in load_manifest(outdir).values() for name in entry.get("outputs", [])]
+    previous_outputs = [outdir / name for entry in load_manifest(outdir).values() for name in entry.outputs]
     inputs = find_inputs(args.inputs, sys.stdin, exclude=[outdir], skip_files=previous_outputs)
     options = Options(formats, outdir, jobs, args.force, db, args.source_format, args.encoding, args.timeout)
     summary = Batch(inputs, options, TerminalListener(sys.stderr, args.quiet)).run()

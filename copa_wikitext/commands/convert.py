@@ -51,7 +51,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 def run(args: argparse.Namespace) -> int:
     from ..api import parse, read_file, write
     from ..errors import InputError
-    from ..outputs import emit
+    from ..files import emit
     from ..source import decode
 
     target = args.target_format or output_format(args.output)

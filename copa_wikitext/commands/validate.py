@@ -73,6 +73,6 @@ def _validate_one(path: str, args: argparse.Namespace, selection: Selection) -> 
         except InputError as error:
             return unreadable("<stdin>", error, selection)
         return validate_text(text, "<stdin>", args.source_format, selection)
-    except (FileError, UsageError) as error:
+    except (UsageError, FileError) as error:
         print(f"copa-wikitext: {error.with_source(path).one_line()}", file=sys.stderr)
         return None

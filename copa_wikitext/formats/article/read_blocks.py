@@ -116,7 +116,7 @@ def _cache_paths(grammar: str, directory: Path | None) -> tuple[Path, Path] | No
 def _store(paths: tuple[Path, Path], grammar: str, source: str, code: CodeType) -> None:
     """Write both cache files atomically; a cache that cannot be written is no error."""
     from ...errors import CopaError
-    from ...outputs import write_atomic
+    from ...files import write_atomic
 
     source_path, code_path = paths
     try:

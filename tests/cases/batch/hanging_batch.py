@@ -7,10 +7,15 @@ method must be fork, so the patched function reaches the workers).
 import signal
 import sys
 import time
+from pathlib import Path
+
+# This checkout's copa_wikitext, not whichever one is installed.
+sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
 from copa_wikitext import batch, cli
+from copa_wikitext.batch import worker
 
-_convert = batch.convert
+_convert = worker.convert
 
 
 def _hang_on_request(task: batch.Task) -> batch.Outcome:
@@ -21,5 +26,5 @@ def _hang_on_request(task: batch.Task) -> batch.Outcome:
     return _convert(task)
 
 
-batch.convert = _hang_on_request
+worker.convert = _hang_on_request
 sys.exit(cli.main(sys.argv[1:]))

@@ -5,7 +5,8 @@ extensions) and XML exports (`.xml`, `.xml.bz2`), skipping hidden entries
 and the directories given in `exclude` (a batch's output directory). A file
 named explicitly is taken whatever its extension. The result is in a stable
 order (arguments in turn, each directory's files sorted), without duplicates.
-Nothing here reads the files.
+Nothing here reads the files. A spec that names nothing on disk is a
+`FileError`; a misused `-` or no input found at all, a `UsageError`.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, TextIO
 
-from .errors import UsageError
-from .xmldump import is_export
+from ..errors import FileError, UsageError
+from ..formats import READERS, extensions
+from .exports import is_export
 
 Kind = Literal["article", "export"]
 
@@ -35,25 +37,19 @@ class InputFile:
         return self.path.as_posix()
 
 
-def article_extensions() -> tuple[str, ...]:
-    from .formats import READERS
-
-    return tuple(sorted({ext for fmt in READERS.values() for ext in fmt.extensions}))
-
-
 def find_inputs(
     specs: Sequence[str],
     stdin: TextIO | None = None,
     exclude: Iterable[Path] = (),
     skip_files: Iterable[Path] = (),
 ) -> list[InputFile]:
-    """The inputs `specs` name; UsageError for one that names nothing."""
-    excluded = {_resolved(path) for path in exclude}
-    skipped = {_resolved(path) for path in skip_files}
+    """The inputs `specs` name; FileError for one that names nothing."""
+    excluded = {resolved_path(path) for path in exclude}
+    skipped = {resolved_path(path) for path in skip_files}
     found: list[InputFile] = []
     seen: set[Path] = set()
     for path, explicit in _expand(specs, stdin, excluded):
-        key = _resolved(path)
+        key = resolved_path(path)
         if key in seen or (not explicit and key in skipped):
             continue
         seen.add(key)
@@ -89,31 +85,32 @@ def _expand_one(spec: str, excluded: set[Path]) -> Iterator[tuple[Path, bool]]:
     elif glob.has_magic(spec):
         matches = sorted(glob.glob(spec, recursive=True))
         if not matches:
-            raise UsageError("no file matches this pattern", source=spec)
+            raise FileError("no file matches this pattern", source=spec)
         for match in matches:
             yield from _expand_one(match, excluded)
     else:
-        raise UsageError("no such file or directory", source=spec)
+        raise FileError("no such file or directory", source=spec)
 
 
 def _walk(top: Path, excluded: set[Path]) -> Iterator[Path]:
     """Season files and exports under `top`, sorted, hidden entries and `excluded` dirs left out."""
-    extensions = article_extensions()
+    endings = tuple(sorted(set(extensions(READERS))))
     found: list[Path] = []
     for directory, subdirectories, files in os.walk(top):
         subdirectories[:] = [
             name
             for name in subdirectories
-            if not name.startswith(".") and _resolved(Path(directory, name)) not in excluded
+            if not name.startswith(".") and resolved_path(Path(directory, name)) not in excluded
         ]
         for name in files:
             lowered = name.lower()
-            if not name.startswith(".") and (lowered.endswith(extensions) or is_export(Path(name))):
+            if not name.startswith(".") and (lowered.endswith(endings) or is_export(Path(name))):
                 found.append(Path(directory, name))
     return iter(sorted(found, key=lambda path: path.as_posix()))
 
 
-def _resolved(path: Path) -> Path:
+def resolved_path(path: Path) -> Path:
+    """`path` made absolute, through symlinks where the file system lets us."""
     try:
         return path.resolve()
     except OSError:

@@ -5,28 +5,28 @@
 stays flat however many pages the file holds; it yields the main-namespace,
 non-redirect pages whose title names a Copa Perú season ("2014 Copa Perú",
 "Copa Perú 2014", "2014 Copa Perú (synthetic 3)"), with the text of their
-last revision. `write_export` writes such a file, for tests and benchmarks.
+last revision.
 
-Parsing the pages' text is not done here; see `api.py`.
+Parsing the pages' text is not done here (see `api.py`), nor naming their
+outputs (`naming.page_stem`). Writing exports is for tests and benchmarks
+only: `tests/helpers/exports.py`.
 """
 
 from __future__ import annotations
 
 import bz2
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
-from xml.sax.saxutils import escape
 
-from .errors import InputError, UsageError
-from .model import Position
+from ..errors import FileError, InputError
+from ..model import Position
 
 #: File name endings of the exports this module reads.
 EXPORT_SUFFIXES = (".xml", ".xml.bz2")
 _SEASON_TITLE = re.compile(r"^(?:\d{4} Copa Per[uú](?: \([^()]*\))?|Copa Per[uú] \d{4})$", re.IGNORECASE)
-_UNSAFE = re.compile(r"[^\w.()\-]+")
 
 
 @dataclass(frozen=True)
@@ -46,12 +46,6 @@ def is_export(path: Path) -> bool:
 def is_season_title(title: str) -> bool:
     """Does a page title name a Copa Perú season?"""
     return bool(_SEASON_TITLE.match(title.strip()))
-
-
-def page_stem(title: str) -> str:
-    """A file name stem for a page title: "2014 Copa Perú" -> "2014_Copa_Perú"."""
-    stem = _UNSAFE.sub("_", title.strip()).strip("._")
-    return stem[:120] or "page"
 
 
 def season_pages(path: Path) -> Iterator[Page]:
@@ -74,7 +68,7 @@ def pages(path: Path) -> Iterator[Page]:
             f"not a well-formed XML export: {error}", source=str(path), position=Position(line, column + 1)
         ) from None
     except (OSError, EOFError) as error:
-        raise UsageError(f"cannot read export: {getattr(error, 'strerror', None) or error}", source=str(path)) from None
+        raise FileError(f"cannot read export: {getattr(error, 'strerror', None) or error}", source=str(path)) from None
 
 
 def _open(path: Path) -> IO[bytes]:
@@ -127,33 +121,3 @@ def _revision_text(revision: object) -> str:
 
 def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
-
-
-# --- writing exports ------------------------------------------------------------
-
-_HEADER = (
-    '<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/" version="0.11" xml:lang="en">\n'
-    "  <siteinfo>\n    <sitename>{site}</sitename>\n  </siteinfo>\n"
-)
-_PAGE = (
-    "  <page>\n    <title>{title}</title>\n    <ns>{ns}</ns>\n    <id>{id}</id>\n"
-    "    <revision>\n      <id>{id}</id>\n"
-    '      <text bytes="{size}" xml:space="preserve">{text}</text>\n'
-    "    </revision>\n  </page>\n"
-)
-
-
-def write_export(path: Path, titled_texts: Iterable[tuple[str, str]], site: str = "Synthetic wiki") -> int:
-    """Write (title, text) pages as a Special:Export file (bz2 if the name ends so).
-
-    Streams: pages are written as they come. Returns the number of pages.
-    """
-    count = 0
-    opener = bz2.open if path.name.lower().endswith(".bz2") else open
-    with opener(path, "wt", encoding="utf-8") as stream:
-        stream.write('<?xml version="1.0" encoding="utf-8"?>\n')
-        stream.write(_HEADER.format(site=escape(site)))
-        for count, (title, text) in enumerate(titled_texts, start=1):
-            stream.write(_PAGE.format(title=escape(title), ns=0, id=count, size=len(text.encode()), text=escape(text)))
-        stream.write("</mediawiki>\n")
-    return count

@@ -1,0 +1,60 @@
+"""Output file names: a stem per season, clashes resolved in input order.
+
+`<stem>.<ext>` per season and format: `stem` is the input's name without
+extension (`input_stem`), or the sanitized title of an export page
+(`page_stem`). `OutputNames` hands stems out: on a clash the later input,
+in input order, keeps its extension ("2014.wiki.json") or gets "-2", "-3",
+so names never depend on `--jobs`. Refusing a name that would overwrite an
+input is the batch's (`run.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..formats import WRITERS
+
+_UNSAFE = re.compile(r"[^\w.()\-]+")
+
+
+class OutputNames:
+    """Output stems claimed so far, compared case-insensitively.
+
+    A clash takes `fallback` (the input's whole file name, so that
+    "2014.txt" and "2014.wiki" give "2014.json" and "2014.wiki.json"),
+    else a "-2", "-3" suffix.
+    """
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+
+    def claim(self, stem: str, fallback: str | None = None) -> str:
+        candidate, number = stem, 1
+        if candidate.casefold() in self._taken and fallback:
+            candidate = fallback
+        while candidate.casefold() in self._taken:
+            number += 1
+            candidate = f"{stem}-{number}"
+        self._taken.add(candidate.casefold())
+        return candidate
+
+
+def input_stem(path: Path) -> str:
+    """An input file's name without its extension ("2014.xml.bz2" -> "2014")."""
+    name = path.name
+    for suffix in (".xml.bz2",):
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)]
+    return path.stem
+
+
+def page_stem(title: str) -> str:
+    """A file name stem for a page title: "2014 Copa Perú" -> "2014_Copa_Perú"."""
+    stem = _UNSAFE.sub("_", title.strip()).strip("._")
+    return stem[:120] or "page"
+
+
+def output_names(stem: str, formats: tuple[str, ...]) -> list[str]:
+    """The files a season of stem `stem` is written to, one per format."""
+    return [stem + WRITERS[fmt].extension for fmt in formats]

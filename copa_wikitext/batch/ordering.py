@@ -1,0 +1,64 @@
+"""One input being converted: its pages' outcomes put back in page order.
+
+Outcomes arrive in whatever order the workers finish; an `InputInProgress`
+holds each until every earlier page is in, then sends its record to the
+input's records file (written atomically, see `files.AtomicFile`) and its
+problems and outputs to the input's manifest entry, so both come out the
+same whatever `--jobs`. Reading or saving the manifest is `manifest.py`'s.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..files import AtomicFile, cannot_write
+from .jobs import Outcome
+from .manifest import RECORDS_DIR, InputEntry, records_name
+
+
+class InputInProgress:
+    """The outcomes of one input's pages, applied in page order to its entry and records."""
+
+    def __init__(self, index: int, name: str, digest: str, outdir: Path) -> None:
+        self.index = index
+        #: How many pages the input has, once known (an export's only at its end).
+        self.expected: int | None = None
+        self.entry = InputEntry(sha256=digest, records=records_name(name))
+        self.io_error = False
+        self._next = 0
+        self._waiting: dict[int, Outcome] = {}
+        directory = outdir / RECORDS_DIR
+        try:
+            directory.mkdir(exist_ok=True)
+        except OSError as error:
+            raise cannot_write(directory, error) from None
+        self._records = AtomicFile(directory / self.entry.records)
+        self._stream = self._records.text()
+
+    def add(self, outcome: Outcome) -> None:
+        self._waiting[outcome.page] = outcome
+        while self._next in self._waiting:
+            self._apply(self._waiting.pop(self._next))
+            self._next += 1
+
+    def _apply(self, outcome: Outcome) -> None:
+        self.entry.stems.append(outcome.stem)
+        self.entry.outputs.extend(outcome.files)
+        self.entry.problems.extend(outcome.problems)
+        self.io_error = self.io_error or outcome.io_error
+        if outcome.failed:
+            self.entry.failed += 1
+        if outcome.record is not None:
+            self.entry.seasons += 1
+            self._stream.write(json.dumps(outcome.record.to_json(), ensure_ascii=False) + "\n")
+
+    def complete(self) -> bool:
+        return self.expected is not None and self._next >= self.expected
+
+    def finish(self) -> InputEntry:
+        self._records.commit()
+        return self.entry
+
+    def abandon(self) -> None:
+        self._records.discard()

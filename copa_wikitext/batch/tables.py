@@ -1,0 +1,202 @@
+"""Cross-season tables: seasons.csv, teams.csv and a SQLite database.
+
+`write_tables` streams `SeasonRecord`s (see `records.py`: what the tables
+need of a season, kept on disk between runs) into the CSV files and,
+optionally, SQLite; each file appears whole or not at all (`files.py`).
+The SQLite schema is `SCHEMA` below and is documented in docs/batch.md.
+Turning a season into a record is not done here but in `records.py`.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from ..files import atomic_path, atomic_writer
+from .records import SeasonRecord
+
+SEASON_COLUMNS = ("season", "title", "winner", "teams", "departments", "regions", "source")
+TEAM_COLUMNS = ("season", "department", "team", "location", "region", "source")
+
+SCHEMA = """\
+CREATE TABLE seasons (
+    id          INTEGER PRIMARY KEY,      -- position in the batch, from 1
+    season      INTEGER,                  -- the year (infobox Season, else the title's year)
+    title       TEXT NOT NULL,
+    winner      TEXT,                     -- team name, without "(1st Title)"
+    teams       INTEGER NOT NULL,         -- qualified teams listed
+    departments INTEGER NOT NULL,         -- distinct departments among them
+    regions     INTEGER NOT NULL,
+    source      TEXT NOT NULL             -- input file, or "export.xml[Page title]"
+);
+CREATE TABLE regions (
+    id        INTEGER PRIMARY KEY,
+    season_id INTEGER NOT NULL REFERENCES seasons(id),
+    position  INTEGER NOT NULL,
+    name      TEXT NOT NULL,              -- "Region I"
+    UNIQUE (season_id, position)
+);
+CREATE TABLE region_departments (
+    region_id  INTEGER NOT NULL REFERENCES regions(id),
+    position   INTEGER NOT NULL,
+    department TEXT NOT NULL,             -- gazetteer spelling when known
+    PRIMARY KEY (region_id, position)
+);
+CREATE TABLE teams (
+    id         INTEGER PRIMARY KEY,
+    season_id  INTEGER NOT NULL REFERENCES seasons(id),
+    position   INTEGER NOT NULL,
+    department TEXT NOT NULL,             -- gazetteer spelling when known
+    team       TEXT NOT NULL,
+    location   TEXT,
+    region_id  INTEGER REFERENCES regions(id),
+    UNIQUE (season_id, position)
+);
+CREATE TABLE rounds (
+    id        INTEGER PRIMARY KEY,
+    season_id INTEGER NOT NULL REFERENCES seasons(id),
+    position  INTEGER NOT NULL,
+    stage     TEXT NOT NULL,              -- the stage heading: "National Stage"
+    region_id INTEGER REFERENCES regions(id),
+    name      TEXT NOT NULL,              -- "Semifinals"
+    UNIQUE (season_id, position)
+);
+CREATE TABLE matches (
+    id        INTEGER PRIMARY KEY,
+    round_id  INTEGER NOT NULL REFERENCES rounds(id),
+    position  INTEGER NOT NULL,
+    team1     TEXT NOT NULL,
+    team2     TEXT NOT NULL,
+    legs      TEXT NOT NULL,              -- JSON array of the legs' scores as written
+    aggregate TEXT,
+    winner    TEXT,
+    UNIQUE (round_id, position)
+);
+CREATE INDEX seasons_season ON seasons(season);
+CREATE INDEX teams_team ON teams(team);
+CREATE INDEX teams_department ON teams(department);
+CREATE INDEX teams_season ON teams(season_id);
+CREATE INDEX regions_season ON regions(season_id);
+CREATE INDEX rounds_season ON rounds(season_id);
+CREATE INDEX matches_round ON matches(round_id);
+CREATE INDEX matches_team1 ON matches(team1);
+CREATE INDEX matches_team2 ON matches(team2);
+"""
+
+
+def season_row(record: SeasonRecord) -> list[Any]:
+    return [
+        record.season,
+        record.title,
+        record.winner,
+        len(record.teams),
+        record.departments,
+        len(record.regions),
+        record.source,
+    ]
+
+
+def write_tables(records: Iterable[SeasonRecord], outdir: Path, db: Path | None = None) -> int:
+    """Write seasons.csv and teams.csv in `outdir` (and `db`); returns the season count.
+
+    Each file appears whole or not at all.
+    """
+    count = 0
+    with (
+        atomic_writer(outdir / "seasons.csv", newline="") as seasons_file,
+        atomic_writer(outdir / "teams.csv", newline="") as teams_file,
+        _database(db) as connection,
+    ):
+        seasons = csv.writer(seasons_file, lineterminator="\n")
+        teams = csv.writer(teams_file, lineterminator="\n")
+        seasons.writerow(SEASON_COLUMNS)
+        teams.writerow(TEAM_COLUMNS)
+        for count, record in enumerate(records, start=1):
+            seasons.writerow(season_row(record))
+            teams.writerows(
+                [record.season, team.department, team.team, team.location, team.region, record.source]
+                for team in record.teams
+            )
+            if connection is not None:
+                insert_record(connection, count, record)
+    return count
+
+
+@contextmanager
+def _database(path: Path | None) -> Iterator[sqlite3.Connection | None]:
+    """A fresh database built in a temporary file, renamed over `path` at the end."""
+    if path is None:
+        yield None
+        return
+    with atomic_path(path) as temporary:
+        connection = sqlite3.connect(temporary)
+        try:
+            connection.executescript("PRAGMA foreign_keys = ON;\n" + SCHEMA)
+            yield connection
+            connection.commit()
+        finally:
+            connection.close()
+
+
+def insert_record(connection: sqlite3.Connection, season_id: int, record: SeasonRecord) -> None:
+    """One season's rows in every table; ids follow from insertion order."""
+    connection.execute("INSERT INTO seasons VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (season_id, *season_row(record)))
+    region_ids = _insert_regions(connection, season_id, record)
+    connection.executemany(
+        "INSERT INTO teams (season_id, position, department, team, location, region_id) VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (season_id, position, t.department, t.team, t.location, region_ids.get(t.region) if t.region else None)
+            for position, t in enumerate(record.teams, start=1)
+        ],
+    )
+    _insert_rounds(connection, season_id, record, region_ids)
+
+
+def _insert_regions(connection: sqlite3.Connection, season_id: int, record: SeasonRecord) -> dict[str, int]:
+    """The season's regions and their departments; returns each name's (first) region id."""
+    region_ids: dict[str, int] = {}
+    for position, region in enumerate(record.regions, start=1):
+        cursor = connection.execute(
+            "INSERT INTO regions (season_id, position, name) VALUES (?, ?, ?)", (season_id, position, region.name)
+        )
+        region_id = _last_id(cursor)
+        region_ids.setdefault(region.name, region_id)
+        connection.executemany(
+            "INSERT INTO region_departments VALUES (?, ?, ?)",
+            [(region_id, number, department) for number, department in enumerate(region.departments, start=1)],
+        )
+    return region_ids
+
+
+def _insert_rounds(
+    connection: sqlite3.Connection, season_id: int, record: SeasonRecord, region_ids: dict[str, int]
+) -> None:
+    for position, round_ in enumerate(record.rounds, start=1):
+        cursor = connection.execute(
+            "INSERT INTO rounds (season_id, position, stage, region_id, name) VALUES (?, ?, ?, ?, ?)",
+            (season_id, position, round_.stage, region_ids.get(round_.region or ""), round_.name),
+        )
+        round_id = _last_id(cursor)
+        connection.executemany(
+            "INSERT INTO matches (round_id, position, team1, team2, legs, aggregate, winner)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (round_id, number, m.team1, m.team2, _legs_json(m.legs), m.aggregate, m.winner)
+                for number, m in enumerate(round_.matches, start=1)
+            ],
+        )
+
+
+def _legs_json(legs: tuple[str, ...]) -> str:
+    """The legs' scores as a JSON array, as written."""
+    return json.dumps(list(legs), ensure_ascii=False)
+
+
+def _last_id(cursor: sqlite3.Cursor) -> int:
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid

@@ -1,0 +1,86 @@
+"""The worker's side: one page read, parsed and written in every format.
+
+`convert` runs in a worker process (started by `pool.py`, which `serve`s
+it tasks over a pipe): it reads the page's file or takes its text, parses
+it with `api`, writes each format's file atomically into OUTDIR, and
+returns an `Outcome` with the season's record and its problems. It never
+raises: a bad page is an outcome like any other. Scheduling, timeouts and
+what becomes of the outcomes are not here.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Iterable
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from ..errors import CopaError
+from ..formats import WRITERS
+from ..model import Diagnostic, Season
+from .jobs import Outcome, Problem, Task
+from .records import season_record
+
+
+def convert(task: Task) -> Outcome:
+    """Read one page and write it, atomically, in every format; never raises."""
+    from .. import api
+
+    try:
+        text = task.text if task.text is not None else api.read_file(task.path or "", task.encoding)
+    except CopaError as error:
+        return Outcome.task_failure(task, error)
+    try:
+        result = api.parse(text, task.dialect)
+        files, left_out = _write_formats(task, result.season)
+    except CopaError as error:
+        return Outcome.task_failure(task, error)
+    except Exception as error:  # a bug in one page must not stop the batch
+        return Outcome.task_failure(task, CopaError(f"internal error: {type(error).__name__}: {error}"))
+    problems = _reader_problems(task.source, result.diagnostics)
+    record = season_record(result.season, task.source)
+    return Outcome(task.input_index, task.page, task.source, task.stem, files, record, (*problems, *left_out))
+
+
+def _reader_problems(source: str, diagnostics: Iterable[Diagnostic]) -> list[Problem]:
+    """The reader's errors and warnings (not its notes) as problems of `source`."""
+    return [
+        Problem(
+            source,
+            f"{d.code} {d.message}",
+            d.severity.value,
+            d.position.line if d.position else None,
+            d.position.column if d.position else None,
+        )
+        for d in diagnostics
+        if d.severity.value in ("error", "warning")
+    ]
+
+
+def _write_formats(task: Task, season: Season) -> tuple[tuple[str, ...], list[Problem]]:
+    """Every format's text, each file written whole (FileError on I/O trouble)."""
+    from .. import api
+    from ..files import write_atomic
+
+    texts = [(task.stem + WRITERS[fmt].extension, api.write(season, fmt)) for fmt in task.formats]
+    for name, text in texts:
+        write_atomic(Path(task.outdir) / name, text.encode("utf-8"))
+    left_out = [
+        Problem(task.source, f"{fmt} cannot hold {sentence}; left out", "warning")
+        for fmt in task.formats
+        for sentence in WRITERS[fmt].dropped(season)
+    ]
+    return tuple(name for name, _ in texts), left_out
+
+
+def serve(connection: Connection) -> None:
+    """A worker process: convert tasks until told to stop or the parent goes away."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    while True:
+        try:
+            task = connection.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        connection.send(convert(task))

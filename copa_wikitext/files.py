@@ -1,0 +1,157 @@
+"""Writing files: atomically, and never over an input by accident.
+
+Every file copa_wikitext writes goes through `AtomicFile`: the text goes to
+a temporary file beside the target (`.<name>.<random>.tmp`), which is renamed
+over the target only once complete, so a failure, Ctrl-C or a killed
+process never leaves a half-written file. `write_atomic` writes bytes,
+`atomic_writer` gives a text stream, `atomic_path` a path for a writer that
+needs one (SQLite). The file system's refusals become `FileError`.
+
+What to write, and where, is for the callers: `emit` (one command's
+output, to stdout or a file) and the batch.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import IO
+
+from .errors import FileError, UsageError
+
+#: Names of the temporary files `AtomicFile` makes, as a glob.
+TEMPORARY_GLOB = ".*.tmp"
+
+
+def _file_mode() -> int:
+    """What a plain open() would give a new file: 0o666 less the umask.
+
+    mkstemp makes files only their owner may read; outputs are ordinary files.
+    """
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_FILE_MODE = _file_mode()
+
+
+def cannot_write(path: Path, error: OSError) -> FileError:
+    return FileError(f"cannot write: {error.strerror or error}", source=str(path))
+
+
+class AtomicFile:
+    """A file being written under a temporary name beside `path`.
+
+    `commit` renames it over `path`; `discard` removes it and leaves `path`
+    as it was. As a context manager it commits when the block succeeds and
+    discards when it raises.
+    """
+
+    def __init__(self, path: Path) -> None:
+        if path.is_dir():
+            raise UsageError("is a directory; give a file name to write to", source=str(path))
+        directory = path.parent if str(path.parent) else Path(".")
+        try:
+            handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        except OSError as error:
+            raise cannot_write(path, error) from None
+        os.close(handle)
+        self.path = path
+        self.temporary = Path(name)
+        self._stream: IO[str] | None = None
+        try:
+            os.chmod(name, _FILE_MODE)
+        except OSError as error:
+            self.discard()
+            raise cannot_write(path, error) from None
+
+    def text(self, newline: str | None = None) -> IO[str]:
+        """A UTF-8 text stream onto the temporary file; `commit` closes it."""
+        try:
+            self._stream = self.temporary.open("w", encoding="utf-8", newline=newline)
+        except OSError as error:
+            self.discard()
+            raise cannot_write(self.path, error) from None
+        return self._stream
+
+    def commit(self) -> None:
+        try:
+            if self._stream is not None:
+                self._stream.close()
+            os.replace(self.temporary, self.path)
+        except OSError as error:
+            self.discard()
+            raise cannot_write(self.path, error) from None
+
+    def discard(self) -> None:
+        if self._stream is not None:
+            with contextlib.suppress(OSError):  # the file goes anyway
+                self._stream.close()
+        self.temporary.unlink(missing_ok=True)
+
+    def __enter__(self) -> AtomicFile:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        if kind is None:
+            self.commit()
+        else:
+            self.discard()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` whole, or not at all."""
+    with AtomicFile(path) as file:
+        try:
+            file.temporary.write_bytes(data)
+        except OSError as error:
+            raise cannot_write(path, error) from None
+
+
+@contextmanager
+def atomic_writer(path: Path, newline: str | None = None) -> Iterator[IO[str]]:
+    """A UTF-8 text stream whose text replaces `path` only if the block succeeds."""
+    with AtomicFile(path) as file:
+        yield file.text(newline)
+
+
+@contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """A temporary path to build a file at; renamed over `path` if the block succeeds."""
+    with AtomicFile(path) as file:
+        yield file.temporary
+
+
+def remove_temporary_files(directory: Path) -> None:
+    """Temporary files a killed process may have left in `directory`."""
+    for path in directory.glob(TEMPORARY_GLOB):
+        path.unlink(missing_ok=True)
+
+
+def emit(text: str, output: str | None, inputs: tuple[str, ...] = (), in_place: bool = False) -> None:
+    """Send `text` to stdout ("-" or None) or atomically to the file `output`."""
+    data = text.encode("utf-8")
+    if output in (None, "-"):
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    target = Path(output)
+    if not in_place and any(_same_file(target, Path(name)) for name in inputs if name != "-"):
+        raise UsageError("the output would overwrite the input", source=output, hint="pass --in-place to mean it")
+    write_atomic(target, data)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
