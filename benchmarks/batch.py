@@ -1,7 +1,7 @@
 """Benchmarks of `copa-wikitext batch`: throughput and XML-export memory.
 
 Each function measures one thing and returns a dict of figures; nothing is
-asserted. Inputs are synthetic seasons (`copa_wikitext.synthetic`), made in
+asserted. Inputs are synthetic seasons (`tests/helpers/synthetic.py`), made in
 a temporary directory. Run as a script to print every figure as JSON:
 
     python benchmarks/batch.py                  # all, default sizes
@@ -50,8 +50,8 @@ print(f"{count} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}")
 def make_articles(directory: Path, count: int, fmt: str = "mediawiki", seed: int = 0) -> list[Path]:
     """`count` synthetic season articles written in `fmt`, one file each."""
     from copa_wikitext.formats import WRITERS
-    from copa_wikitext.synthetic import pages_for
     from copa_wikitext.xmldump import page_stem
+    from tests.helpers.synthetic import pages_for
 
     directory.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -64,8 +64,8 @@ def make_articles(directory: Path, count: int, fmt: str = "mediawiki", seed: int
 
 def make_export(path: Path, pages: int, seed: int = 0) -> Path:
     """A Special:Export-style file of `pages` synthetic seasons (bz2 if `path` ends so)."""
-    from copa_wikitext.synthetic import pages_for
     from copa_wikitext.xmldump import write_export
+    from tests.helpers.synthetic import pages_for
 
     write_export(path, pages_for(pages, seed=seed))
     return path

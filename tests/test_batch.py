@@ -15,12 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from copa_wikitext import api, batch, synthetic, xmldump
+from copa_wikitext import api, batch, xmldump
 from copa_wikitext.batch import Batch, Listener, Options, Outcome, Problem
 from copa_wikitext.cli import main
 from copa_wikitext.formats.json.syntax import to_data
 from copa_wikitext.inputs import find_inputs
 from copa_wikitext.model import Season
+
+from .helpers import synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

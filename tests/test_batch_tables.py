@@ -10,11 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from copa_wikitext import api, copa_peru, synthetic
+from copa_wikitext import api, copa_peru
 from copa_wikitext.batch import Batch, Options
 from copa_wikitext.inputs import find_inputs
 from copa_wikitext.model import Season
 from copa_wikitext.tables_out import SCHEMA, insert_record, season_record
+
+from .helpers import synthetic
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 

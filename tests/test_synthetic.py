@@ -8,8 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from copa_wikitext import api, copa_peru, synthetic
+from copa_wikitext import api, copa_peru
 from copa_wikitext.model import StageKind
+
+from .helpers import synthetic
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 

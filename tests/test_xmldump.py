@@ -8,8 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from copa_wikitext import api, synthetic, xmldump
+from copa_wikitext import api, xmldump
 from copa_wikitext.errors import InputError
+
+from .helpers import synthetic
 
 CASES = Path(__file__).resolve().parent / "cases" / "batch"
 

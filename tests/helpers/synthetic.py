@@ -29,8 +29,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from . import copa_peru
-from .model import Infobox, Match, QualifiedTable, QualifiedTeam, Region, Round, Season, Stage, StageKind, Winner
+from copa_wikitext import copa_peru
+from copa_wikitext.model import (
+    Infobox,
+    Match,
+    QualifiedTable,
+    QualifiedTeam,
+    Region,
+    Round,
+    Season,
+    Stage,
+    StageKind,
+    Winner,
+)
 
 Shape = Literal["regional", "national"]
 
@@ -109,7 +120,7 @@ def article(
     year: int, *, shape: Shape | None = None, seed: int = 0, label: str = "synthetic", fmt: str = "wikitext"
 ) -> str:
     """The text of `season(...)` as the writer of `fmt` writes it."""
-    from .api import write
+    from copa_wikitext.api import write
 
     return write(season(year, shape=shape, seed=seed, label=label), fmt)
 

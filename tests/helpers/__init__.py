@@ -1,0 +1,1 @@
+"""Test helpers and generators: not shipped with the package."""
