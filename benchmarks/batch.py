@@ -1,7 +1,7 @@
 """Benchmarks of `copa-wikitext batch`: throughput and XML-export memory.
 
 Each function measures one thing and returns a dict of figures; nothing is
-asserted. Inputs are synthetic seasons (`copa_wikitext.synthetic`), made in
+asserted. Inputs are synthetic seasons (`tests/helpers/synthetic.py`), made in
 a temporary directory. Run as a script to print every figure as JSON:
 
     python benchmarks/batch.py                  # all, default sizes
@@ -54,7 +54,7 @@ def make_articles(directory: Path, count: int, fmt: str = "mediawiki", seed: int
     """`count` synthetic season articles written in `fmt`, one file each."""
     from copa_wikitext.batch.naming import page_stem
     from copa_wikitext.formats import WRITERS
-    from copa_wikitext.synthetic import pages_for
+    from tests.helpers.synthetic import pages_for
 
     directory.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -67,8 +67,8 @@ def make_articles(directory: Path, count: int, fmt: str = "mediawiki", seed: int
 
 def make_export(path: Path, pages: int, seed: int = 0) -> Path:
     """A Special:Export-style file of `pages` synthetic seasons (bz2 if `path` ends so)."""
-    from copa_wikitext.synthetic import pages_for
     from tests.helpers.exports import write_export
+    from tests.helpers.synthetic import pages_for
 
     write_export(path, pages_for(pages, seed=seed))
     return path

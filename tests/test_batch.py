@@ -15,13 +15,15 @@ from pathlib import Path
 
 import pytest
 
-from copa_wikitext import api, batch, synthetic
+from copa_wikitext import api, batch
 from copa_wikitext.batch import Batch, Listener, Options, Outcome, Problem, naming, worker
 from copa_wikitext.batch.discovery import find_inputs
 from copa_wikitext.cli import main
 from copa_wikitext.formats.json.syntax import to_data
 from copa_wikitext.model import Season
 from tests.helpers.exports import write_export
+
+from .helpers import synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

@@ -10,12 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from copa_wikitext import api, copa_peru, synthetic
+from copa_wikitext import api, copa_peru
 from copa_wikitext.batch import Batch, Options
 from copa_wikitext.batch.discovery import find_inputs
 from copa_wikitext.batch.records import season_record
 from copa_wikitext.batch.tables import SCHEMA, insert_record
 from copa_wikitext.model import Season
+
+from .helpers import synthetic
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import fields, is_dataclass, replace
+from enum import Enum
 from pathlib import Path
 
 import pytest
@@ -20,24 +21,13 @@ from copa_wikitext.model import Season
 from .conftest import SEED
 from .strategies import seasons
 
-CASES = sorted((Path(__file__).parent / "cases" / "diff").glob("*.txt"))
+# An edit of the seed; tests/cases/diff/ (run by test_cases.py) says what diff finds in it.
+EDITED = Path(__file__).parent / "cases" / "diff" / "synthetic_edit_2014_team_moved_winner_changed.txt"
 
 
 @pytest.fixture(scope="module")
 def seed() -> Season:
     return copa_wikitext.load(SEED)
-
-
-@pytest.mark.parametrize("case", CASES, ids=[case.stem for case in CASES])
-def test_case_reports_exactly_its_changes(case: Path) -> None:
-    expected = json.loads(case.with_name(case.stem + ".expect.json").read_text(encoding="utf-8"))
-    old = copa_wikitext.load(Path(__file__).resolve().parent.parent / expected["old"])
-    changes = diff(old, copa_wikitext.load(case))
-    assert sorted(map(_as_dict, changes), key=str) == sorted(expected["changes"], key=str)
-
-
-def _as_dict(change: Change) -> dict[str, str | None]:
-    return {"kind": change.kind, "subject": change.subject, "old": change.old, "new": change.new}
 
 
 def test_a_season_equals_itself(seed: Season) -> None:
@@ -93,14 +83,14 @@ def test_changed_score_and_region_list_are_reported() -> None:
 def test_cli_exit_codes_follow_diff(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["diff", str(SEED), str(SEED)]) == 0
     assert capsys.readouterr().out == ""
-    assert main(["diff", str(SEED), str(CASES[0])]) == 1
+    assert main(["diff", str(SEED), str(EDITED)]) == 1
     assert "team-moved: Defensor Libertad: Amazonas → Cusco" in capsys.readouterr().out
     assert main(["diff", str(SEED), str(tmp_path / "absent.txt")]) == 2
     assert "absent.txt" in capsys.readouterr().err
 
 
 def test_cli_json_lists_the_changes(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["diff", "--format", "json", str(SEED), str(CASES[0])]) == 1
+    assert main(["diff", "--format", "json", str(SEED), str(EDITED)]) == 1
     document = json.loads(capsys.readouterr().out)
     assert document["same"] is False
     assert {change["kind"] for change in document["changes"]} == {"team-moved", "winner-changed"}
@@ -133,7 +123,7 @@ def _text_fields(value: object, path: tuple[object, ...] = ()) -> list[tuple[tup
     """Every text fact inside `value` with its path: what a one-fact edit may change."""
     if isinstance(value, tuple):
         return [found for index, item in enumerate(value) for found in _text_fields(item, (*path, index))]
-    if isinstance(value, str):
+    if isinstance(value, str) and not isinstance(value, Enum):  # an enum's value is no free text
         return [(path, value)]
     if is_dataclass(value) and not isinstance(value, type):
         return [

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 
 from copa_wikitext import api, copa_peru
-from copa_wikitext.errors import InputError
 from copa_wikitext.formats import detect
-from copa_wikitext.model import Match, Season
+from copa_wikitext.model import Season
 
+from .helpers.round_trip import assert_round_trip
 from .strategies_mw import seasons
 
 CASES = Path(__file__).parent / "cases" / "mediawiki"
@@ -35,14 +34,12 @@ def seed_via_mediawiki(seed: Season) -> Season:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seasons())
 def test_mediawiki_round_trip_gives_back_the_same_model(season: Season) -> None:
-    once = api.read(api.write(season, "mediawiki"), "mediawiki")
-    assert once == season
-    assert api.read(api.write(once, "mediawiki"), "mediawiki") == once
+    once = assert_round_trip(season, "mediawiki")
+    assert_round_trip(once, "mediawiki")
 
 
 def test_sample_reads_back_to_itself_through_the_writer() -> None:
-    season = api.read(SAMPLE.read_text(encoding="utf-8"), "mediawiki")
-    assert api.read(api.write(season, "mediawiki"), "mediawiki") == season
+    assert_round_trip(api.read(SAMPLE.read_text(encoding="utf-8"), "mediawiki"), "mediawiki")
 
 
 def test_sample_is_detected_as_mediawiki() -> None:
@@ -116,32 +113,7 @@ def test_written_tables_give_every_team_its_department_and_location(seed: Season
     assert found == [(row.department, row.team, row.location) for row in seed.qualified_teams()]
 
 
-# --- matches ----------------------------------------------------------------
-
-
-def _round_matches(path: Path) -> tuple[Match, ...]:
-    season = api.read(path.read_text(encoding="utf-8"), "mediawiki")
-    return tuple(match for round_ in season.rounds() for match in round_.matches)
-
-
-@pytest.mark.parametrize("case", sorted(CASES.glob("matches/*.wiki")), ids=lambda path: path.stem)
-def test_match_rows_give_teams_legs_aggregate_and_who_went_through(case: Path) -> None:
-    expected = json.loads(case.with_suffix(".json").read_text(encoding="utf-8"))
-    matches = [Match(**{**item, "legs": tuple(item["legs"])}) for item in expected]
-    assert list(_round_matches(case)) == matches
-
-
-@pytest.mark.parametrize("case", sorted(CASES.glob("matches/*.wiki")), ids=lambda path: path.stem)
-def test_matches_survive_the_writer(case: Path) -> None:
-    season = api.read(case.read_text(encoding="utf-8"), "mediawiki")
-    assert api.read(api.write(season, "mediawiki"), "mediawiki") == season
-
-
-def test_an_empty_match_table_is_a_bracket_stub() -> None:
-    case = CASES / "stubs" / "empty_tables.wiki"
-    expected = json.loads(case.with_suffix(".json").read_text(encoding="utf-8"))
-    season = api.read(case.read_text(encoding="utf-8"), "mediawiki")
-    assert [round_.stub for round_ in season.rounds()] == expected["stubs"]
+# --- scores (match cases: tests/cases/mediawiki/matches, in test_cases.py) ---
 
 
 @pytest.mark.parametrize(
@@ -161,28 +133,7 @@ def test_scores_as_written_are_understood(
     assert (result.goals, result.walkover, result.away_goals, result.penalties) == (goals, walkover, away, penalties)
 
 
-# --- broken source ----------------------------------------------------------
-
-
-@pytest.mark.parametrize("case", sorted(CASES.glob("broken/*.wiki")), ids=lambda path: path.stem)
-def test_broken_source_is_reported_with_line_and_column(case: Path) -> None:
-    expected = json.loads(case.with_suffix(".json").read_text(encoding="utf-8"))
-    text = case.read_text(encoding="utf-8")
-    if "error" in expected:
-        with pytest.raises(InputError) as raised:
-            api.parse(text, "mediawiki")
-        error = raised.value
-        assert expected["message"] in error.message
-        assert error.position is not None
-        assert (error.position.line, error.position.column) == (expected["line"], expected["column"])
-        return
-    diagnostics = [d for d in api.parse(text, "mediawiki").diagnostics if d.code == expected["code"]]
-    assert diagnostics, f"no {expected['code']} reported"
-    first = diagnostics[0]
-    assert expected["message"] in first.message
-    assert first.severity.value == expected["severity"]
-    assert first.position is not None
-    assert (first.position.line, first.position.column) == (expected["line"], expected["column"])
+# --- broken source (cases: tests/cases/mediawiki/broken, in test_cases.py) ---
 
 
 def test_a_rowspan_gives_every_spanned_row_its_department() -> None:

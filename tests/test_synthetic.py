@@ -8,8 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from copa_wikitext import api, copa_peru, synthetic
+from copa_wikitext import api, copa_peru
 from copa_wikitext.model import StageKind
+
+from .helpers import synthetic
+from .helpers.round_trip import assert_round_trip
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -22,9 +25,9 @@ shapes = st.sampled_from(["regional", "national"])
 @given(year=years, seed=seeds, shape=shapes)
 def test_a_synthetic_season_reads_back_cleanly(year: int, seed: int, shape: synthetic.Shape) -> None:
     season = synthetic.season(year, seed=seed, shape=shape)
-    result = api.parse(api.write(season, "wikitext"))
-    assert result.season == season
-    assert result.diagnostics == ()
+    assert_round_trip(season, "wikitext")
+    result = api.parse(api.write(season, "wikitext"))  # detected, not told
+    assert (result.dialect, result.season, result.diagnostics) == ("wikitext", season, ())
 
 
 @settings(max_examples=25, deadline=None)

@@ -8,10 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from copa_wikitext import api, synthetic
+from copa_wikitext import api
 from copa_wikitext.batch import exports, naming
 from copa_wikitext.errors import InputError
 from tests.helpers.exports import write_export
+
+from .helpers import synthetic
 
 CASES = Path(__file__).resolve().parent / "cases" / "batch"
 

@@ -29,7 +29,8 @@ SUFFIXES = (".txt", ".wiki", ".json")
 
 def season_files() -> list[Path]:
     found = [*ROOT.joinpath("samples").iterdir(), *ROOT.joinpath("tests", "cases").rglob("*")]
-    return sorted(path for path in found if path.suffix in SUFFIXES and not path.name.endswith(".expect.json"))
+    not_seasons = (".expect.json", ".schema.json")
+    return sorted(path for path in found if path.suffix in SUFFIXES and not path.name.endswith(not_seasons))
 
 
 def run(argv: list[str]) -> str:

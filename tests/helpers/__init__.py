@@ -1,1 +1,1 @@
-"""Helpers the tests and benchmarks share; not part of the shipped package."""
+"""Test helpers and generators: not shipped with the package."""

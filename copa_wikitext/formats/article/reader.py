@@ -29,10 +29,6 @@ from .syntax import read_headings, split_row
 NAME = "wikitext"
 
 
-def read(text: str) -> Season:
-    return parse(text).season
-
-
 @dataclass(frozen=True)
 class _Heading:
     level: int

@@ -5,14 +5,10 @@ from __future__ import annotations
 import json
 
 from ...errors import InputError
-from ...model import Position, ReadResult, Season
+from ...model import Position, ReadResult
 from .syntax import season_from_data
 
 NAME = "json"
-
-
-def read(text: str) -> Season:
-    return parse(text).season
 
 
 def parse(text: str) -> ReadResult:

@@ -42,10 +42,6 @@ NAME = "mediawiki"
 _BOLD_PHRASE = re.compile(r"'''(.+?)'''")
 
 
-def read(text: str) -> Season:
-    return parse(text).season
-
-
 @dataclass
 class _WikiSection:
     heading: WikiBlock
