@@ -1,10 +1,15 @@
 """Syntax rules (CP1xx): markup the readers could not take as written.
 
-The readers notice these while reading and keep them in
-`ReadResult.diagnostics`; each rule here reports the reader's diagnostics of
-its code, so the catalogue is complete and `--select` / `--ignore` reach
-them. CP100 is reported by `validate.py` itself, when no reader can read
-the file at all.
+The readers notice these while reading: each rule is a constant here
+(`ROW_CELL_COUNT`, ...) that a reader reports through,
+`reading.report(ROW_CELL_COUNT, message, line, column)`, so the code and
+severity a reader gives are the catalogue's. The findings are kept in
+`ReadResult.diagnostics`; each rule's check reports the reader's findings
+of its code, so `--select` / `--ignore` reach them. `UNREADABLE_ARTICLE`
+(CP100) is reported by `validate.py` itself, when no reader can read the
+file at all.
+
+This module imports only the registry and the model: the readers import it.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import ReadResult, Severity
-from .registry import Check, Finding, rule
+from .registry import Check, Finding, register
 
 
 def reader_diagnostics(code: str) -> Check:
@@ -21,7 +26,7 @@ def reader_diagnostics(code: str) -> Check:
     def check(result: ReadResult) -> Iterator[Finding]:
         for diagnostic in result.diagnostics:
             if diagnostic.code == code:
-                yield Finding(diagnostic.path, diagnostic.message, diagnostic.position, diagnostic.severity)
+                yield Finding(diagnostic.path, diagnostic.message, diagnostic.position)
 
     return check
 
@@ -30,7 +35,7 @@ def _nothing(result: ReadResult) -> Iterator[Finding]:
     return iter(())
 
 
-rule(
+UNREADABLE_ARTICLE = register(
     "CP100",
     "unreadable-article",
     Severity.ERROR,
@@ -41,9 +46,10 @@ Copa Perú 2014
 (no "= 2014 Copa Perú =" title line, no Infobox)
 """,
     fix="Start the article with its title line (`= 2014 Copa Perú =`), or pass `-f` with the right dialect.",
-)(_nothing)
+    check=_nothing,
+)
 
-rule(
+ROW_CELL_COUNT = register(
     "CP101",
     "table-row-cell-count",
     Severity.ERROR,
@@ -54,9 +60,10 @@ rule(
 | Amazonas | Bagua Grande |
 """,
     fix="Give the row as many cells as the header; leave a cell empty (`| |`) rather than out.",
-)(reader_diagnostics("CP101"))
+    check=reader_diagnostics("CP101"),
+)
 
-rule(
+UNBALANCED_TABLE = register(
     "CP102",
     "unbalanced-table-markup",
     Severity.ERROR,
@@ -68,9 +75,10 @@ rule(
 """,
     fix="Close the stub with `|}` on the next line, or delete the stray markup.",
     checkwiki=28,
-)(reader_diagnostics("CP102"))
+    check=reader_diagnostics("CP102"),
+)
 
-rule(
+HEADING_LEVEL_SKIPPED = register(
     "CP103",
     "heading-level-skipped",
     Severity.ERROR,
@@ -83,9 +91,10 @@ rule(
 """,
     fix="Use the next level down: `===Region I===` under a `==...==` stage.",
     checkwiki=25,
-)(reader_diagnostics("CP103"))
+    check=reader_diagnostics("CP103"),
+)
 
-rule(
+UNCLOSED_MARKUP = register(
     "CP104",
     "unclosed-markup",
     Severity.ERROR,
@@ -97,9 +106,10 @@ rule(
 """,
     fix="Close the template with `}}` or the link with `]]`.",
     checkwiki=43,
-)(reader_diagnostics("CP104"))
+    check=reader_diagnostics("CP104"),
+)
 
-rule(
+AMBIGUOUS_ROW = register(
     "CP105",
     "ambiguous-table-row",
     Severity.WARNING,
@@ -112,9 +122,10 @@ rule(
 | Cusco | Cusco |
 """,
     fix="Check the row the reader names; give the table its Location column so the shape tells the rows apart.",
-)(reader_diagnostics("CP105"))
+    check=reader_diagnostics("CP105"),
+)
 
-rule(
+ROWSPAN_OVERFLOW = register(
     "CP106",
     "rowspan-overflow",
     Severity.WARNING,
@@ -128,4 +139,5 @@ rule(
 |}
 """,
     fix="Make the rowspan the number of teams the department has.",
-)(reader_diagnostics("CP106"))
+    check=reader_diagnostics("CP106"),
+)
