@@ -67,13 +67,13 @@ UNBALANCED_TABLE = register(
     "CP102",
     "unbalanced-table-markup",
     Severity.ERROR,
-    summary="Table or bracket-stub markup is unbalanced: `|-` without `|}`, or a stray `|}`.",
+    summary="Table or bracket-stub markup is unbalanced: `{|` or `|-` without `|}`, or a table row outside a table.",
     reason="MediaWiki renders the rest of the section inside the unclosed table, or prints the stray markup.",
     example="""
 ===Region I===
 |-
 """,
-    fix="Close the stub with `|}` on the next line, or delete the stray markup.",
+    fix="Close the stub with `|}` on the next line, or delete the stray markup. (A `|}` that closes nothing is CP108.)",
     checkwiki=28,
     check=reader_diagnostics("CP102"),
 )
@@ -98,13 +98,14 @@ UNCLOSED_MARKUP = register(
     "CP104",
     "unclosed-markup",
     Severity.ERROR,
-    summary="A template or link is opened (`{{`, `[[`) and never closed (MediaWiki source).",
-    reason="Everything after the opener is swallowed into the template or link when the page renders.",
+    summary="A template, link or comment is opened (`{{`, `[[`, `<!--`) and never closed (MediaWiki source).",
+    reason="Everything after the opener is swallowed into the template or link, or hidden by the comment, when "
+    "the page renders.",
     example="""
 {{Infobox football league season
 | season = 2014
 """,
-    fix="Close the template with `}}` or the link with `]]`.",
+    fix="Close the template with `}}`, the link with `]]`, the comment with `-->`.",
     checkwiki=43,
     check=reader_diagnostics("CP104"),
 )
@@ -140,4 +141,39 @@ ROWSPAN_OVERFLOW = register(
 """,
     fix="Make the rowspan the number of teams the department has.",
     check=reader_diagnostics("CP106"),
+)
+
+MISSING_TITLE = register(
+    "CP107",
+    "missing-title",
+    Severity.WARNING,
+    summary="The article has no title: no `= Title =` line, no infobox season and competition, no bold "
+    "phrase in the lead (MediaWiki source).",
+    reason="The title names the season in every format it is converted to; without one the season is read "
+    "with an empty title, and the article written back starts without it.",
+    example="""
+{{Infobox football league season
+| competition = [[Copa Perú]]
+| season = 2014 (provisional)
+}}
+""",
+    fix="Start the source with its title line (`= 2014 Copa Perú =`), or give the infobox a plain year as its "
+    "season and a competition.",
+    check=reader_diagnostics("CP107"),
+)
+
+STRAY_TABLE_END = register(
+    "CP108",
+    "stray-table-end",
+    Severity.WARNING,
+    summary="A `|}` closes no table: no table is open, or it ends a bracket stub outside a round.",
+    reason="The reader keeps the line as written and nothing else is affected, but MediaWiki prints the "
+    "stray markup as text.",
+    example="""
+===Region I===
+Region I includes qualified teams from Amazonas region.
+|}
+""",
+    fix="Delete the stray `|}`, or move the bracket stub under the round it belongs to.",
+    check=reader_diagnostics("CP108"),
 )

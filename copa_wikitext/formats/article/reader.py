@@ -305,7 +305,7 @@ class _ArticleFiler(Filer):
         if block.kind == "debris":
             self.report_debris(block)
         if block.kind == "stub":
-            self.reading.report("CP102", "stray '|}' outside a round", Severity.WARNING, block.line, 1)
+            self.reading.report("CP108", "stray '|}' outside a round", Severity.WARNING, block.line, 1)
         if block.kind == "table":
             for number, line in enumerate(block.lines()):
                 if len(split_row(line)) == 0:

@@ -74,7 +74,7 @@ class Scanner:
             return self._take("list", self._run_end(lambda text: text.startswith("*")))
         if kind == "stray":
             self.report(
-                "CP102",
+                "CP108",
                 "stray '|}' with no table open",
                 Severity.WARNING,
                 self.at + 1,
@@ -102,7 +102,7 @@ class Scanner:
                 end += 1
             if end == len(self.lines):
                 # MediaWiki would hide the rest of the article; read on instead.
-                self.report("CP104", "comment '<!--' is never closed", Severity.WARNING, self.at + 1, 1)
+                self.report("CP104", "comment '<!--' is never closed", Severity.ERROR, self.at + 1, 1)
                 return self._take("verbatim", self.at + 1)
             return self._take("verbatim", end + 1)
         return self._take("verbatim", self.at + 1)

@@ -110,7 +110,7 @@ def _derived_title(infobox: Infobox | None, raw_lead: list[str], reading: Readin
         match = _BOLD_PHRASE.search(paragraph)
         if match:
             return plain(match.group(1))
-    reading.report("CP100", "no title: no '= Title =' line and no infobox season and competition", Severity.WARNING, 1)
+    reading.report("CP107", "no title: no '= Title =' line and no infobox season and competition", Severity.WARNING, 1)
     return ""
 
 
