@@ -21,9 +21,10 @@ from typing import TypeVar
 from ... import copa_peru
 from ...block_order import BLANK, canonical_blocks, canonical_front
 from ...infobox_text import CANONICAL_KEYS, typed_infobox
-from ...model import Infobox, Layout, Path, ReadResult, Region, Round, Season, SeasonLayout, Severity, Stage
+from ...model import Infobox, Layout, Path, ReadResult, Region, Round, Season, SeasonLayout, Stage
 from ...reading.filing import Filer, Reading
 from ...reading.outline import assemble_body
+from ...rules.syntax import MISSING_TITLE
 from ...source import check_nesting, prepare
 from .read_lines import WikiBlock, scan
 from .read_tables import (
@@ -61,7 +62,7 @@ def parse(text: str) -> ReadResult:
     body = source.text.replace("\x00", "\ufffd")  # MediaWiki keeps no NUL; neither does the model
     check_nesting(body)
     reading = Reading()
-    blocks = scan(body, reading.report)
+    blocks = scan(body, reading)
     front, sections = _split_sections(blocks)
     season = _read_season(front, sections, reading)
     ending = body[len(body.rstrip("\n")) :] if body.strip() else ""
@@ -110,7 +111,7 @@ def _derived_title(infobox: Infobox | None, raw_lead: list[str], reading: Readin
         match = _BOLD_PHRASE.search(paragraph)
         if match:
             return plain(match.group(1))
-    reading.report("CP107", "no title: no '= Title =' line and no infobox season and competition", Severity.WARNING, 1)
+    reading.report(MISSING_TITLE, "no title: no '= Title =' line and no infobox season and competition", 1)
     return ""
 
 
