@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError, UsageError
+from .findings import finding_line
 from .model import Diagnostic, Position, ReadResult, Severity
 
 #: Version of the `--format json` document; bumped when a key changes meaning.
@@ -143,14 +144,8 @@ def fails(reports: Iterable[FileReport], strict: bool = False) -> bool:
 
 
 def format_text(reports: Sequence[FileReport]) -> str:
-    """`path:line:col: CODE message`, one line per diagnostic, as ruff prints."""
-    lines = []
-    for report in reports:
-        for d in report.diagnostics:
-            where = f"{report.path}:{d.position.line}:{d.position.column}" if d.position else report.path
-            label = "" if d.severity is Severity.ERROR else f"[{d.severity.value}] "
-            lines.append(f"{where}: {d.code} {label}{d.message}")
-    return "".join(line + "\n" for line in lines)
+    """`path:line:col: CODE message`, one line per diagnostic, as ruff prints (see `findings`)."""
+    return "".join(finding_line(report.path, d) + "\n" for report in reports for d in report.diagnostics)
 
 
 def summary_line(reports: Sequence[FileReport]) -> str:

@@ -51,6 +51,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 def run(args: argparse.Namespace) -> int:
     from ..api import parse, read_file, write
     from ..errors import InputError
+    from ..findings import finding_line
     from ..outputs import emit
     from ..source import decode
 
@@ -63,8 +64,7 @@ def run(args: argparse.Namespace) -> int:
         raise error.with_source(name) from None
     if not args.quiet:
         for diagnostic in result.diagnostics:
-            where = f"{name}:{diagnostic.position.line}:{diagnostic.position.column}" if diagnostic.position else name
-            print(f"{where}: {diagnostic.code} {diagnostic.message}", file=sys.stderr)
+            print(finding_line(name, diagnostic), file=sys.stderr)
     output = write(result.season, target, args.template)
     if not args.quiet:
         from ..formats import WRITERS
