@@ -1,6 +1,6 @@
 """Validating seasons: run the rule catalogue, filter it, and report.
 
-`check(result, selection)` runs the selected rules of `rules.RULES` over a
+`check(result, selection)` runs the selected rules of `rules.load()` over a
 `ReadResult`; `validate_file` reads a file first and turns an unreadable
 article into a CP100 diagnostic. The report formats of `copa-wikitext
 validate` (text in the manner of ruff, JSON, GitHub Actions workflow
@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError, UsageError
+from .findings import finding_line
 from .model import Diagnostic, Position, ReadResult, Severity
 
 #: Version of the `--format json` document; bumped when a key changes meaning.
 REPORT_VERSION = 1
-UNREADABLE = "CP100"
 #: The JSON Schema of `--format json`, shipped inside the package.
 REPORT_SCHEMA = Path(__file__).resolve().parent / "schemas" / "validate.schema.json"
 
@@ -43,8 +43,9 @@ def parse_selection(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> S
 
 
 def _codes(values: Iterable[str], option: str) -> tuple[str, ...]:
-    from .rules import RULES
+    from .rules import load
 
+    rules = load()
     codes: list[str] = []
     for value in values:
         for part in value.split(","):
@@ -53,7 +54,7 @@ def _codes(values: Iterable[str], option: str) -> tuple[str, ...]:
                 continue
             if code == "ALL":
                 code = "CP"
-            if not any(known.startswith(code) for known in RULES):
+            if not any(known.startswith(code) for known in rules):
                 raise UsageError(
                     f"no rule code is or starts with {part.strip()!r}",
                     source=option,
@@ -65,14 +66,15 @@ def _codes(values: Iterable[str], option: str) -> tuple[str, ...]:
 
 def check(result: ReadResult, selection: Selection = Selection()) -> list[Diagnostic]:
     """The diagnostics of the selected rules on `result`, in source order."""
-    from .rules import RULES
+    from .rules import load
 
+    rules = load()
     found: list[Diagnostic] = []
-    for code, rule in RULES.items():
+    for code, rule in rules.items():
         if selection.includes(code):
             found.extend(rule.run(result))
     # Reader diagnostics no rule claims still reach the user.
-    found.extend(d for d in result.diagnostics if d.code not in RULES and selection.includes(d.code))
+    found.extend(d for d in result.diagnostics if d.code not in rules and selection.includes(d.code))
     return sort_diagnostics(found)
 
 
@@ -112,9 +114,11 @@ def validate_text(text: str, path: str, dialect: str = "auto", selection: Select
 
 def unreadable(path: str, error: InputError, selection: Selection = Selection()) -> FileReport:
     """The report of a file no reader can read: one CP100 at the error's position."""
+    from .rules.syntax import UNREADABLE_ARTICLE
+
     message = f"{error.message}; {error.hint}" if error.hint else error.message
-    diagnostic = Diagnostic(UNREADABLE, message, Severity.ERROR, error.position or Position(1, 1))
-    return FileReport(path, (diagnostic,) if selection.includes(UNREADABLE) else ())
+    diagnostic = UNREADABLE_ARTICLE.diagnostic(message, error.position or Position(1, 1))
+    return FileReport(path, (diagnostic,) if selection.includes(UNREADABLE_ARTICLE.code) else ())
 
 
 def validate_file(
@@ -140,14 +144,8 @@ def fails(reports: Iterable[FileReport], strict: bool = False) -> bool:
 
 
 def format_text(reports: Sequence[FileReport]) -> str:
-    """`path:line:col: CODE message`, one line per diagnostic, as ruff prints."""
-    lines = []
-    for report in reports:
-        for d in report.diagnostics:
-            where = f"{report.path}:{d.position.line}:{d.position.column}" if d.position else report.path
-            label = "" if d.severity is Severity.ERROR else f"[{d.severity.value}] "
-            lines.append(f"{where}: {d.code} {label}{d.message}")
-    return "".join(line + "\n" for line in lines)
+    """`path:line:col: CODE message`, one line per diagnostic, as ruff prints (see `findings`)."""
+    return "".join(finding_line(report.path, d) + "\n" for report in reports for d in report.diagnostics)
 
 
 def summary_line(reports: Sequence[FileReport]) -> str:
@@ -166,13 +164,14 @@ def _plural(count: int, word: str) -> str:
 
 def report_document(reports: Sequence[FileReport]) -> dict[str, object]:
     """The `--format json` document; `schemas/validate.schema.json` describes it."""
-    from .rules import RULES
+    from .rules import load
 
+    rules = load()
     diagnostics = [
         {
             "file": report.path,
             "code": d.code,
-            "name": RULES[d.code].name if d.code in RULES else None,
+            "name": rules[d.code].name if d.code in rules else None,
             "severity": d.severity.value,
             "message": d.message,
             "line": d.position.line if d.position else None,

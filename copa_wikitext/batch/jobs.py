@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CopaError, FileError, UsageError
+from ..findings import finding_line
+from ..model import Diagnostic, Position, Severity
 from .records import SeasonRecord
 
 DEFAULT_TIMEOUT = 60.0
@@ -69,11 +71,15 @@ class Problem:
     severity: str = "error"
     line: int | None = None
     column: int | None = None
+    #: The rule's code, for a finding of the reader; None for a failure.
+    code: str | None = None
 
     def one_line(self) -> str:
-        where = self.source
-        if self.line is not None:
-            where += f":{self.line}:{self.column or 1}"
+        """A finding as every command prints it (`findings.finding_line`); a failure as `where: error: what`."""
+        position = Position(self.line, self.column or 1) if self.line is not None else None
+        if self.code is not None:
+            return finding_line(self.source, Diagnostic(self.code, self.message, Severity(self.severity), position))
+        where = f"{self.source}:{position.line}:{position.column}" if position else self.source
         return f"{where}: {self.severity}: {self.message}"
 
     @classmethod

@@ -47,10 +47,11 @@ def _reader_problems(source: str, diagnostics: Iterable[Diagnostic]) -> list[Pro
     return [
         Problem(
             source,
-            f"{d.code} {d.message}",
+            d.message,
             d.severity.value,
             d.position.line if d.position else None,
             d.position.column if d.position else None,
+            d.code,
         )
         for d in diagnostics
         if d.severity.value in ("error", "warning")

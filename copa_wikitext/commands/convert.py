@@ -52,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
     from ..api import parse, read_file, write
     from ..errors import InputError
     from ..files import emit
+    from ..findings import finding_line
     from ..source import decode
 
     target = args.target_format or output_format(args.output)
@@ -63,8 +64,7 @@ def run(args: argparse.Namespace) -> int:
         raise error.with_source(name) from None
     if not args.quiet:
         for diagnostic in result.diagnostics:
-            where = f"{name}:{diagnostic.position.line}:{diagnostic.position.column}" if diagnostic.position else name
-            print(f"{where}: {diagnostic.code} {diagnostic.message}", file=sys.stderr)
+            print(finding_line(name, diagnostic), file=sys.stderr)
     output = write(result.season, target, args.template)
     if not args.quiet:
         from ..formats import WRITERS

@@ -22,14 +22,15 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 def run(args: argparse.Namespace) -> int:
     from ..errors import UsageError
-    from ..rules import RULES
+    from ..rules import load
     from ..rules.docs import catalogue, explain
 
+    rules = load()
     code = (args.code or "").strip().upper()
-    if code in RULES:
-        print(explain(RULES[code]), end="")
+    if code in rules:
+        print(explain(rules[code]), end="")
         return 0
-    chosen = [rule for rule in RULES.values() if rule.code.startswith(code)]
+    chosen = [rule for rule in rules.values() if rule.code.startswith(code)]
     if not chosen:
         raise UsageError(
             f"no rule code is or starts with {args.code!r}", source="rules", hint="'copa-wikitext rules' lists them"

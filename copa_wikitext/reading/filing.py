@@ -3,16 +3,22 @@
 Shared by the readers: positions and diagnostics (`Reading`), a section's
 values as its blocks come (`Filer`), and which fields each kind of section
 has (`filled`), said once rather than once per dialect.
+
+`Reading` is the one way a reader reports: every part of a reader (the line
+scanner, the table readers, the outline) is handed the read's `Reading` and
+calls `reading.report(rule, message, line, column)` with a rule object of
+`rules.syntax`; the finding gets the rule's code and severity.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any, Protocol
+from typing import Any
 
 from ..block_order import ModelSection
 from ..layout import Block, BlockKind
-from ..model import Diagnostic, Match, Path, Position, QualifiedTable, Round, Severity, Stage
+from ..model import Diagnostic, Match, Path, Position, QualifiedTable, Round, Stage
+from ..rules.registry import Rule
 
 
 def filled(
@@ -35,12 +41,6 @@ def filled(
     return replace(section, **values)
 
 
-class Recorder(Protocol):
-    def at(self, path: Path, line: int, column: int = 1) -> None: ...
-
-    def report(self, code: str, message: str, severity: Severity, line: int, column: int = 1) -> None: ...
-
-
 @dataclass
 class Reading:
     """What a read collects besides the season: positions and diagnostics."""
@@ -51,8 +51,9 @@ class Reading:
     def at(self, path: Path, line: int, column: int = 1) -> None:
         self.positions[path] = Position(line, column)
 
-    def report(self, code: str, message: str, severity: Severity, line: int, column: int = 1) -> None:
-        self.diagnostics.append(Diagnostic(code, message, severity, Position(line, column)))
+    def report(self, rule: Rule, message: str, line: int, column: int = 1) -> None:
+        """A finding of `rule` at `line`:`column`, with the rule's code and severity."""
+        self.diagnostics.append(rule.diagnostic(message, Position(line, column)))
 
 
 class Filer:
@@ -63,7 +64,7 @@ class Filer:
     building the section at the end, are the same for every dialect.
     """
 
-    def __init__(self, section: ModelSection, path: Path, reading: Recorder) -> None:
+    def __init__(self, section: ModelSection, path: Path, reading: Reading) -> None:
         self.section = section
         self.path = path
         self.reading = reading

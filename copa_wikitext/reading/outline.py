@@ -14,7 +14,9 @@ from dataclasses import dataclass, field, replace
 from typing import Generic, Protocol, TypeVar
 
 from .. import copa_peru
-from ..model import Path, Region, Round, Severity, Stage
+from ..model import Path, Region, Round, Stage
+from ..rules.syntax import HEADING_LEVEL_SKIPPED
+from .filing import Reading
 
 
 class Heading(Protocol):
@@ -23,10 +25,6 @@ class Heading(Protocol):
 
     @property
     def line(self) -> int: ...
-
-
-class Reporter(Protocol):
-    def report(self, code: str, message: str, severity: Severity, line: int, column: int = 1) -> None: ...
 
 
 @dataclass
@@ -46,7 +44,7 @@ class StageOutline:
     leading_rounds: int = 0
 
 
-def outline(headings: Sequence[Heading], names: Sequence[str], reporter: Reporter) -> list[StageOutline]:
+def outline(headings: Sequence[Heading], names: Sequence[str], reading: Reading) -> list[StageOutline]:
     """The stages the headings open, each with its regions and rounds.
 
     A level-2 (or shallower) heading opens a stage; under it a heading named
@@ -58,21 +56,21 @@ def outline(headings: Sequence[Heading], names: Sequence[str], reporter: Reporte
     region_level = 0
     for index, heading in enumerate(headings):
         if heading.level <= 2 or not stages:
-            _report_skip(heading, 1, reporter)
+            _report_skip(heading, 1, reading)
             stages.append(StageOutline(index))
             region_level = 0
             continue
         stage = stages[-1]
         stage_level = headings[stage.heading].level
         if copa_peru.is_region_heading(names[index]):
-            _report_skip(heading, stage_level, reporter)
+            _report_skip(heading, stage_level, reading)
             stage.regions.append(RegionOutline(index))
             region_level = heading.level
         elif stage.regions and heading.level > region_level:
-            _report_skip(heading, region_level, reporter)
+            _report_skip(heading, region_level, reading)
             stage.regions[-1].rounds.append(index)
         else:
-            _report_skip(heading, stage_level, reporter)
+            _report_skip(heading, stage_level, reading)
             stage.rounds.append(index)
             if not stage.regions:
                 stage.leading_rounds += 1
@@ -81,12 +79,11 @@ def outline(headings: Sequence[Heading], names: Sequence[str], reporter: Reporte
     return stages
 
 
-def _report_skip(heading: Heading, parent_level: int, reporter: Reporter) -> None:
+def _report_skip(heading: Heading, parent_level: int, reading: Reading) -> None:
     if heading.level > parent_level + 1:
-        reporter.report(
-            "CP103",
+        reading.report(
+            HEADING_LEVEL_SKIPPED,
             f"heading level {heading.level} follows level {parent_level}: a level is skipped",
-            Severity.ERROR,
             heading.line,
             1,
         )
@@ -161,7 +158,7 @@ class Body(Generic[S]):
 
 def assemble_body(
     sections: Sequence[S],
-    reporter: Reporter,
+    reading: Reading,
     read: PartReader[S],
     see_also_list: Callable[[S], tuple[str, ...] | None],
 ) -> Body[S]:
@@ -171,7 +168,7 @@ def assemble_body(
     found: S | None = None
     found_at: int | None = None
     names = [section.name for section in sections]
-    for part in outline([section.heading for section in sections], names, reporter):
+    for part in outline([section.heading for section in sections], names, reading):
         head = sections[part.heading]
         alone = not part.regions and not part.rounds
         items = see_also_list(head) if found is None and alone else None

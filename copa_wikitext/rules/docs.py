@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 
-from . import GROUPS, RULES, Rule
+from . import GROUPS, Rule, load
 
 CHECKWIKI_URL = "https://checkwiki.toolforge.org/"
 
@@ -23,7 +23,7 @@ def _sorted(rules: Iterable[Rule]) -> list[Rule]:
 
 def catalogue(rules: Iterable[Rule] | None = None) -> str:
     """One line per rule: code, severity, name, what it checks."""
-    chosen = _sorted(RULES.values() if rules is None else rules)
+    chosen = _sorted(load().values() if rules is None else rules)
     width = max((len(rule.name) for rule in chosen), default=0)
     lines = [f"{r.code}  {r.severity.value:<7}  {r.name:<{width}}  {r.summary}" for r in chosen]
     return "".join(line + "\n" for line in lines)
@@ -53,7 +53,7 @@ def page() -> str:
         _table(),
     ]
     for prefix, group in GROUPS.items():
-        members = _sorted(rule for rule in RULES.values() if rule.code.startswith(prefix))
+        members = _sorted(rule for rule in load().values() if rule.code.startswith(prefix))
         parts.append(f"## {group.capitalize()} ({prefix}xx)\n")
         parts.extend(_section(rule) for rule in members)
     return "\n".join(parts)
@@ -61,7 +61,7 @@ def page() -> str:
 
 def _table() -> str:
     rows = ["| Code | Name | Severity | What it checks | CheckWiki |", "|---|---|---|---|---|"]
-    for rule in _sorted(RULES.values()):
+    for rule in _sorted(load().values()):
         checkwiki = f"#{rule.checkwiki}" if rule.checkwiki else ""
         anchor = f"{rule.code}-{rule.name}".lower()
         summary = rule.summary.replace("|", "\\|")

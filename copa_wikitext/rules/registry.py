@@ -1,11 +1,14 @@
 """The rule registry: what a rule is, and the one table every rule joins.
 
 A rule is a small function over a `ReadResult` that yields `Finding`s; the
-`rule(...)` decorator wraps it with its code, name, severity and docs and
-files it under its code. The rule modules (`syntax`, `structure`,
-`consistency`) register themselves when imported; `rules/__init__.py`
-imports them all. Running rules and filtering by code lives in
-`validate.py`, not here.
+`rule(...)` decorator (or `register`, which returns the `Rule`) wraps it with
+its code, name, severity and docs and files it under its code. A rule's
+severity is the one its findings have, whoever finds them: the readers
+report through the rule object (`Reading.report(rule, ...)`), so they cannot
+give a code another severity or meaning. The rule modules (`syntax`,
+`structure`, `consistency`) register themselves when imported;
+`rules.load()` imports them all. Running rules and filtering by code lives
+in `validate.py`, not here.
 """
 
 from __future__ import annotations
@@ -28,14 +31,12 @@ class Finding:
     """What a rule's check found: a message about the model element at `path`.
 
     `position` overrides the position looked up for `path` (for a name inside
-    a sentence, say); `severity` overrides the rule's (reader diagnostics
-    keep their own).
+    a sentence, say). The severity is always the rule's.
     """
 
     path: Path
     message: str
     position: Position | None = None
-    severity: Severity | None = None
 
 
 Check = Callable[[ReadResult], Iterator[Finding]]
@@ -59,19 +60,36 @@ class Rule:
     def group(self) -> str:
         return GROUPS.get(self.code[:3], "other")
 
+    def diagnostic(self, message: str, position: Position | None, path: Path = ()) -> Diagnostic:
+        """A finding of this rule, with the rule's code and severity."""
+        return Diagnostic(code=self.code, message=message, severity=self.severity, position=position, path=path)
+
     def run(self, result: ReadResult) -> Iterator[Diagnostic]:
         """The rule's findings on `result`, as positioned diagnostics."""
         for finding in self.check(result):
-            yield Diagnostic(
-                code=self.code,
-                message=finding.message,
-                severity=finding.severity or self.severity,
-                position=finding.position or result.position_of(finding.path),
-                path=finding.path,
-            )
+            yield self.diagnostic(finding.message, finding.position or result.position_of(finding.path), finding.path)
 
 
 RULES: dict[str, Rule] = {}
+
+
+def register(
+    code: str,
+    name: str,
+    severity: Severity,
+    *,
+    summary: str,
+    reason: str,
+    example: str,
+    fix: str,
+    check: Check,
+    checkwiki: int | None = None,
+) -> Rule:
+    """File rule `code` in `RULES` and return it; codes are unique."""
+    if code in RULES:
+        raise ValueError(f"rule code {code} registered twice")
+    RULES[code] = Rule(code, name, severity, summary, reason, example.strip("\n"), fix, check, checkwiki)
+    return RULES[code]
 
 
 def rule(
@@ -87,10 +105,18 @@ def rule(
 ) -> Callable[[Check], Check]:
     """Register the decorated check as rule `code`; codes are unique."""
 
-    def register(check: Check) -> Check:
-        if code in RULES:
-            raise ValueError(f"rule code {code} registered twice")
-        RULES[code] = Rule(code, name, severity, summary, reason, example.strip("\n"), fix, check, checkwiki)
+    def decorate(check: Check) -> Check:
+        register(
+            code,
+            name,
+            severity,
+            summary=summary,
+            reason=reason,
+            example=example,
+            fix=fix,
+            check=check,
+            checkwiki=checkwiki,
+        )
         return check
 
-    return register
+    return decorate

@@ -1,10 +1,15 @@
 """Syntax rules (CP1xx): markup the readers could not take as written.
 
-The readers notice these while reading and keep them in
-`ReadResult.diagnostics`; each rule here reports the reader's diagnostics of
-its code, so the catalogue is complete and `--select` / `--ignore` reach
-them. CP100 is reported by `validate.py` itself, when no reader can read
-the file at all.
+The readers notice these while reading: each rule is a constant here
+(`ROW_CELL_COUNT`, ...) that a reader reports through,
+`reading.report(ROW_CELL_COUNT, message, line, column)`, so the code and
+severity a reader gives are the catalogue's. The findings are kept in
+`ReadResult.diagnostics`; each rule's check reports the reader's findings
+of its code, so `--select` / `--ignore` reach them. `UNREADABLE_ARTICLE`
+(CP100) is reported by `validate.py` itself, when no reader can read the
+file at all.
+
+This module imports only the registry and the model: the readers import it.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import ReadResult, Severity
-from .registry import Check, Finding, rule
+from .registry import Check, Finding, register
 
 
 def reader_diagnostics(code: str) -> Check:
@@ -21,7 +26,7 @@ def reader_diagnostics(code: str) -> Check:
     def check(result: ReadResult) -> Iterator[Finding]:
         for diagnostic in result.diagnostics:
             if diagnostic.code == code:
-                yield Finding(diagnostic.path, diagnostic.message, diagnostic.position, diagnostic.severity)
+                yield Finding(diagnostic.path, diagnostic.message, diagnostic.position)
 
     return check
 
@@ -30,7 +35,7 @@ def _nothing(result: ReadResult) -> Iterator[Finding]:
     return iter(())
 
 
-rule(
+UNREADABLE_ARTICLE = register(
     "CP100",
     "unreadable-article",
     Severity.ERROR,
@@ -41,9 +46,10 @@ Copa Perú 2014
 (no "= 2014 Copa Perú =" title line, no Infobox)
 """,
     fix="Start the article with its title line (`= 2014 Copa Perú =`), or pass `-f` with the right dialect.",
-)(_nothing)
+    check=_nothing,
+)
 
-rule(
+ROW_CELL_COUNT = register(
     "CP101",
     "table-row-cell-count",
     Severity.ERROR,
@@ -54,23 +60,25 @@ rule(
 | Amazonas | Bagua Grande |
 """,
     fix="Give the row as many cells as the header; leave a cell empty (`| |`) rather than out.",
-)(reader_diagnostics("CP101"))
+    check=reader_diagnostics("CP101"),
+)
 
-rule(
+UNBALANCED_TABLE = register(
     "CP102",
     "unbalanced-table-markup",
     Severity.ERROR,
-    summary="Table or bracket-stub markup is unbalanced: `|-` without `|}`, or a stray `|}`.",
+    summary="Table or bracket-stub markup is unbalanced: `{|` or `|-` without `|}`, or a table row outside a table.",
     reason="MediaWiki renders the rest of the section inside the unclosed table, or prints the stray markup.",
     example="""
 ===Region I===
 |-
 """,
-    fix="Close the stub with `|}` on the next line, or delete the stray markup.",
+    fix="Close the stub with `|}` on the next line, or delete the stray markup. (A `|}` that closes nothing is CP108.)",
     checkwiki=28,
-)(reader_diagnostics("CP102"))
+    check=reader_diagnostics("CP102"),
+)
 
-rule(
+HEADING_LEVEL_SKIPPED = register(
     "CP103",
     "heading-level-skipped",
     Severity.ERROR,
@@ -83,23 +91,26 @@ rule(
 """,
     fix="Use the next level down: `===Region I===` under a `==...==` stage.",
     checkwiki=25,
-)(reader_diagnostics("CP103"))
+    check=reader_diagnostics("CP103"),
+)
 
-rule(
+UNCLOSED_MARKUP = register(
     "CP104",
     "unclosed-markup",
     Severity.ERROR,
-    summary="A template or link is opened (`{{`, `[[`) and never closed (MediaWiki source).",
-    reason="Everything after the opener is swallowed into the template or link when the page renders.",
+    summary="A template, link or comment is opened (`{{`, `[[`, `<!--`) and never closed (MediaWiki source).",
+    reason="Everything after the opener is swallowed into the template or link, or hidden by the comment, when "
+    "the page renders.",
     example="""
 {{Infobox football league season
 | season = 2014
 """,
-    fix="Close the template with `}}` or the link with `]]`.",
+    fix="Close the template with `}}`, the link with `]]`, the comment with `-->`.",
     checkwiki=43,
-)(reader_diagnostics("CP104"))
+    check=reader_diagnostics("CP104"),
+)
 
-rule(
+AMBIGUOUS_ROW = register(
     "CP105",
     "ambiguous-table-row",
     Severity.WARNING,
@@ -112,9 +123,10 @@ rule(
 | Cusco | Cusco |
 """,
     fix="Check the row the reader names; give the table its Location column so the shape tells the rows apart.",
-)(reader_diagnostics("CP105"))
+    check=reader_diagnostics("CP105"),
+)
 
-rule(
+ROWSPAN_OVERFLOW = register(
     "CP106",
     "rowspan-overflow",
     Severity.WARNING,
@@ -128,4 +140,40 @@ rule(
 |}
 """,
     fix="Make the rowspan the number of teams the department has.",
-)(reader_diagnostics("CP106"))
+    check=reader_diagnostics("CP106"),
+)
+
+MISSING_TITLE = register(
+    "CP107",
+    "missing-title",
+    Severity.WARNING,
+    summary="The article has no title: no `= Title =` line, no infobox season and competition, no bold "
+    "phrase in the lead (MediaWiki source).",
+    reason="The title names the season in every format it is converted to; without one the season is read "
+    "with an empty title, and the article written back starts without it.",
+    example="""
+{{Infobox football league season
+| competition = [[Copa Perú]]
+| season = 2014 (provisional)
+}}
+""",
+    fix="Start the source with its title line (`= 2014 Copa Perú =`), or give the infobox a plain year as its "
+    "season and a competition.",
+    check=reader_diagnostics("CP107"),
+)
+
+STRAY_TABLE_END = register(
+    "CP108",
+    "stray-table-end",
+    Severity.WARNING,
+    summary="A `|}` closes no table: no table is open, or it ends a bracket stub outside a round.",
+    reason="The reader keeps the line as written and nothing else is affected, but MediaWiki prints the "
+    "stray markup as text.",
+    example="""
+===Region I===
+Region I includes qualified teams from Amazonas region.
+|}
+""",
+    fix="Delete the stray `|}`, or move the bracket stub under the round it belongs to.",
+    check=reader_diagnostics("CP108"),
+)

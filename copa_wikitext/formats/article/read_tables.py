@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from ... import copa_peru
 from ...layout import TableLayout
-from ...model import Match, Path, QualifiedTable, QualifiedTeam, Severity
-from ...reading.filing import Recorder
+from ...model import Match, Path, QualifiedTable, QualifiedTeam
+from ...reading.filing import Reading
+from ...rules.syntax import AMBIGUOUS_ROW, ROW_CELL_COUNT
 from .read_blocks import ArticleBlock
 from .syntax import BOLD, split_row
 
 
-def read_qualified_table(block: ArticleBlock, path: Path, reading: Recorder) -> QualifiedTable | None:
+def read_qualified_table(block: ArticleBlock, path: Path, reading: Reading) -> QualifiedTable | None:
     lines = block.lines()
     header = [text for text, _ in split_row(lines[0])]
     if not copa_peru.is_qualified_header(header):
@@ -52,16 +53,16 @@ def read_qualified_table(block: ArticleBlock, path: Path, reading: Recorder) -> 
     return QualifiedTable(tuple(header), tuple(rows), TableLayout(tuple(restated)))
 
 
-def _report_widths(lines: list[str], width: int, first_line: int, reading: Recorder) -> None:
+def _report_widths(lines: list[str], width: int, first_line: int, reading: Reading) -> None:
     """Report every row whose width differs from the header's; the table stays verbatim."""
     for number, line in enumerate(lines[1:], start=1):
         count = len(split_row(line))
         if count != width:
             message = f"table row has {count} cells, the header {width}; the table is kept as written"
-            reading.report("CP101", message, Severity.ERROR, first_line + number)
+            reading.report(ROW_CELL_COUNT, message, first_line + number)
 
 
-def _starts_department(texts: list[str], current: str | None, reading: Recorder, line: int) -> bool:
+def _starts_department(texts: list[str], current: str | None, reading: Reading, line: int) -> bool:
     """Is this a department's first row, or a shifted continuation row?"""
     first_is_department = copa_peru.is_department(texts[0])
     shifted_shape = len(texts) == 3 and texts[2] == ""
@@ -76,16 +77,15 @@ def _starts_department(texts: list[str], current: str | None, reading: Recorder,
     ambiguous = same or (len(texts) == 2 and copa_peru.is_department(texts[1]))
     if ambiguous:
         reading.report(
-            "CP105",
+            AMBIGUOUS_ROW,
             f"row '{' | '.join(texts)}' may be a team of {current} or a department's first row; "
             f"read as {'a team of ' + current if same else 'a new department'}",
-            Severity.WARNING,
             line,
         )
     return not same
 
 
-def read_match_table(block: ArticleBlock, reading: Recorder) -> tuple[Match, ...] | None:
+def read_match_table(block: ArticleBlock, reading: Reading) -> tuple[Match, ...] | None:
     """A round's `| Team 1 | Agg. | Team 2 | 1st leg | 2nd leg |` table."""
     lines = block.lines()
     header = tuple(copa_peru.fold(text) for text, _ in split_row(lines[0]))
@@ -95,7 +95,7 @@ def read_match_table(block: ArticleBlock, reading: Recorder) -> tuple[Match, ...
     for number, line in enumerate(lines[1:], start=1):
         texts = [text for text, _ in split_row(line)]
         if len(texts) != len(copa_peru.MATCH_COLUMNS):
-            reading.report("CP101", "match row needs 5 cells", Severity.ERROR, block.line + number)
+            reading.report(ROW_CELL_COUNT, "match row needs 5 cells", block.line + number)
             return None
         match = _match(texts)
         if match is None:
@@ -104,7 +104,7 @@ def read_match_table(block: ArticleBlock, reading: Recorder) -> tuple[Match, ...
     return tuple(matches)
 
 
-def record_match_rows(block: ArticleBlock, path: Path, reading: Recorder) -> None:
+def record_match_rows(block: ArticleBlock, path: Path, reading: Reading) -> None:
     """Where each row of a match table stands, `(*path, k)`, and its team and aggregate cells."""
     for number, line in enumerate(block.lines()[1:]):
         line_no = block.line + number + 1

@@ -16,9 +16,10 @@ from ... import copa_peru
 from ...block_order import canonical_blocks, canonical_front, canonical_see_also, strip_trailing_blanks
 from ...errors import InputError
 from ...layout import Block, BlockKind, SeasonLayout, SectionLayout
-from ...model import Path, Position, ReadResult, Region, Round, Season, Severity, Stage
+from ...model import Path, Position, ReadResult, Region, Round, Season, Stage
 from ...reading.filing import Filer, Reading
 from ...reading.outline import assemble_body
+from ...rules.syntax import ROW_CELL_COUNT, STRAY_TABLE_END, UNBALANCED_TABLE
 from ...source import check_nesting, prepare
 from . import read_blocks as block_parser
 from .read_blocks import ArticleBlock
@@ -302,18 +303,16 @@ class _ArticleFiler(Filer):
         if block.kind == "debris":
             self.report_debris(block)
         if block.kind == "stub":
-            self.reading.report("CP102", "stray '|}' outside a round", Severity.WARNING, block.line, 1)
+            self.reading.report(STRAY_TABLE_END, "stray '|}' outside a round", block.line, 1)
         if block.kind == "table":
             for number, line in enumerate(block.lines()):
                 if len(split_row(line)) == 0:
-                    self.reading.report("CP101", "empty table row", Severity.ERROR, block.line + number)
+                    self.reading.report(ROW_CELL_COUNT, "empty table row", block.line + number)
         self.add("verbatim", BlockKind.VERBATIM, block.text, block.line)
 
     def report_debris(self, block: ArticleBlock) -> None:
         line = block.text.rstrip()
         if line == "|-":
-            self.reading.report("CP102", "'|-' without a closing '|}'", Severity.ERROR, block.line)
+            self.reading.report(UNBALANCED_TABLE, "'|-' without a closing '|}'", block.line)
         elif line.startswith("| ") and not line.endswith("|"):
-            self.reading.report(
-                "CP101", "table row not closed with '|' (cut off?); kept as written", Severity.ERROR, block.line
-            )
+            self.reading.report(ROW_CELL_COUNT, "table row not closed with '|' (cut off?); kept as written", block.line)

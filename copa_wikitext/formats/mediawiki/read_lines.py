@@ -3,7 +3,7 @@
 MediaWiki's own parser treats headings, tables and lists line by line; so
 does this scanner, in one pass and linear time. Each `WikiBlock` keeps its raw
 lines and first line number; what is broken (an unclosed `{|` or `{{`, a
-stray `|}`) is reported through the `report` callback and kept verbatim.
+stray `|}`) is reported to the read's `Reading` and kept verbatim.
 Inline markup is left to `syntax.py`, table cells to `read_tables.py`.
 """
 
@@ -13,10 +13,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ...model import Severity
+from ...reading.filing import Reading
+from ...rules.syntax import STRAY_TABLE_END, UNBALANCED_TABLE, UNCLOSED_MARKUP
 from .syntax import heading_parts, line_kind, nesting_balance, template_name
-
-Report = Callable[[str, str, Severity, int, int], None]
 
 _TEMPLATE_TOKEN = re.compile(r"\{\{|\}\}")
 _TRAILING_EXTRAS = re.compile(r"^(?:\s|\{\{[^{}]*\}\}|<!--.*?-->|\[\[\s*category\s*:[^\]]*\]\])*$", re.IGNORECASE)
@@ -42,9 +41,9 @@ class WikiBlock:
 class Scanner:
     """Cuts the lines of a text into blocks; see `scan`."""
 
-    def __init__(self, lines: list[str], report: Report) -> None:
+    def __init__(self, lines: list[str], reading: Reading) -> None:
         self.lines = lines
-        self.report = report
+        self.reading = reading
         self.at = 0
 
     def scan(self) -> list[WikiBlock]:
@@ -73,16 +72,15 @@ class Scanner:
         if kind == "list":
             return self._take("list", self._run_end(lambda text: text.startswith("*")))
         if kind == "stray":
-            self.report(
-                "CP102",
+            self.reading.report(
+                STRAY_TABLE_END,
                 "stray '|}' with no table open",
-                Severity.WARNING,
                 self.at + 1,
                 len(line) - len(line.lstrip()) + 1,
             )
             return self._take("verbatim", self.at + 1)
         if kind == "row":
-            self.report("CP102", "table row outside a table ('{|' missing)", Severity.ERROR, self.at + 1, 1)
+            self.reading.report(UNBALANCED_TABLE, "table row outside a table ('{|' missing)", self.at + 1, 1)
             return self._take("verbatim", self._run_end(lambda text: line_kind(text) in ("row", "stray")))
         if kind == "verbatim":
             return self._verbatim()
@@ -102,7 +100,7 @@ class Scanner:
                 end += 1
             if end == len(self.lines):
                 # MediaWiki would hide the rest of the article; read on instead.
-                self.report("CP104", "comment '<!--' is never closed", Severity.WARNING, self.at + 1, 1)
+                self.reading.report(UNCLOSED_MARKUP, "comment '<!--' is never closed", self.at + 1, 1)
                 return self._take("verbatim", self.at + 1)
             return self._take("verbatim", end + 1)
         return self._take("verbatim", self.at + 1)
@@ -130,10 +128,9 @@ class Scanner:
                 if depth == 0:
                     return self._take("table", number + 1)
         line = self.lines[self.at]
-        self.report(
-            "CP102",
+        self.reading.report(
+            UNBALANCED_TABLE,
             "table '{|' is never closed with '|}'",
-            Severity.ERROR,
             self.at + 1,
             len(line) - len(line.lstrip()) + 1,
         )
@@ -155,7 +152,7 @@ class Scanner:
     def _template(self) -> WikiBlock:
         end = self._template_end()
         if end is None:
-            self.report("CP104", "template '{{' is never closed with '}}'", Severity.ERROR, self.at + 1, 1)
+            self.reading.report(UNCLOSED_MARKUP, "template '{{' is never closed with '}}'", self.at + 1, 1)
             return self._take("verbatim", self._until_blank(self.at + 1))
         last, offset = end
         rest = self.lines[last][offset:]
@@ -182,8 +179,8 @@ class Scanner:
                 break
             if kind == "stray":
                 return self._take("legtable", number + 1, name)
-        self.report(
-            "CP102", "table opened by {{TwoLegStart}} is never closed with '|}'", Severity.ERROR, self.at + 1, 1
+        self.reading.report(
+            UNBALANCED_TABLE, "table opened by {{TwoLegStart}} is never closed with '|}'", self.at + 1, 1
         )
         return self._take("legtable", self._section_end(start), name)
 
@@ -207,7 +204,7 @@ class Scanner:
             line = self.lines[number]
             if "[[" in line and nesting_balance(line.replace("{{", "").replace("}}", "")) > 0:
                 column = _unclosed_at(line, "[[", "]]")
-                self.report("CP104", "link '[[' is never closed with ']]'", Severity.ERROR, number + 1, column)
+                self.reading.report(UNCLOSED_MARKUP, "link '[[' is never closed with ']]'", number + 1, column)
             for match in _TEMPLATE_TOKEN.finditer(line):
                 if match.group() == "{{":
                     templates.append((number + 1, match.start() + 1))
@@ -215,7 +212,7 @@ class Scanner:
                     templates.pop()
         if templates:
             line_no, column = templates[0]
-            self.report("CP104", "template '{{' is never closed with '}}'", Severity.ERROR, line_no, column)
+            self.reading.report(UNCLOSED_MARKUP, "template '{{' is never closed with '}}'", line_no, column)
 
 
 def _template_balance(line: str) -> int:
@@ -233,6 +230,6 @@ def _unclosed_at(line: str, opener: str, closer: str) -> int:
     return stack[0] if stack else 1
 
 
-def scan(text: str, report: Report) -> list[WikiBlock]:
+def scan(text: str, reading: Reading) -> list[WikiBlock]:
     """The blocks of `text` (newlines already "\\n")."""
-    return Scanner(text.split("\n"), report).scan()
+    return Scanner(text.split("\n"), reading).scan()

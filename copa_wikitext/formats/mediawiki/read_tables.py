@@ -17,8 +17,9 @@ import re
 from dataclasses import dataclass, field
 
 from ... import copa_peru
-from ...model import Match, Path, QualifiedTable, QualifiedTeam, Severity
-from ...reading.filing import Recorder
+from ...model import Match, Path, QualifiedTable, QualifiedTeam
+from ...reading.filing import Reading
+from ...rules.syntax import AMBIGUOUS_ROW, ROW_CELL_COUNT, ROWSPAN_OVERFLOW
 from .syntax import plain, split_top, template_name
 
 BOLD = "'''"
@@ -111,7 +112,7 @@ def _spans(attributes: str) -> tuple[int, int]:
     return spans["rowspan"], max(1, min(spans["colspan"], MAX_SPAN))
 
 
-def grid(table: Table, width: int, reading: Recorder) -> list[list[Cell | None]]:
+def grid(table: Table, width: int, reading: Reading) -> list[list[Cell | None]]:
     """Each row's slots, spans resolved; None where a row has no cell."""
     rows = table.rows
     taken: dict[tuple[int, int], Cell] = {}
@@ -126,15 +127,14 @@ def grid(table: Table, width: int, reading: Recorder) -> list[list[Cell | None]]
 
 
 def _place(
-    cell: Cell, row: int, column: int, row_count: int, taken: dict[tuple[int, int], Cell], reading: Recorder
+    cell: Cell, row: int, column: int, row_count: int, taken: dict[tuple[int, int], Cell], reading: Reading
 ) -> None:
     left = row_count - row
     rowspan = cell.rowspan if cell.rowspan > 0 else left
     if rowspan > left:
         reading.report(
-            "CP106",
+            ROWSPAN_OVERFLOW,
             f"rowspan={cell.rowspan} runs past the table's last row ({left} row{'s' if left != 1 else ''} left)",
-            Severity.WARNING,
             cell.line,
             cell.column,
         )
@@ -143,9 +143,7 @@ def _place(
         for across in range(cell.colspan):
             slot = (row + down, column + across)
             if slot in taken and taken[slot] is not cell:
-                reading.report(
-                    "CP101", "cells overlap: a span covers another cell", Severity.ERROR, cell.line, cell.column
-                )
+                reading.report(ROW_CELL_COUNT, "cells overlap: a span covers another cell", cell.line, cell.column)
             taken.setdefault(slot, cell)
 
 
@@ -158,7 +156,7 @@ def header_texts(table: Table) -> list[str]:
     return [plain(cell.content) for cell in table.rows[0].cells for _ in range(cell.colspan)]
 
 
-def read_qualified(table: Table, path: Path, reading: Recorder) -> QualifiedTable | None:
+def read_qualified(table: Table, path: Path, reading: Reading) -> QualifiedTable | None:
     columns = header_texts(table)
     if not copa_peru.is_qualified_header(columns):
         return None
@@ -183,13 +181,11 @@ def _qualified_row(
     row: Row,
     width: int,
     current: tuple[str, Cell] | None,
-    reading: Recorder,
+    reading: Reading,
 ) -> tuple[QualifiedTeam, tuple[str, Cell] | None]:
     extra = slots[width]
     if extra is not None:
-        reading.report(
-            "CP101", f"table row has more cells than the header's {width}", Severity.ERROR, row.line, extra.column
-        )
+        reading.report(ROW_CELL_COUNT, f"table row has more cells than the header's {width}", row.line, extra.column)
     texts = [plain(cell.content) if cell is not None else None for cell in slots[:width]]
     filled = sum(text is not None for text in texts)
     first = slots[0]
@@ -202,7 +198,7 @@ def _qualified_row(
     ):
         return _shifted_row(texts, first, row, current, reading)
     if filled < width:
-        reading.report("CP101", f"table row has {filled} cells, the header {width}", Severity.ERROR, row.line, 1)
+        reading.report(ROW_CELL_COUNT, f"table row has {filled} cells, the header {width}", row.line, 1)
     department = (texts[0] or "", first) if first is not None else current
     location = texts[2] if width == 3 else None
     team = QualifiedTeam(department[0] if department else "", texts[1] or "", location or None)
@@ -210,24 +206,22 @@ def _qualified_row(
 
 
 def _shifted_row(
-    texts: list[str | None], first: Cell, row: Row, current: tuple[str, Cell], reading: Recorder
+    texts: list[str | None], first: Cell, row: Row, current: tuple[str, Cell], reading: Reading
 ) -> tuple[QualifiedTeam, tuple[str, Cell] | None]:
     """A row one cell short: a further team of the department above, or a new department."""
     cells = [text or "" for text in texts if text is not None]
     if copa_peru.is_department(cells[0]):
         reading.report(
-            "CP105",
+            AMBIGUOUS_ROW,
             f"row '{' | '.join(cells)}' is one cell short: read as department {cells[0]}, "
             f"though it may be a team of {current[0]}",
-            Severity.WARNING,
             row.line,
             first.column,
         )
         return QualifiedTeam(cells[0], cells[1] if len(cells) > 1 else "", None), (cells[0], first)
     reading.report(
-        "CP105",
+        AMBIGUOUS_ROW,
         f"row '{' | '.join(cells)}' has no department cell: read as a further team of {current[0]}",
-        Severity.WARNING,
         row.line,
         first.column,
     )
@@ -242,16 +236,14 @@ def is_match_header(columns: list[str]) -> bool:
     return tuple(copa_peru.fold(text) for text in columns) == copa_peru.MATCH_COLUMNS
 
 
-def read_tie_table(table: Table, reading: Recorder) -> tuple[Match, ...] | None:
+def read_tie_table(table: Table, reading: Reading) -> tuple[Match, ...] | None:
     """A plain wikitable of ties: Team 1 | Agg. | Team 2 | 1st leg | 2nd leg."""
     if not is_match_header(header_texts(table)):
         return None
     matches: list[Match] = []
     for slots, row in zip(grid(table, len(copa_peru.MATCH_COLUMNS), reading)[1:], table.rows[1:], strict=True):
         if any(slot is None for slot in slots):
-            reading.report(
-                "CP101", f"match row needs {len(copa_peru.MATCH_COLUMNS)} cells", Severity.ERROR, row.line, 1
-            )
+            reading.report(ROW_CELL_COUNT, f"match row needs {len(copa_peru.MATCH_COLUMNS)} cells", row.line, 1)
             continue
         raw = [slot.content for slot in slots if slot is not None]
         matches.append(match_from(raw[0], raw[2], raw[1], raw[3:]))

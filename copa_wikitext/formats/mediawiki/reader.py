@@ -4,7 +4,7 @@
 templates, `syntax` reduces inline markup to text; this module files each
 block into the same model the article-dialect reader builds for the same
 facts. What the model does not type (references, navboxes, categories,
-comments, other tables) is kept verbatim, its place recorded in `Layout`.
+comments, other tables) is kept verbatim, its place recorded in its `SectionLayout`.
 
 The title: a `= Title =` first line if there is one, else "<season>
 <competition>" from the infobox (what the writer omits when it agrees), else
@@ -22,9 +22,10 @@ from ... import copa_peru
 from ...block_order import BLANK, canonical_blocks, canonical_front
 from ...infobox_text import CANONICAL_KEYS, typed_infobox
 from ...layout import Block, BlockKind, SeasonLayout, SectionLayout, Wrapper
-from ...model import Infobox, Path, ReadResult, Region, Round, Season, Severity, Stage
+from ...model import Infobox, Path, ReadResult, Region, Round, Season, Stage
 from ...reading.filing import Filer, Reading
 from ...reading.outline import assemble_body
+from ...rules.syntax import MISSING_TITLE
 from ...source import check_nesting, prepare
 from .read_lines import WikiBlock, scan
 from .read_tables import (
@@ -58,7 +59,7 @@ def parse(text: str) -> ReadResult:
     body = source.text.replace("\x00", "\ufffd")  # MediaWiki keeps no NUL; neither does the model
     check_nesting(body)
     reading = Reading()
-    blocks = scan(body, reading.report)
+    blocks = scan(body, reading)
     front, sections = _split_sections(blocks)
     season = _read_season(front, sections, reading)
     ending = body[len(body.rstrip("\n")) :] if body.strip() else ""
@@ -107,7 +108,7 @@ def _derived_title(infobox: Infobox | None, raw_lead: list[str], reading: Readin
         match = _BOLD_PHRASE.search(paragraph)
         if match:
             return plain(match.group(1))
-    reading.report("CP100", "no title: no '= Title =' line and no infobox season and competition", Severity.WARNING, 1)
+    reading.report(MISSING_TITLE, "no title: no '= Title =' line and no infobox season and competition", 1)
     return ""
 
 
