@@ -138,3 +138,27 @@ def test_an_output_under_a_file_is_a_clean_usage_error(tmp_path: Path, capsys: p
     code, _, err = run(capsys, "convert", str(SEED), "-o", str(blocker / "out.json"))
     assert code == 2
     assert err.startswith("copa-wikitext: ") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [("x.markdown", "markdown"), ("x.MD", "markdown"), ("x.mediawiki", "mediawiki"), ("x.WIKI", "mediawiki"),
+     ("x.txt", "wikitext"), ("x.json", "json")],
+)  # fmt: skip
+def test_the_output_extension_names_the_format(
+    name: str, fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / name
+    assert run(capsys, "convert", str(SEED), "-o", str(target))[0] == 0
+    expected = run(capsys, "convert", str(SEED), "-t", fmt)[1]
+    assert target.read_text(encoding="utf-8") == expected
+
+
+@pytest.mark.parametrize("name", ["x.xyz", "x"])
+def test_an_unknown_output_extension_writes_nothing_and_exits_2(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "convert", str(SEED), "-o", str(tmp_path / name))
+    assert code == 2
+    assert ".markdown" in err and ".mediawiki" in err and "-t FORMAT" in err
+    assert list(tmp_path.iterdir()) == []
