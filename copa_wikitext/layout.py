@@ -82,6 +82,48 @@ class TableLayout(LayoutRecord):
     restated_rows: tuple[int, ...] = ()
 
 
+class HoleKind(StrEnum):
+    """How the text a hole stands for is written back when its value was edited."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    NOTE = "note"
+    CELL = "cell"
+
+
+@dataclass(frozen=True)
+class Hole:
+    """Where one typed value stood in its source, and what it was then.
+
+    `start` and `end` are offsets in `SourceRecord.text` of the value's
+    markup, surrounding whitespace left out. An edit is a value that no
+    longer equals `value`: only then is the span written anew.
+    """
+
+    path: tuple[str | int, ...]
+    start: int
+    end: int
+    value: str
+    kind: HoleKind
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    """The text an article was read from, with a hole for each typed value in it.
+
+    A writer of the same dialect gives this text back, with edited holes
+    written anew, as long as nothing outside the holes changed: `shape` is
+    a digest of the facts with every hole left out. `original` keeps the
+    exact text when newline, BOM and ending rules cannot rebuild it (mixed
+    line ends, say).
+    """
+
+    text: str
+    holes: tuple[Hole, ...]
+    shape: str
+    original: str | None = None
+
+
 @dataclass(frozen=True)
 class SeasonLayout(LayoutRecord):
     """Where the parts of the whole article stood, when not canonical."""
@@ -99,6 +141,8 @@ class SeasonLayout(LayoutRecord):
     bom: bool = False
     #: What followed the last non-blank line: "\n", "" or several newlines.
     ending: str = "\n"
+    #: The MediaWiki source as read, for writing it back unchanged but for edits.
+    source: SourceRecord | None = None
 
 
 T = TypeVar("T")

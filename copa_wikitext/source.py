@@ -57,15 +57,27 @@ def prepare(text: str) -> SourceText:
     return SourceText(text, newline, had_bom)
 
 
+def restore(text: str, newline: str, bom: bool) -> str:
+    """What `prepare` undid: `text` with its line ends and byte order mark as the source had them."""
+    text = text.replace("\n", newline) if newline != "\n" else text
+    return "\ufeff" + text if bom else text
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset at which each line of `text` starts."""
+    starts = [0]
+    start = text.find("\n")
+    while start != -1:
+        starts.append(start + 1)
+        start = text.find("\n", start + 1)
+    return starts
+
+
 class LineIndex:
     """Offsets to 1-based (line, column), in O(log n) each."""
 
     def __init__(self, text: str) -> None:
-        self._starts = [0]
-        start = text.find("\n")
-        while start != -1:
-            self._starts.append(start + 1)
-            start = text.find("\n", start + 1)
+        self._starts = line_starts(text)
 
     def position(self, offset: int) -> Position:
         line = bisect_right(self._starts, offset)

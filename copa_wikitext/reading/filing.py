@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..block_order import ModelSection
-from ..layout import Block, BlockKind
+from ..layout import Block, BlockKind, Hole, HoleKind
 from ..model import Diagnostic, Match, Path, Position, QualifiedTable, Round, Stage
 from ..rules.registry import Rule
 
@@ -43,10 +43,23 @@ def filled(
 
 @dataclass
 class Reading:
-    """What a read collects besides the season: positions and diagnostics."""
+    """What a read collects besides the season: positions, diagnostics and, if asked, holes.
+
+    A reader that keeps its source sets `line_starts` (the offset of each
+    line) and records a `Hole` for every typed value read from one span.
+    """
 
     positions: dict[Path, Position] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    holes: list[Hole] = field(default_factory=list)
+    line_starts: list[int] | None = None
+
+    def hole(self, path: Path, kind: HoleKind, value: str, line: int, column: int, raw: str) -> None:
+        """`value` at `path` was read from `raw`, which starts at `line`:`column` (whitespace trimmed)."""
+        if self.line_starts is None or not raw.strip():
+            return
+        start = self.line_starts[line - 1] + column - 1 + len(raw) - len(raw.lstrip())
+        self.holes.append(Hole(path, start, start + len(raw.strip()), value, kind))
 
     def at(self, path: Path, line: int, column: int = 1) -> None:
         self.positions[path] = Position(line, column)
@@ -74,10 +87,25 @@ class Filer:
         self.matches: list[Match] = []
         self.stub: str | None = None
 
-    def add(self, field_name: str, kind: BlockKind, value: object, line: int) -> None:
-        """File `value` under `field_name`, at `line`, as a block of `kind`."""
+    def add(
+        self,
+        field_name: str,
+        kind: BlockKind,
+        value: object,
+        line: int,
+        source: tuple[HoleKind, str, int] | None = None,
+    ) -> None:
+        """File `value` under `field_name`, at `line`, as a block of `kind`.
+
+        `source` (how to rewrite it, its markup, the column it starts at) makes
+        the value a hole of the kept source.
+        """
         values = self.values[field_name]
-        self.reading.at((*self.path, field_name, len(values)), line)
+        path = (*self.path, field_name, len(values))
+        self.reading.at(path, line)
+        if source is not None and isinstance(value, str):
+            hole_kind, raw, column = source
+            self.reading.hole(path, hole_kind, value, line, column, raw)
         values.append(value)
         self.kinds.append(kind)
 

@@ -120,10 +120,19 @@ def _from_union(kind: Any, data: Any, where: str) -> Any:
     if data is None:
         _expect(len(options) < len(get_args(kind)), where, "a value", data)
         return None
-    objects = [option for option in options if dataclasses.is_dataclass(option)]
-    others = [option for option in options if not dataclasses.is_dataclass(option)]
-    chosen = objects if isinstance(data, dict) and objects else others or options
-    return from_data(chosen[0], data, where)
+    matching = [option for option in options if _json_type_of(option) == type(data).__name__]
+    return from_data((matching or options)[0], data, where)
+
+
+def _json_type_of(kind: Any) -> str:
+    """The Python type name JSON data of `kind` arrives as: dict, list, str, int, bool."""
+    if dataclasses.is_dataclass(kind):
+        return "dict"
+    if get_origin(kind) is tuple:
+        return "list"
+    if isinstance(kind, type) and issubclass(kind, str):
+        return "str"
+    return kind.__name__ if isinstance(kind, type) else ""
 
 
 def _from_object(kind: Any, data: Any, where: str) -> Any:

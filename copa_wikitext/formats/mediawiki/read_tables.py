@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from ... import copa_peru
+from ...layout import HoleKind
 from ...model import Match, Path, QualifiedTable, QualifiedTeam
 from ...reading.filing import Reading
 from ...rules.syntax import AMBIGUOUS_ROW, ROW_CELL_COUNT, ROWSPAN_OVERFLOW
@@ -163,17 +164,42 @@ def read_qualified(table: Table, path: Path, reading: Reading) -> QualifiedTable
     width = len(columns)
     rows: list[QualifiedTeam] = []
     department: tuple[str, Cell] | None = None
+    read_rows: list[tuple[Path, QualifiedTeam, list[Cell | None], Row]] = []
+    shared: list[Cell] = []
     for number, slots in enumerate(grid(table, width + 1, reading)[1:], start=1):
         row = table.rows[number]
         row_path = (*path, "rows", len(rows))
         if all(cell.header for cell in row.cells):
             continue
         team, department = _qualified_row(slots, row, width, department, reading)
+        read_rows.append((row_path, team, slots, row))
+        shared += [department[1]] if department is not None else []
         rows.append(team)
         reading.at(row_path, row.line, row.cells[0].column if row.cells else 1)
         if department is not None:
             reading.at((*row_path, "department"), department[1].line, department[1].column)
+    for row_path, team, slots, row in read_rows:
+        _cell_holes(row_path, team, slots, row, shared, reading)
     return QualifiedTable(tuple(columns), tuple(rows))
+
+
+_ROW_FIELDS = ("department", "team", "location")
+
+
+def _cell_holes(
+    path: Path, team: QualifiedTeam, slots: list[Cell | None], row: Row, departments: list[Cell], reading: Reading
+) -> None:
+    """A hole for each of the row's values that one cell of this row alone holds.
+
+    `departments` lists the department cell of every row: a cell that gives
+    several rows their department is no hole of any one of them.
+    """
+    for name, cell in zip(_ROW_FIELDS, slots, strict=False):
+        value = getattr(team, name)
+        alone = name != "department" or sum(cell is other for other in departments) == 1
+        own = cell is not None and alone and any(cell is mine for mine in row.cells) and cell.rowspan == 1
+        if own and cell is not None and value and "\n" not in cell.content and plain(cell.content) == value:
+            reading.hole((*path, name), HoleKind.CELL, value, cell.line, cell.column, cell.content.lstrip())
 
 
 def _qualified_row(

@@ -20,13 +20,15 @@ from typing import TypeVar
 
 from ... import copa_peru
 from ...block_order import BLANK, canonical_blocks, canonical_front
+from ...copa_peru import parse_region_sentence
 from ...infobox_text import CANONICAL_KEYS, typed_infobox
-from ...layout import Block, BlockKind, SeasonLayout, SectionLayout, Wrapper
+from ...layout import Block, BlockKind, HoleKind, SeasonLayout, SectionLayout, SourceRecord, Wrapper
 from ...model import Infobox, Path, ReadResult, Region, Round, Season, Stage
 from ...reading.filing import Filer, Reading
 from ...reading.outline import assemble_body
 from ...rules.syntax import MISSING_TITLE
-from ...source import check_nesting, prepare
+from ...source import check_nesting, line_starts, prepare, restore
+from ...source_map import shape
 from .read_lines import WikiBlock, scan
 from .read_tables import (
     FOOTBALL_BOXES,
@@ -58,14 +60,23 @@ def parse(text: str) -> ReadResult:
     source = prepare(text)
     body = source.text.replace("\x00", "\ufffd")  # MediaWiki keeps no NUL; neither does the model
     check_nesting(body)
-    reading = Reading()
+    reading = Reading(line_starts=line_starts(body))
     blocks = scan(body, reading)
     front, sections = _split_sections(blocks)
     season = _read_season(front, sections, reading)
     ending = body[len(body.rstrip("\n")) :] if body.strip() else ""
-    season = replace(season, layout=replace(season.layout, newline=source.newline, ending=ending))
+    layout = replace(season.layout, newline=source.newline, ending=ending, bom=source.had_bom)
+    season = replace(season, layout=layout)
+    season = replace(season, layout=replace(layout, source=_source_record(text, body, season, reading)))
     reading.diagnostics.sort(key=lambda d: (d.position.line, d.position.column) if d.position else (0, 0))
     return ReadResult(season, reading.positions, tuple(reading.diagnostics), NAME)
+
+
+def _source_record(text: str, body: str, season: Season, reading: Reading) -> SourceRecord:
+    """The source kept for writing back: the text, a hole per typed value, the shape of the rest."""
+    holes = tuple(reading.holes)
+    original = None if restore(body, season.layout.newline, season.layout.bom) == text else text
+    return SourceRecord(body, holes, shape(season, holes), original)
 
 
 def _split_sections(blocks: list[WikiBlock]) -> tuple[list[WikiBlock], list[_WikiSection]]:
@@ -96,6 +107,8 @@ def _read_season(front: list[WikiBlock], sections: list[_WikiSection], reading: 
     season, raw_lead = _read_front(front, reading)
     if title is None:
         title = _derived_title(season.infobox, raw_lead, reading)
+        if not derived_title(season.infobox):  # the title comes from the lead's bold phrase
+            reading.holes[:] = [hole for hole in reading.holes if hole.path[0] != "lead"]
     season = replace(season, title=title, layout=replace(season.layout, title_line=title_line))
     return _read_body(season, sections, reading)
 
@@ -127,6 +140,7 @@ def _read_front(front: list[WikiBlock], reading: Reading) -> tuple[Season, list[
             kinds.append(BlockKind.INFOBOX)
         elif block.kind == "paragraph":
             reading.at(("lead", len(lead)), block.line)
+            reading.hole(("lead", len(lead)), HoleKind.PARAGRAPH, plain(block.text), block.line, 1, block.text)
             lead.append(plain(block.text))
             raw_lead.append(block.text)
             kinds.append(BlockKind.PARAGRAPH)
@@ -212,9 +226,17 @@ _P = TypeVar("_P", Stage, Region, Round)
 def _read_part(section: _WikiSection, part: _P, path: Path, canonical_level: int, reading: Reading) -> _P:
     """`part` filled from the blocks under `section`, with its layout."""
     reading.at(path, section.heading.line)
+    heading = section.heading
+    if isinstance(part, Round):  # a stage's or region's name also says what kind of section it is
+        reading.hole((*path, "name"), HoleKind.HEADING, part.name, heading.line, heading.level + 1, heading.name)
     verbatim_only = isinstance(part, Stage) and copa_peru.fold(section.name) in VERBATIM_SECTIONS
     filler = _WikiFiler(part, path, reading, verbatim_only)
     filled: _P = filler.fill(section.blocks)  # type: ignore[assignment]  # replace() keeps the type
+    if isinstance(filled, Region):  # the region sentence also gives the region's departments
+        sentences = {
+            (*path, "paragraphs", n) for n, text in enumerate(filled.paragraphs) if parse_region_sentence(text)
+        }
+        reading.holes[:] = [hole for hole in reading.holes if hole.path not in sentences]
     return replace(filled, layout=_layout_of(filled, section, filler.kinds, canonical_level))
 
 
@@ -276,10 +298,12 @@ class _WikiFiler(Filer):
 
     def file(self, block: WikiBlock) -> None:
         if block.kind == "paragraph":
-            self.add("paragraphs", BlockKind.PARAGRAPH, plain(block.text), block.line)
+            source = (HoleKind.PARAGRAPH, block.text, 1)
+            self.add("paragraphs", BlockKind.PARAGRAPH, plain(block.text), block.line, source)
         elif block.kind == "list" and _simple_list(block):
             for number, line in enumerate(block.lines):
-                self.add("notes", BlockKind.NOTE, plain(line[1:]), block.line + number)
+                note = (HoleKind.NOTE, line[1:], 2)
+                self.add("notes", BlockKind.NOTE, plain(line[1:]), block.line + number, note)
         elif block.kind == "template":
             self.file_template(block)
         elif block.kind == "table":

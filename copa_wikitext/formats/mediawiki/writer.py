@@ -20,9 +20,10 @@ from ... import copa_peru
 from ...block_order import canonical_blocks, canonical_front, canonical_see_also, front_items, ordered, section_items
 from ...errors import WriteError
 from ...infobox_text import CANONICAL_KEYS, infobox_pairs, typed_infobox, winner_text
-from ...layout import Block, BlockKind, InfoboxLayout, Wrapper
+from ...layout import Block, BlockKind, HoleKind, InfoboxLayout, Wrapper
 from ...model import Infobox, Match, QualifiedTable, Region, Round, Season, Stage
 from ...writing.parts import TemplateBlock, TemplateSection, article_parts, as_source_ended, dotted
+from .patch import kept_source
 from .syntax import derived_title, encode, encode_first, heading_parts, line_kind, plain, split_top
 
 VARIABLES = {
@@ -30,6 +31,8 @@ VARIABLES = {
     "title_line": 'a "= Title =" first line, or "" when the infobox implies the title',
     "front": "blocks before the first heading (infobox, lead paragraphs, verbatim)",
     "sections": "every heading in article order: .heading (the line) and .blocks",
+    "source": "for an article read from MediaWiki whose facts changed only in values it typed: its source with "
+    "those values written anew, to print as it is (then front and sections are empty); else None",
     "block": '.kind ("blank", "infobox", "paragraph", "main", "table", "matches", "stub", "note", "item", '
     '"verbatim", "wrap") and .value: text; the infobox (key, value) pairs; "main" the article names; '
     '"table" .columns and .rows (each .department (None on a spanned row), .rowspan, .cells); '
@@ -53,6 +56,9 @@ class Table:
 
 
 def context(season: Season) -> dict[str, Any]:
+    source = _kept_source(season)
+    if source is not None:
+        return {"season": season, "source": source, "title_line": "", "front": [], "sections": []}
     items = front_items(season)
     front = _blocks(season.layout.front, canonical_front(season), items, "front")
     return {
@@ -60,7 +66,27 @@ def context(season: Season) -> dict[str, Any]:
         "title_line": _title_line(season),
         "front": front,
         "sections": list(_sections(season)),
+        "source": None,
     }
+
+
+#: The last season asked for, with its kept source: `context` and `finish` both need it.
+_last_kept: list[tuple[Season, str | None]] = []
+
+
+def _kept_source(season: Season) -> str | None:
+    """The source as read, edits patched in (see `patch.py`), or None to lay the article out anew."""
+    if _last_kept and _last_kept[0][0] is season:
+        return _last_kept[0][1]
+    encoders = {
+        HoleKind.HEADING: _heading_text,
+        HoleKind.PARAGRAPH: _paragraph,
+        HoleKind.NOTE: _line,
+        HoleKind.CELL: _cell,
+    }
+    kept = kept_source(season, encoders)
+    _last_kept[:] = [(season, kept)]
+    return kept
 
 
 def _title_line(season: Season) -> str:
@@ -330,7 +356,9 @@ def _verbatim(text: str, where: str) -> str:
 
 
 def finish(text: str, season: Season) -> str:
-    """Drop trailing blank lines, end as the source ended, in its line ends."""
+    """Drop trailing blank lines, end as the source ended, in its line ends; kept source as it is."""
+    if text == _kept_source(season):
+        return text
     lines = text.split("\n")
     while lines and not lines[0].strip():
         lines.pop(0)
