@@ -45,6 +45,8 @@ class Winner:
     team: str
     title_number: int | None = None
     title_label: str | None = None
+    #: The article the winner's name links to, where the source links it.
+    link: str | None = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,9 @@ class Infobox:
     prevseason: int | None = None
     nextseason: int | None = None
     extra: tuple[InfoField, ...] = ()
+    #: The articles the previous and next seasons link to, where the source links them.
+    prevseason_link: str | None = None
+    nextseason_link: str | None = None
     layout: InfoboxLayout = field(default_factory=InfoboxLayout, compare=False)
 
 
@@ -65,6 +70,10 @@ class QualifiedTeam:
     department: str
     team: str
     location: str | None = None
+    #: The article each name links to, where the source links it.
+    department_link: str | None = None
+    team_link: str | None = None
+    location_link: str | None = None
 
 
 @dataclass(frozen=True)

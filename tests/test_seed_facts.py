@@ -72,7 +72,7 @@ def test_defensor_bolivar_note_on_region_one_semifinals(seed_json: dict) -> None
 
 def test_infobox(seed_json: dict) -> None:
     infobox = seed_json["infobox"]
-    assert infobox["winners"] == {"team": "Sport Loreto", "title_number": 1, "title_label": "1st Title"}
+    assert infobox["winners"] == {"team": "Sport Loreto", "title_number": 1, "title_label": "1st Title", "link": None}
     assert (infobox["season"], infobox["prevseason"], infobox["nextseason"]) == (2014, 2013, 2015)
 
 

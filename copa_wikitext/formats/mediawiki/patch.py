@@ -19,8 +19,9 @@ from ...model import Season
 from ...source import restore
 from ...source_map import shape, value_at
 
-#: Writes a value's markup for a hole of one kind; `where` names it in errors.
-Encoder = Callable[[str, str], str]
+#: Writes a value's markup for a hole of one kind, given the value, where it
+#: is (for errors) and the markup it replaces.
+Encoder = Callable[[str, str, str], str]
 
 
 def kept_source(season: Season, encoders: Mapping[HoleKind, Encoder]) -> str | None:
@@ -59,7 +60,7 @@ def _patched(text: str, edits: list[tuple[Hole, str]], encoders: Mapping[HoleKin
     last = 0
     for hole, value in sorted(edits, key=lambda edit: edit[0].start):
         where = ".".join(str(step) for step in hole.path)
-        pieces += [text[last : hole.start], encoders[hole.kind](value, where)]
+        pieces += [text[last : hole.start], encoders[hole.kind](value, where, text[hole.start : hole.end])]
         last = hole.end
     return "".join(pieces) + text[last:]
 

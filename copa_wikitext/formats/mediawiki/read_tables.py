@@ -14,14 +14,14 @@ On top of it: qualified-teams tables, tie tables (Team 1 | Agg. | Team 2 |
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ... import copa_peru
 from ...layout import HoleKind
 from ...model import Match, Path, QualifiedTable, QualifiedTeam
 from ...reading.filing import Reading
 from ...rules.syntax import AMBIGUOUS_ROW, ROW_CELL_COUNT, ROWSPAN_OVERFLOW
-from .syntax import plain, split_top, template_name
+from .syntax import link_target, plain, split_top, template_name
 
 BOLD = "'''"
 _SPAN = re.compile(r"\b(rowspan|colspan)\s*=\s*[\"']?\s*(\d+)", re.IGNORECASE)
@@ -172,6 +172,7 @@ def read_qualified(table: Table, path: Path, reading: Reading) -> QualifiedTable
         if all(cell.header for cell in row.cells):
             continue
         team, department = _qualified_row(slots, row, width, department, reading)
+        team = _with_links(team, slots[:width], department[1] if department else None)
         read_rows.append((row_path, team, slots, row))
         shared += [department[1]] if department is not None else []
         rows.append(team)
@@ -184,6 +185,22 @@ def read_qualified(table: Table, path: Path, reading: Reading) -> QualifiedTable
 
 
 _ROW_FIELDS = ("department", "team", "location")
+
+
+def _with_links(team: QualifiedTeam, slots: list[Cell | None], department: Cell | None) -> QualifiedTeam:
+    """`team` with the link target of each name whose own cell is one link."""
+    others = [cell for cell in slots if cell is not None and cell is not department]
+    links: dict[str, str] = {}
+    for name in _ROW_FIELDS:
+        value = getattr(team, name)
+        candidates = [department] if name == "department" else others
+        cell = next((cell for cell in candidates if cell is not None and plain(cell.content) == value), None)
+        if cell is not None and name != "department":
+            others.remove(cell)
+        target = link_target(cell.content) if cell is not None and value and "[[" in cell.content else None
+        if target is not None:
+            links[f"{name}_link"] = target
+    return replace(team, **links) if links else team
 
 
 def _cell_holes(

@@ -39,7 +39,16 @@ from .read_tables import (
     read_tie_table,
     read_two_leg_result,
 )
-from .syntax import MAIN_TEMPLATES, VERBATIM_SECTIONS, WRAPPERS, derived_title, plain, split_top
+from .syntax import (
+    MAIN_TEMPLATES,
+    VERBATIM_SECTIONS,
+    WRAPPERS,
+    derived_title,
+    link_target,
+    plain,
+    split_top,
+    winner_link,
+)
 
 NAME = "mediawiki"
 _BOLD_PHRASE = re.compile(r"'''(.+?)'''")
@@ -157,6 +166,7 @@ def _read_front(front: list[WikiBlock], reading: Reading) -> tuple[Season, list[
 def _read_infobox(block: WikiBlock, reading: Reading) -> Infobox:
     """`{{Infobox ...|key = value|...}}`: typed keys reduced to text, the rest raw."""
     fields: list[tuple[str, str | None]] = []
+    links: dict[str, str | None] = {}
     inner = block.text.strip()[2:-2]
     for piece, offset in split_top(inner, r"\|")[1:]:
         key, equals, value = piece.partition("=")
@@ -166,13 +176,23 @@ def _read_infobox(block: WikiBlock, reading: Reading) -> Infobox:
         field: tuple[str, str | None] = (piece.strip(), None)  # a positional parameter
         if equals and name in CANONICAL_KEYS:
             field = (CANONICAL_KEYS[name], plain(value))
+            links.setdefault(name, link_target(value) if name != "winners" else winner_link(value))
         elif equals:
             field = (key.strip(), value.strip())
         line = block.line + inner.count("\n", 0, offset + 2)
         reading.at(("infobox", name), line, offset + 3 - inner.rfind("\n", 0, offset + 2) - 1)
         fields.append(field)
     reading.at(("infobox",), block.line)
-    return typed_infobox(fields)
+    return _with_links(typed_infobox(fields), links)
+
+
+def _with_links(box: Infobox, links: dict[str, str | None]) -> Infobox:
+    """The infobox with the articles its winner and adjacent seasons link to."""
+    if box.winners is not None and links.get("winners") is not None:
+        box = replace(box, winners=replace(box.winners, link=links["winners"]))
+    prevseason_link = links.get("prevseason") if box.prevseason is not None else None
+    nextseason_link = links.get("nextseason") if box.nextseason is not None else None
+    return replace(box, prevseason_link=prevseason_link, nextseason_link=nextseason_link)
 
 
 def _read_body(season: Season, sections: list[_WikiSection], reading: Reading) -> Season:

@@ -59,6 +59,42 @@ def plain(text: str) -> str:
     return _strip_outer(pieces).replace(_AMPERSAND_STANDIN, "&")
 
 
+def link_target(markup: str) -> str | None:
+    """The article `markup` links to when it is one link (bold, refs and comments aside), else None.
+
+    `[[José Gálvez FBC|José Gálvez]]` gives "José Gálvez FBC", a bold `[[Bagua]]`
+    "Bagua"; plain text, two links, or a category or file link give None.
+    """
+    if "[[" not in markup:
+        return None
+    from mwparserfromhell import parse as parse_wikicode
+
+    nodes = [node for node in parse_wikicode(markup, skip_style_tags=True).nodes if not _is_decoration(node)]
+    if len(nodes) != 1 or type(nodes[0]).__name__ != "Wikilink":
+        return None
+    target = str(nodes[0].title).strip()
+    namespace = target.lstrip(":").split(":", 1)[0].strip().lower() if ":" in target else ""
+    return None if namespace in ("category", "file", "image") or not target else target
+
+
+def winner_link(markup: str) -> str | None:
+    """The article a winners value links its team to: "[[A FBC|A]] (2nd Title)" -> "A FBC"."""
+    team, _, label = markup.rpartition("(")
+    if team.strip() and label.rstrip().endswith(")") and "title" in label.lower():
+        return link_target(team)
+    return link_target(markup)
+
+
+def _is_decoration(node: Any) -> bool:
+    """Nodes around a link that do not change what it names: bold quotes, refs, comments, spaces."""
+    kind = type(node).__name__
+    if kind == "Text":
+        return not str(node.value).strip(" \t\n'")
+    if kind == "Tag":
+        return str(node.tag).strip().lower() == "ref"
+    return kind == "Comment"
+
+
 #: A bare "&" inside a template parameter can corrupt mwparserfromhell's C
 #: tokenizer (its issue #352): such ampersands stand in for it while parsing.
 _BARE_AMPERSAND = re.compile(r"&(?![#A-Za-z0-9]+;)")

@@ -23,8 +23,8 @@ from ...infobox_text import CANONICAL_KEYS, infobox_pairs, typed_infobox, winner
 from ...layout import Block, BlockKind, HoleKind, InfoboxLayout, Wrapper
 from ...model import Infobox, Match, QualifiedTable, Region, Round, Season, Stage
 from ...writing.parts import TemplateBlock, TemplateSection, article_parts, as_source_ended, dotted
-from .patch import kept_source
-from .syntax import derived_title, encode, encode_first, heading_parts, line_kind, plain, split_top
+from .patch import Encoder, kept_source
+from .syntax import derived_title, encode, encode_first, heading_parts, line_kind, link_target, plain, split_top
 
 VARIABLES = {
     "season": "the Season model (title, infobox, lead, stages, see_also)",
@@ -78,11 +78,11 @@ def _kept_source(season: Season) -> str | None:
     """The source as read, edits patched in (see `patch.py`), or None to lay the article out anew."""
     if _last_kept and _last_kept[0][0] is season:
         return _last_kept[0][1]
-    encoders = {
-        HoleKind.HEADING: _heading_text,
-        HoleKind.PARAGRAPH: _paragraph,
-        HoleKind.NOTE: _line,
-        HoleKind.CELL: _cell,
+    encoders: dict[HoleKind, Encoder] = {
+        HoleKind.HEADING: lambda value, where, _: _heading_text(value, where),
+        HoleKind.PARAGRAPH: lambda value, where, _: _paragraph(value, where),
+        HoleKind.NOTE: lambda value, where, _: _line(value, where),
+        HoleKind.CELL: lambda value, where, markup: _linked(value, link_target(markup), where),
     }
     kept = kept_source(season, encoders)
     _last_kept[:] = [(season, kept)]
@@ -226,15 +226,16 @@ def _retyped(pairs: list[tuple[str, str | None]]) -> Infobox:
 def _typed_value(box: Infobox, name: str, text: str, where: str) -> str:
     """Typed fields with the links an editor would give them."""
     _single_line(text, where)
-    competition = box.competition
     if name == "competition" and text:
         return _link(text, where)
     winner = box.winners
-    if name == "winners" and winner is not None and text == winner_text(winner) and text != winner.team:
+    if name == "winners" and winner is not None and text == winner_text(winner):
+        team = _linked(winner.team, winner.link, where)
         label = text[len(winner.team) :].strip()[1:-1]
-        return f"{_link(winner.team, where)} ({encode(label)})"
-    if name in ("prevseason", "nextseason") and text and competition and not _LINK_FORBIDDEN.search(competition):
-        return f"[[{text} {competition}|{text}]]"
+        return f"{team} ({encode(label)})" if text != winner.team else team
+    link = {"prevseason": box.prevseason_link, "nextseason": box.nextseason_link}.get(name)
+    if link is not None and text:
+        return _linked(text, link, where)
     return encode(text)
 
 
@@ -276,6 +277,16 @@ def _param(text: str, where: str) -> str:
     return encode(text, param=True)
 
 
+def _linked(text: str, target: str | None, where: str) -> str:
+    """A name as a cell or value: linked to `target` when it has one an editor could write."""
+    if target is None or _LINK_FORBIDDEN.search(target) or plain(f"[[{target}]]") != target:
+        return _cell(text, where)
+    if target == text:
+        return f"[[{target}]]"
+    label = _cell(text, where)
+    return f"[[{target}|{label}]]" if plain(f"[[{target}|{label}]]") == text else _cell(text, where)
+
+
 def _cell(text: str, where: str, header: bool = False) -> str:
     _single_line(text, where)
     return encode(text, header=header)
@@ -314,9 +325,11 @@ def _table(table: QualifiedTable, where: str) -> Table:
         columns.append("Location")
     rows: list[TableRow] = []
     for number, team in enumerate(table.rows):
-        cells = [_cell(team.team, f"{where}.team")]
+        cells = [_linked(team.team, team.team_link, f"{where}.team")]
         if width == 3:
-            cells.append(_cell(team.location or "", f"{where}.location"))
+            cells.append(
+                _linked(team.location or "", team.location_link if team.location else None, f"{where}.location")
+            )
         previous = table.rows[number - 1].department if number else None
         if number and team.department == previous:
             rows.append(TableRow(None, 1, cells))
@@ -324,7 +337,7 @@ def _table(table: QualifiedTable, where: str) -> Table:
         span = 1
         while number + span < len(table.rows) and table.rows[number + span].department == team.department:
             span += 1
-        rows.append(TableRow(_cell(team.department, f"{where}.department"), span, cells))
+        rows.append(TableRow(_linked(team.department, team.department_link, f"{where}.department"), span, cells))
     return Table(columns, rows)
 
 
