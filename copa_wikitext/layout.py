@@ -32,6 +32,7 @@ class BlockKind(StrEnum):
     NOTE = "note"
     ITEM = "item"
     VERBATIM = "verbatim"
+    LEAGUE_TABLE = "league_table"
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,12 @@ class TableLayout(LayoutRecord):
     #: Rows that restate the department of the row above (a department
     #: listed twice in a row); writers start a new group there.
     restated_rows: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class StandingsLayout(LayoutRecord):
+    #: The sports-table module's team codes ("LOR"), one per row, as written.
+    team_codes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
