@@ -22,7 +22,7 @@ from ...model import LeagueTable, StandingsRow
 from ...reading.filing import Reading
 from ...standings import column_fields, with_completed_rows
 from .read_tables import Table, grid, header_texts
-from .syntax import plain
+from .syntax import linked_name, plain
 
 _TEAM_KEY = re.compile(r"^team(\d+)$")
 _RESULT_KEY = re.compile(r"^result(\d+)$")
@@ -80,7 +80,7 @@ def _module_table(params: dict[str, str]) -> LeagueTable:
     used_results = set(results.values())
     rows: list[StandingsRow] = []
     for number, code in enumerate(codes, start=1):
-        team, link = team_name(params.pop(f"name_{code}", code))
+        team, link = linked_name(params.pop(f"name_{code}", code))
         values: dict[str, Any] = {key: _number(params.pop(f"{stem}_{code}", "")) for stem, key in _TEAM_FIELDS.items()}
         result = results.get(number)
         note = (plain(params[f"text_{result}"]) or None) if result and f"text_{result}" in params else None
@@ -122,21 +122,6 @@ def _number(text: str) -> int | None:
     return int(shown.replace("−", "-").replace("–", "-"))
 
 
-def team_name(markup: str) -> tuple[str, str | None]:
-    """The team a cell shows and the link target when the team is one link ("'''[[A|B]]'''")."""
-    from mwparserfromhell import parse as parse_wikicode
-
-    text = markup.strip()
-    if text.startswith("'''") and text.endswith("'''") and len(text) > 6:
-        text = text[3:-3].strip()
-    shown = plain(text)
-    links = parse_wikicode(text).filter_wikilinks(recursive=False) if "[[" in text else []
-    if len(links) != 1 or str(links[0]) != text:
-        return shown, None
-    target = str(links[0].title).strip()
-    return shown, target if target and plain(f"[[{target}]]") == target else None
-
-
 # --- wikitables ----------------------------------------------------------------
 
 
@@ -164,7 +149,7 @@ def read_standings_table(table: Table, reading: Reading) -> LeagueTable | None:
 
 def _cell_value(name: str, content: str) -> Any:
     if name == "team":
-        return team_name(content)
+        return linked_name(content)
     if name == "note":
         return plain(content) or None
     text = plain(content)
