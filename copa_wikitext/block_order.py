@@ -37,6 +37,7 @@ def section_items(section: ModelSection) -> dict[Block, list[Any]]:
     if isinstance(section, Round):
         items[BlockKind.STUB] = [section.stub] if section.stub is not None else []
         items[BlockKind.MATCHES] = [section.matches] if section.matches else []
+        items[BlockKind.LEAGUE_TABLE] = list(section.league_tables)
     return items
 
 
@@ -64,6 +65,7 @@ def _round_blocks(round_: Round) -> list[Block]:
         blocks.append(BlockKind.MATCHES)
     blocks += [BlockKind.NOTE] * len(round_.notes)
     blocks.append(BLANK)
+    blocks += _each_then_blank(BlockKind.LEAGUE_TABLE, len(round_.league_tables))
     blocks += _each_then_blank(BlockKind.PARAGRAPH, len(round_.paragraphs))
     blocks += _each_then_blank(BlockKind.VERBATIM, len(round_.verbatim))
     return blocks
@@ -133,6 +135,7 @@ def _leftover_order(canonical: Sequence[Block]) -> list[Block]:
         BlockKind.TABLE,
         BlockKind.STUB,
         BlockKind.MATCHES,
+        BlockKind.LEAGUE_TABLE,
         BlockKind.NOTE,
         BlockKind.ITEM,
         BlockKind.VERBATIM,

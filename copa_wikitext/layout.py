@@ -32,6 +32,7 @@ class BlockKind(StrEnum):
     NOTE = "note"
     ITEM = "item"
     VERBATIM = "verbatim"
+    LEAGUE_TABLE = "league_table"
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,12 @@ class SourceRecord:
     holes: tuple[Hole, ...]
     shape: str
     original: str | None = None
+
+
+@dataclass(frozen=True)
+class StandingsLayout(LayoutRecord):
+    #: The sports-table module's team codes ("LOR"), one per row, as written.
+    team_codes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

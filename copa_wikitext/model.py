@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .layout import InfoboxLayout, SeasonLayout, SectionLayout, TableLayout, strip_layout
+from .layout import InfoboxLayout, SeasonLayout, SectionLayout, StandingsLayout, TableLayout, strip_layout
 
 #: Version of the JSON document shape; bumped when a key changes meaning.
 SCHEMA_VERSION = 2
@@ -97,6 +97,51 @@ class Match:
 
 
 @dataclass(frozen=True)
+class StandingsRow:
+    """One team's line in a league or group table.
+
+    Numbers are None where the source has none (a table of names only);
+    readers compute the derived ones (played, goal difference, points) when
+    the source gives what they derive from. `result` is the source's result
+    code ("PRO"), `note` its text ("Promoted to ...").
+    """
+
+    team: str
+    position: int | None = None
+    #: The link target when the source links the team ([[Target|team]]).
+    team_link: str | None = None
+    played: int | None = None
+    won: int | None = None
+    drawn: int | None = None
+    lost: int | None = None
+    goals_for: int | None = None
+    goals_against: int | None = None
+    goal_difference: int | None = None
+    points: int | None = None
+    #: Points added to (or, negative, taken from) the team's total.
+    adjustment: int | None = None
+    result: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class LeagueTable:
+    """Standings of a league or group: a sports-table module call or a wikitable."""
+
+    rows: tuple[StandingsRow, ...] = ()
+    win_points: int = 3
+    draw_points: int = 1
+    #: The table's source as written (often a reference or {{citation needed}}).
+    source: str | None = None
+    #: Other settings as (name, text): "update", "class_rules", "res_col_header",
+    #: result colours ("col_PRO"), in source order.
+    settings: tuple[tuple[str, str], ...] = ()
+    #: The header texts of a wikitable; empty for a sports-table module call.
+    columns: tuple[str, ...] = ()
+    layout: StandingsLayout = field(default_factory=StandingsLayout, compare=False)
+
+
+@dataclass(frozen=True)
 class Round:
     """A round under a stage or region: its matches, its bracket stub, notes."""
 
@@ -107,6 +152,7 @@ class Round:
     notes: tuple[str, ...] = ()
     paragraphs: tuple[str, ...] = ()
     verbatim: tuple[str, ...] = ()
+    league_tables: tuple[LeagueTable, ...] = ()
     layout: SectionLayout = field(default_factory=SectionLayout, compare=False)
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..block_order import ModelSection
 from ..layout import Block, BlockKind, Hole, HoleKind
-from ..model import Diagnostic, Match, Path, Position, QualifiedTable, Round, Stage
+from ..model import Diagnostic, LeagueTable, Match, Path, Position, QualifiedTable, Round, Stage
 from ..rules.registry import Rule
 
 
@@ -31,13 +31,14 @@ def filled(
     tables: list[QualifiedTable] | None = None,
     stub: str | None = None,
     matches: tuple[Match, ...] = (),
+    league_tables: list[LeagueTable] | None = None,
 ) -> ModelSection:
     """`section` with the values its blocks gave; fields it lacks are ignored."""
     values: dict[str, Any] = {"paragraphs": tuple(paragraphs), "notes": tuple(notes), "verbatim": tuple(verbatim)}
     if isinstance(section, Stage):
         values |= {"main_articles": main_articles, "tables": tuple(tables or ())}
     elif isinstance(section, Round):
-        values |= {"stub": stub, "matches": matches}
+        values |= {"stub": stub, "matches": matches, "league_tables": tuple(league_tables or ())}
     return replace(section, **values)
 
 
@@ -82,7 +83,8 @@ class Filer:
         self.path = path
         self.reading = reading
         self.kinds: list[Block] = []
-        self.values: dict[str, list[Any]] = {"paragraphs": [], "notes": [], "verbatim": [], "tables": []}
+        self.values: dict[str, list[Any]] = {name: [] for name in ("paragraphs", "notes", "verbatim", "tables")}
+        self.values["league_tables"] = []
         self.main_articles: tuple[str, ...] = ()
         self.matches: list[Match] = []
         self.stub: str | None = None
@@ -126,4 +128,5 @@ class Filer:
             tables=self.values["tables"],
             stub=self.stub,
             matches=tuple(self.matches),
+            league_tables=self.values["league_tables"],
         )

@@ -24,6 +24,7 @@ from ...source import check_nesting, prepare
 from . import read_blocks as block_parser
 from .read_blocks import ArticleBlock
 from .read_infobox import read_infobox
+from .read_standings import read_league_table
 from .read_tables import read_match_table, read_qualified_table, record_match_rows
 from .syntax import read_headings, split_row
 
@@ -291,6 +292,10 @@ class _ArticleFiler(Filer):
             if table is not None:
                 self.add("tables", BlockKind.TABLE, table, block.line)
                 return
+        standings = read_league_table(block) if isinstance(self.section, Round) else None
+        if standings is not None:
+            self.add("league_tables", BlockKind.LEAGUE_TABLE, standings, block.line)
+            return
         if isinstance(self.section, Round) and not self.matches:
             matches = read_match_table(block, self.reading)
             if matches is not None:

@@ -68,3 +68,15 @@ def split_row(line: str) -> list[tuple[str, int]]:
         cells.append((stripped, start + lead + 1))
         start += len(raw) + 1
     return cells
+
+
+#: Columns a league table adds after Pos ... Pts when a row needs them, in this order.
+STANDINGS_EXTRA_COLUMNS = ("Note", "Link", "Result", "Adj")
+#: The row field each extra column holds.
+STANDINGS_EXTRA_FIELDS = ("note", "team_link", "result", "adjustment")
+#: A league table's own settings, written as two-cell rows after its teams.
+STANDINGS_SETTINGS = ("win_points", "draw_points", "source", "columns")
+#: How a "|" inside a setting's value is written (a cell cannot hold one).
+PIPE = "{{!}}"
+#: How the header texts of a wikitable are joined in the "columns" setting.
+COLUMN_JOIN = " !! "

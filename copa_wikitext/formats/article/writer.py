@@ -16,9 +16,19 @@ from ...block_order import canonical_blocks, canonical_front, canonical_see_also
 from ...errors import WriteError
 from ...infobox_text import infobox_pairs
 from ...layout import Block, BlockKind
-from ...model import Match, QualifiedTable, Region, Round, Season, Stage
+from ...model import LeagueTable, Match, QualifiedTable, Region, Round, Season, Stage
+from ...standings import CANONICAL_COLUMNS, CANONICAL_FIELDS
 from ...writing.parts import TemplateBlock, TemplateSection, article_parts, as_source_ended, dotted
-from .syntax import BOLD, is_heading, read_heading
+from .syntax import (
+    BOLD,
+    COLUMN_JOIN,
+    PIPE,
+    STANDINGS_EXTRA_COLUMNS,
+    STANDINGS_EXTRA_FIELDS,
+    STANDINGS_SETTINGS,
+    is_heading,
+    read_heading,
+)
 
 _LINE_STARTS = ("|", "!", "{", "- ")
 #: Characters that may change how a heading reads; names without them need no check.
@@ -92,6 +102,7 @@ _FIELD_OF: dict[Block, str] = {
     BlockKind.NOTE: "notes",
     BlockKind.ITEM: "see_also",
     BlockKind.MATCHES: "matches",
+    BlockKind.LEAGUE_TABLE: "league_tables",
 }
 
 
@@ -101,6 +112,8 @@ def _prepare(kind: Block, value: Any, path: tuple[Any, ...]) -> Any:
         return _table_rows(value, where)
     if kind == "matches":
         return _match_rows(value, where)
+    if kind == "league_table":
+        return _standings_rows(value, where)
     if kind == "infobox":
         return [
             (_key(key), None if text is None else _line(text, f"infobox.{key}")) for key, text in infobox_pairs(value)
@@ -152,6 +165,40 @@ def _match_rows(matches: tuple[Match, ...], where: str) -> list[list[str]]:
         legs = [*match.legs, "", ""][:2]
         cells = [team1, match.aggregate or "", team2, *legs]
         rows.append([_cell(cell, where) for cell in cells])
+    return rows
+
+
+def _standings_rows(table: LeagueTable, where: str) -> list[list[str]]:
+    """Header, a row per team (extra columns only when a row needs them), then the settings."""
+    extras = [
+        (column, name)
+        for column, name in zip(STANDINGS_EXTRA_COLUMNS, STANDINGS_EXTRA_FIELDS, strict=True)
+        if any(getattr(row, name) is not None for row in table.rows)
+    ]
+    fields = [*CANONICAL_FIELDS, *(name for _, name in extras)]
+    rows = [[*CANONICAL_COLUMNS, *(column for column, _ in extras)]]
+    for number, row in enumerate(table.rows):
+        values = [getattr(row, name) for name in fields]
+        rows.append([_cell("" if value is None else str(value), f"{where}.rows[{number}]") for value in values])
+    settings: list[tuple[str, str]] = []
+    if table.win_points != 3:
+        settings.append(("win_points", str(table.win_points)))
+    if table.draw_points != 1:
+        settings.append(("draw_points", str(table.draw_points)))
+    if table.source is not None:
+        settings.append(("source", table.source))
+    if table.columns:
+        if any(COLUMN_JOIN.strip() in column for column in table.columns):
+            raise WriteError(f"{where}.columns: a header text holds '!!'")
+        settings.append(("columns", COLUMN_JOIN.join(table.columns)))
+    for key, value in table.settings:
+        if key in STANDINGS_SETTINGS:
+            raise WriteError(f"{where}.settings: {key!r} would read back as the table's own {key}")
+        settings.append((key, value))
+    for key, value in settings:
+        if PIPE in value or not key:
+            raise WriteError(f"{where}.{key}: {value!r} holds {PIPE}, which the article dialect writes for '|'")
+        rows.append([_cell(key, f"{where}.settings"), _cell(value.replace("|", PIPE), f"{where}.{key}")])
     return rows
 
 

@@ -27,7 +27,8 @@ from ...block_order import canonical_blocks, ordered, section_items
 from ...errors import WriteError
 from ...infobox_text import infobox_pairs
 from ...layout import Block, BlockKind
-from ...model import Match, QualifiedTable, Region, Round, Season, Stage
+from ...model import LeagueTable, Match, QualifiedTable, Region, Round, Season, Stage
+from ...standings import CANONICAL_COLUMNS, CANONICAL_FIELDS
 from ...writing.parts import article_parts, dotted
 from .syntax import CONTROL, md_escape
 
@@ -35,8 +36,8 @@ VARIABLES = {
     "season": "the Season model, unescaped (pass its text through the `md_escape` filter)",
     "title": "the season's title, escaped",
     "sections": "every heading in article order, the title's first: .level (1-6), .title (escaped) and .blocks",
-    "block": '.kind ("infobox", "teams", "matches", "paragraph", "main", "departments", "no_results", "notes", '
-    '"see_also", "code"); .rows for tables (header row first, cells escaped), .items for lists (escaped), '
+    "block": '.kind ("infobox", "teams", "matches", "standings", "paragraph", "main", "departments", "no_results", '
+    '"notes", "see_also", "code"); .rows for tables (header row first, cells escaped), .items for lists (escaped), '
     ".text for prose (escaped) and code, .fence for code (the fence line to put around .text)",
 }
 
@@ -170,11 +171,25 @@ def _block(kind: Block, value: Any, section: Stage | Region | Round, where: str)
         return MarkdownBlock("teams", rows=_team_rows(value, f"{where}.tables"))
     if kind == "matches":
         return MarkdownBlock("matches", rows=_match_rows(value, f"{where}.matches"))
+    if kind == "league_table":
+        return MarkdownBlock("standings", rows=_standings_rows(value, f"{where}.league_tables"))
     if kind == "stub" and isinstance(section, Round) and not section.matches:
         return MarkdownBlock("no_results", NO_RESULTS)
     if kind == "verbatim":
         return _code(value, f"{where}.verbatim")
     return None  # blank lines, and the stub of a round that has matches
+
+
+def _standings_rows(table: LeagueTable, where: str) -> tuple[tuple[str, ...], ...]:
+    """Pos ... Pts, and a Note column when a row has a note; a number the source lacks is empty."""
+    noted = any(row.note is not None for row in table.rows)
+    columns = (*CANONICAL_COLUMNS, "Note") if noted else CANONICAL_COLUMNS
+    fields = (*CANONICAL_FIELDS, "note") if noted else CANONICAL_FIELDS
+    rows = []
+    for row in table.rows:
+        values = [getattr(row, name) for name in fields]
+        rows.append(tuple(_cell("" if value is None else str(value), f"{where}.rows") for value in values))
+    return (columns, *rows)
 
 
 def _departments(region: Region, where: str) -> MarkdownBlock:

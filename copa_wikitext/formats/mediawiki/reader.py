@@ -23,13 +23,14 @@ from ...block_order import BLANK, canonical_blocks, canonical_front
 from ...copa_peru import parse_region_sentence
 from ...infobox_text import CANONICAL_KEYS, typed_infobox
 from ...layout import Block, BlockKind, HoleKind, SeasonLayout, SectionLayout, SourceRecord, Wrapper
-from ...model import Infobox, Path, ReadResult, Region, Round, Season, Stage
+from ...model import Infobox, LeagueTable, Path, ReadResult, Region, Round, Season, Stage
 from ...reading.filing import Filer, Reading
 from ...reading.outline import assemble_body
 from ...rules.syntax import MISSING_TITLE
 from ...source import check_nesting, line_starts, prepare, restore
 from ...source_map import shape
 from .read_lines import WikiBlock, scan
+from .read_standings import is_sports_table, read_sports_table, read_standings_table
 from .read_tables import (
     FOOTBALL_BOXES,
     is_two_leg_result,
@@ -343,6 +344,8 @@ class _WikiFiler(Filer):
             self.kinds.append(Wrapper(block.text))
         elif block.name in FOOTBALL_BOXES and isinstance(self.section, Round):
             self.add_matches([read_football_box(block.text)], block.line)
+        elif isinstance(self.section, Round) and is_sports_table(block.text):
+            self.file_standings(read_sports_table(block.text), block)
         else:
             self.add("verbatim", BlockKind.VERBATIM, block.text, block.line)
 
@@ -361,7 +364,16 @@ class _WikiFiler(Filer):
             if matches is not None:
                 self.add_matches(list(matches), block.line)
                 return
+            self.file_standings(read_standings_table(table, self.reading), block)
+            return
         self.add("verbatim", BlockKind.VERBATIM, block.text, block.line)
+
+    def file_standings(self, standings: LeagueTable | None, block: WikiBlock) -> None:
+        """A league table, or the block verbatim when it could not be typed whole."""
+        if standings is None:
+            self.add("verbatim", BlockKind.VERBATIM, block.text, block.line)
+        else:
+            self.add("league_tables", BlockKind.LEAGUE_TABLE, standings, block.line)
 
     def file_legtable(self, block: WikiBlock) -> None:
         body = [line for line in block.lines[1:] if line.strip() and not line.lstrip().startswith("<!--")]

@@ -185,6 +185,23 @@ def _template_shown(node: Any) -> str:
     return str(node)
 
 
+def linked_name(markup: str) -> tuple[str, str | None]:
+    """The name a cell shows, and the link target when the name is one link ("'''[[A|B]]'''")."""
+    text = markup.strip()
+    if text.startswith("'''") and text.endswith("'''") and len(text) > 6:
+        text = text[3:-3].strip()
+    shown = plain(text)
+    if not text.startswith("[[") or not text.endswith("]]"):
+        return shown, None
+    from mwparserfromhell import parse as parse_wikicode
+
+    nodes = parse_wikicode(text).nodes
+    if len(nodes) != 1 or type(nodes[0]).__name__ != "Wikilink":
+        return shown, None
+    target = str(nodes[0].title).strip()
+    return shown, target if target and plain(f"[[{target}]]") == target else None
+
+
 # --- splitting ----------------------------------------------------------------
 
 _NESTING = re.compile(r"\[\[|\]\]|\{\{|\}\}")

@@ -25,6 +25,7 @@ from ...model import Infobox, Match, QualifiedTable, Region, Round, Season, Stag
 from ...writing.parts import TemplateBlock, TemplateSection, article_parts, as_source_ended, dotted
 from .patch import Encoder, kept_source
 from .syntax import derived_title, encode, encode_first, heading_parts, line_kind, link_target, plain, split_top
+from .write_standings import standings_lines
 
 VARIABLES = {
     "season": "the Season model (title, infobox, lead, stages, see_also)",
@@ -36,7 +37,8 @@ VARIABLES = {
     "block": '.kind ("blank", "infobox", "paragraph", "main", "table", "matches", "stub", "note", "item", '
     '"verbatim", "wrap") and .value: text; the infobox (key, value) pairs; "main" the article names; '
     '"table" .columns and .rows (each .department (None on a spanned row), .rowspan, .cells); '
-    '"matches" the TwoLegResult parameter lists; "stub" the lines closing an empty TwoLegStart table',
+    '"matches" the TwoLegResult parameter lists; "stub" the lines closing an empty TwoLegStart table; '
+    '"league_table" the lines of a sports-table call or standings wikitable',
 }
 _LINK_FORBIDDEN = re.compile(r"[\[\]{}|<>#\n&']|^\s|\s$|^:|^$")
 _STUB_LINE = re.compile(r"^\|[-}][ \t]*$")
@@ -179,6 +181,8 @@ def _prepare(kind: str, value: Any, where: str) -> Any:
         return [_result_params(match, f"{where}.matches") for match in value]
     if kind == "stub":
         return _stub(value, f"{where}.stub")
+    if kind == "league_table":
+        return standings_lines(value, f"{where}.league_tables")
     if kind == "note":
         return _line(value, f"{where}.notes")
     if kind == "verbatim":
