@@ -30,9 +30,11 @@ from ...source import check_nesting, prepare
 from .read_lines import WikiBlock, scan
 from .read_tables import (
     FOOTBALL_BOXES,
+    is_one_leg_result,
     is_two_leg_result,
     parse_table,
     read_football_box,
+    read_one_leg_result,
     read_qualified,
     read_tie_table,
     read_two_leg_result,
@@ -321,11 +323,14 @@ class _WikiFiler(Filer):
 
     def file_legtable(self, block: WikiBlock) -> None:
         body = [line for line in block.lines[1:] if line.strip() and not line.lstrip().startswith("<!--")]
-        results = [line for line in body if is_two_leg_result(line.strip())]
-        if not results and _is_stub_tail(tuple(body)):
+        one_leg = block.name.startswith("one")
+        is_result = is_one_leg_result if one_leg else is_two_leg_result
+        results = [line for line in body if is_result(line.strip())]
+        if not results and _is_stub_tail(tuple(body)) and not one_leg:
             self.set_stub(block)
-        elif results and all(is_two_leg_result(line.strip()) or _is_stub_tail((line,)) for line in body):
-            self.add_matches([read_two_leg_result(line.strip()) for line in results], block.line)
+        elif results and all(is_result(line.strip()) or _is_stub_tail((line,)) for line in body):
+            read = read_one_leg_result if one_leg else read_two_leg_result
+            self.add_matches([read(line.strip()) for line in results], block.line)
         else:
             self.add("verbatim", BlockKind.VERBATIM, block.text, block.line)
 
