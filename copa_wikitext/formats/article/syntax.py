@@ -68,3 +68,9 @@ def split_row(line: str) -> list[tuple[str, int]]:
         cells.append((stripped, start + lead + 1))
         start += len(raw) + 1
     return cells
+
+
+#: Scorer lines in one cell of a single-match table, as MediaWiki separates them.
+LINE_BREAK = "<br />"
+#: A "|" inside a cell of the article dialect (a report's `{{cite web|...}}`), as MediaWiki spells it.
+PIPE = "{{!}}"
