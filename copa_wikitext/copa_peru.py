@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher, get_close_matches
 from functools import lru_cache
 
-from .model import StageKind
+from .model import Goals, MatchScore, StageKind
 
 #: Peru's 24 departments and the Constitutional Province of Callao, spelt
 #: as the Spanish-language gazetteer does.
@@ -295,10 +295,14 @@ class Result:
     walkover: bool = False
     away_goals: bool = False
     penalties: tuple[int, int] | None = None
+    extra_time: bool = False
 
 
 _PENALTIES = re.compile(r"\(\s*(\d+)\s*[–\-−]\s*(\d+)\s*p(?:en)?\.?\s*\)", re.IGNORECASE)
 _AWAY_GOALS = re.compile(r"\(\s*a\s*\)", re.IGNORECASE)
+_EXTRA_TIME = re.compile(r"\ba\.\s?e\.\s?t\.?|\baet\b|\bextra time\b", re.IGNORECASE)
+#: What a `{{Football box}}`'s `aet=` adds to its score, and the shoot-out after it.
+EXTRA_TIME_MARK = "(a.e.t.)"
 
 
 def parse_result(text: str | None) -> Result:
@@ -309,7 +313,59 @@ def parse_result(text: str | None) -> Result:
         walkover=is_walkover(text),
         away_goals=bool(_AWAY_GOALS.search(text or "")),
         penalties=(int(shootout.group(1)), int(shootout.group(2))) if shootout else None,
+        extra_time=bool(_EXTRA_TIME.search(text or "")),
     )
+
+
+@lru_cache(maxsize=4096)
+def match_score(legs: tuple[str, ...], aggregate: str | None, single: bool) -> MatchScore:
+    """The numbers of a match's scores as written: the one place they are derived.
+
+    Each leg's goals come from its text; the aggregate from the aggregate
+    text of a tie, or from the score of a single match. Extra time, penalties,
+    away goals and walkovers are read from the aggregate and the legs (the
+    aggregate first: "1–1 (4–3 p)" there speaks of the whole tie).
+    """
+    results = [parse_result(leg) for leg in legs]
+    total = parse_result(legs[0] if single and legs else None) if single else parse_result(aggregate)
+    everything = [total, *results]
+    penalties = next((result.penalties for result in everything if result.penalties), None)
+    return MatchScore(
+        legs=tuple(_goals(result.goals) for result in results),
+        aggregate=_goals(total.goals),
+        extra_time=any(result.extra_time for result in everything),
+        penalties=_goals(penalties),
+        away_goals=any(result.away_goals for result in everything),
+        walkover=any(result.walkover for result in everything),
+    )
+
+
+def _goals(pair: tuple[int, int] | None) -> Goals | None:
+    return Goals(*pair) if pair is not None else None
+
+
+def split_extra_time(score: str) -> tuple[str, bool, str | None]:
+    """ "1–1 (a.e.t.) (4–3 p)" -> ("1–1", True, "4–3"): a `{{Football box}}`'s score, aet, penaltyscore.
+
+    The inverse of `football_box_score`; a score it cannot take apart so that
+    putting it together gives the same text comes back whole.
+    """
+    rest, penalties = score, None
+    shootout = re.search(r"\s*\((?P<p>[^()]*) p\)$", rest)
+    if shootout:
+        rest, penalties = rest[: shootout.start()], shootout.group("p").strip()
+    aet = rest.endswith(" " + EXTRA_TIME_MARK)
+    if aet:
+        rest = rest[: -len(EXTRA_TIME_MARK) - 1]
+    if not rest or football_box_score(rest, aet, penalties) != score:
+        return score, False, None
+    return rest, aet, penalties
+
+
+def football_box_score(score: str, aet: bool, penalties: str | None) -> str:
+    """A `{{Football box}}`'s score= with aet= and penaltyscore= folded in: "1–1 (a.e.t.) (4–3 p)"."""
+    text = f"{score} {EXTRA_TIME_MARK}".strip() if aet else score
+    return with_penalties(text, penalties) if penalties else text
 
 
 def with_penalties(score: str, penalties: str) -> str:
@@ -318,6 +374,22 @@ def with_penalties(score: str, penalties: str) -> str:
 
 
 MATCH_COLUMNS = ("team 1", "agg.", "team 2", "1st leg", "2nd leg")
+#: A table of single matches: one score column, then any of `DETAIL_COLUMNS`.
+SINGLE_MATCH_COLUMNS = ("team 1", "score", "team 2")
+#: Detail columns of a single-match table, folded, and the `MatchDetails` field each holds.
+DETAIL_COLUMNS: dict[str, str] = {
+    "date": "date",
+    "time": "time",
+    "stadium": "stadium",
+    "location": "location",
+    "goals 1": "goals1",
+    "goals 2": "goals2",
+    "penalties 1": "penalties1",
+    "penalties 2": "penalties2",
+    "attendance": "attendance",
+    "referee": "referee",
+    "report": "report",
+}
 
 
 def is_qualified_header(cells: list[str]) -> bool:

@@ -249,6 +249,18 @@ def _match_changes(old: Sequence[Match], new: Sequence[Match], where: str) -> It
                 yield Change("match-removed", f"{removed.team1} v {removed.team2}", _score(removed), None, where)
             case Match() as o, Match() as n if (o.legs, o.aggregate, o.winner) != (n.legs, n.aggregate, n.winner):
                 yield Change("score-changed", f"{n.team1} v {n.team2}", _score(o), _score(n), where)
+            case Match() as o, Match() as n if (o.single, o.details) != (n.single, n.details):
+                yield Change("match-details-changed", f"{n.team1} v {n.team2}", _details(o), _details(n), where)
+
+
+def _details(match: Match) -> str:
+    """A match's shape and details, briefly: "single match; 1 January 2099, Synthetic Stadium"."""
+    shape = "single match" if match.single else "two-legged tie"
+    if match.details is None:
+        return shape
+    facts = [match.details.date, match.details.stadium, match.details.referee, *match.details.goals1]
+    shown = ", ".join(fact for fact in [*facts, *match.details.goals2] if fact)
+    return f"{shape}; {shown or 'a match box'}"
 
 
 # --- prose ------------------------------------------------------------------

@@ -86,14 +86,86 @@ class QualifiedTable:
 
 
 @dataclass(frozen=True)
+class MatchDetails:
+    """What a `{{Football box}}` says of one match besides its score; all text as shown.
+
+    Scorer lines are one item per `<br />`-separated line of `goals1`/`goals2`
+    (`penalties1`/`penalties2`: the shoot-out's takers); `report` is kept as
+    written (a `<ref>` or an external link). `attendance` is text; its number
+    is `attendance_number()`.
+    """
+
+    date: str | None = None
+    time: str | None = None
+    stadium: str | None = None
+    location: str | None = None
+    goals1: tuple[str, ...] = ()
+    goals2: tuple[str, ...] = ()
+    penalties1: tuple[str, ...] = ()
+    penalties2: tuple[str, ...] = ()
+    attendance: str | None = None
+    referee: str | None = None
+    report: str | None = None
+
+    def attendance_number(self) -> int | None:
+        """ "12,500" -> 12500; None when the attendance is not a number."""
+        digits = (self.attendance or "").replace(",", "").replace(".", "").replace("\u00a0", "").strip()
+        return int(digits) if digits.isascii() and digits.isdigit() else None
+
+
+@dataclass(frozen=True)
+class Goals:
+    """Goals of team 1 and team 2, in that order (the articles write every score so)."""
+
+    team1: int
+    team2: int
+
+
+@dataclass(frozen=True)
+class MatchScore:
+    """The numbers a match's score texts say; derived, never stored on `Match`.
+
+    `legs` has one item per leg (None where a leg's text holds no score);
+    `aggregate` is the written aggregate of a tie, or the score of a single
+    match. Made by `copa_peru.match_score`.
+    """
+
+    legs: tuple[Goals | None, ...] = ()
+    aggregate: Goals | None = None
+    extra_time: bool = False
+    penalties: Goals | None = None
+    away_goals: bool = False
+    walkover: bool = False
+
+
+@dataclass(frozen=True)
 class Match:
-    """A tie between two teams; scores are kept as written ("2–1", "w/o")."""
+    """A tie between two teams, or one match; scores are kept as written ("2–1", "w/o").
+
+    A two-legged tie has up to two `legs` and an `aggregate`; a `single` match
+    has its one score as `legs[0]` and no aggregate. `details` are what a
+    `{{Football box}}` gives (None when the match stood in a results table).
+    The numbers are `scores()`.
+    """
 
     team1: str
     team2: str
     legs: tuple[str, ...] = ()
     aggregate: str | None = None
     winner: str | None = None
+    single: bool = False
+    details: MatchDetails | None = None
+
+    @property
+    def score(self) -> str | None:
+        """The score of a single match (None for a tie)."""
+        return self.legs[0] if self.single and self.legs else None
+
+    def scores(self) -> MatchScore:
+        """Goals per leg and on aggregate, extra time, penalties, away goals, walkover."""
+        from .copa_peru import match_score  # copa_peru knows scores and imports this module
+
+        return match_score(self.legs, self.aggregate, self.single)
 
 
 @dataclass(frozen=True)

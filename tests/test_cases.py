@@ -110,8 +110,11 @@ def check_read(case: Path, expected: dict[str, Any], dialect: str) -> None:
     if "facts" in expected:
         assert_contains(json.loads(api.write(result.season, "json")), expected["facts"])
     if "matches" in expected:
-        matches = [Match(**{**item, "legs": tuple(item["legs"])}) for item in expected["matches"]]
-        assert [match for round_ in result.season.rounds() for match in round_.matches] == matches
+        found = [match for round_ in result.season.rounds() for match in round_.matches]
+        assert [_match_facts(match, item) for match, item in zip(found, expected["matches"], strict=False)] == (
+            expected["matches"]
+        )
+        assert len(found) == len(expected["matches"])
     if "stubs" in expected:
         assert [round_.stub for round_ in result.season.rounds()] == expected["stubs"]
     assert_findings(result.diagnostics, expected["findings"])
@@ -236,3 +239,10 @@ def test_every_model_rule_case_is_checked_on_mediawiki_source_too() -> None:
     model_cases = {case for case in _invalid_cases() if case.suffix == ".txt" and case.stem[:3] in ("CP2", "CP3")}
     checked = {case for case in _invalid_cases() if expectations(case).get("same_findings_as_mediawiki")}
     assert model_cases == checked
+
+
+def _match_facts(match: Match, item: dict[str, Any]) -> dict[str, Any]:
+    """The facts of `match` an expected item names: the five always, `single` where given."""
+    facts = {"team1": match.team1, "team2": match.team2, "legs": list(match.legs)}
+    facts |= {"aggregate": match.aggregate, "winner": match.winner, "single": match.single}
+    return {key: facts[key] for key in item}

@@ -45,6 +45,9 @@ class MatchRecord:
     legs: tuple[str, ...]
     aggregate: str | None
     winner: str | None
+    single: bool = False
+    #: A Football box's attendance, as written.
+    attendance: str | None = None
 
 
 @dataclass(frozen=True)
@@ -96,14 +99,14 @@ class SeasonRecord:
 
 
 def _round_json(round_: RoundRecord) -> dict[str, Any]:
-    matches = [[m.team1, m.team2, list(m.legs), m.aggregate, m.winner] for m in round_.matches]
+    matches = [[m.team1, m.team2, list(m.legs), m.aggregate, m.winner, m.single, m.attendance] for m in round_.matches]
     return {"stage": round_.stage, "region": round_.region, "name": round_.name, "matches": matches}
 
 
 def _round_from_json(data: dict[str, Any]) -> RoundRecord:
-    matches = tuple(
-        MatchRecord(team1, team2, tuple(legs), aggregate, winner)
-        for team1, team2, legs, aggregate, winner in data["matches"]
+    matches = tuple(  # lines written before single matches had 5 items
+        MatchRecord(team1, team2, tuple(legs), aggregate, winner, *rest)
+        for team1, team2, legs, aggregate, winner, *rest in data["matches"]
     )
     return RoundRecord(data["stage"], data["region"], data["name"], matches)
 
@@ -148,4 +151,15 @@ def _round_records(season: Season) -> Iterator[RoundRecord]:
 
 
 def _matches(round_: Round) -> tuple[MatchRecord, ...]:
-    return tuple(MatchRecord(m.team1, m.team2, tuple(m.legs), m.aggregate, m.winner) for m in round_.matches)
+    return tuple(
+        MatchRecord(
+            m.team1,
+            m.team2,
+            tuple(m.legs),
+            m.aggregate,
+            m.winner,
+            m.single,
+            m.details.attendance if m.details else None,
+        )
+        for m in round_.matches
+    )

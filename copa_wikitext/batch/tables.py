@@ -17,8 +17,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from .. import copa_peru
 from ..files import atomic_path, atomic_writer
-from .records import SeasonRecord
+from ..model import MatchDetails
+from .records import MatchRecord, SeasonRecord
 
 SEASON_COLUMNS = ("season", "title", "winner", "teams", "departments", "regions", "source")
 TEAM_COLUMNS = ("season", "department", "team", "location", "region", "source")
@@ -75,6 +77,20 @@ CREATE TABLE matches (
     legs      TEXT NOT NULL,              -- JSON array of the legs' scores as written
     aggregate TEXT,
     winner    TEXT,
+    -- the numbers the scores say (copa_peru.match_score), team 1's goals first as the articles write them
+    single        INTEGER NOT NULL,       -- 1: a single match (its score is leg 1), 0: a tie
+    leg1_goals1   INTEGER,                -- NULL where the leg's text holds no score
+    leg1_goals2   INTEGER,
+    leg2_goals1   INTEGER,
+    leg2_goals2   INTEGER,
+    agg_goals1    INTEGER,                -- the aggregate of a tie, the score of a single match
+    agg_goals2    INTEGER,
+    extra_time    INTEGER NOT NULL,       -- 1 when a score says a.e.t.
+    pens_goals1   INTEGER,                -- the shoot-out, where there was one
+    pens_goals2   INTEGER,
+    away_goals    INTEGER NOT NULL,       -- 1: decided on away goals "(a)"
+    walkover      INTEGER NOT NULL,       -- 1: "w/o"
+    attendance    INTEGER,                -- a Football box's attendance, when it is a number
     UNIQUE (round_id, position)
 );
 CREATE INDEX seasons_season ON seasons(season);
@@ -183,13 +199,30 @@ def _insert_rounds(
         )
         round_id = _last_id(cursor)
         connection.executemany(
-            "INSERT INTO matches (round_id, position, team1, team2, legs, aggregate, winner)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO matches (round_id, position, team1, team2, legs, aggregate, winner, "
+            f"{', '.join(GOAL_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?{', ?' * len(GOAL_COLUMNS)})",
             [
-                (round_id, number, m.team1, m.team2, _legs_json(m.legs), m.aggregate, m.winner)
+                (round_id, number, m.team1, m.team2, _legs_json(m.legs), m.aggregate, m.winner, *_goal_values(m))
                 for number, m in enumerate(round_.matches, start=1)
             ],
         )
+
+
+GOAL_COLUMNS = (
+    "single", "leg1_goals1", "leg1_goals2", "leg2_goals1", "leg2_goals2", "agg_goals1", "agg_goals2",
+    "extra_time", "pens_goals1", "pens_goals2", "away_goals", "walkover", "attendance",
+)  # fmt: skip
+
+
+def _goal_values(match: MatchRecord) -> tuple[int | None, ...]:
+    """The integer columns of a match, from its score texts through `copa_peru.match_score`."""
+    score = copa_peru.match_score(match.legs, match.aggregate, match.single)
+    legs = [*score.legs, None, None][:2]
+    pairs = [(goals.team1, goals.team2) if goals else (None, None) for goals in (*legs, score.aggregate)]
+    penalties = (score.penalties.team1, score.penalties.team2) if score.penalties else (None, None)
+    attendance = MatchDetails(attendance=match.attendance).attendance_number()
+    flags = (int(score.extra_time), *penalties, int(score.away_goals), int(score.walkover), attendance)
+    return (int(match.single), *pairs[0], *pairs[1], *pairs[2], *flags)
 
 
 def _legs_json(legs: tuple[str, ...]) -> str:

@@ -122,7 +122,8 @@ def extensions(formats: dict[str, Format]) -> tuple[str, ...]:
 #: Markup only MediaWiki source has: an infobox template, a table, a match
 #: template, a main-article template or a category link.
 _MEDIAWIKI_HINT = re.compile(
-    r"\{\{\s*(?:Infobox|TwoLegStart|Football ?box|main\s*\|)|^\{\||\[\[\s*Category\s*:", re.MULTILINE | re.IGNORECASE
+    r"\{\{\s*(?:Infobox|TwoLegStart|OneLegStart|Football ?box|main\s*\|)|^\{\||\[\[\s*Category\s*:",
+    re.MULTILINE | re.IGNORECASE,
 )
 
 

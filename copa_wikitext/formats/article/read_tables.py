@@ -10,13 +10,15 @@ shape and the gazetteer together; what stays ambiguous is reported.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ... import copa_peru
 from ...layout import TableLayout
-from ...model import Match, Path, QualifiedTable, QualifiedTeam
+from ...model import Match, MatchDetails, Path, QualifiedTable, QualifiedTeam
 from ...reading.filing import Reading
 from ...rules.syntax import AMBIGUOUS_ROW, ROW_CELL_COUNT
 from .read_blocks import ArticleBlock
-from .syntax import BOLD, split_row
+from .syntax import BOLD, LINE_BREAK, PIPE, split_row
 
 
 def read_qualified_table(block: ArticleBlock, path: Path, reading: Reading) -> QualifiedTable | None:
@@ -86,9 +88,11 @@ def _starts_department(texts: list[str], current: str | None, reading: Reading, 
 
 
 def read_match_table(block: ArticleBlock, reading: Reading) -> tuple[Match, ...] | None:
-    """A round's `| Team 1 | Agg. | Team 2 | 1st leg | 2nd leg |` table."""
+    """A round's `| Team 1 | Agg. | Team 2 | 1st leg | 2nd leg |` or `| Team 1 | Score | Team 2 |` table."""
     lines = block.lines()
     header = tuple(copa_peru.fold(text) for text, _ in split_row(lines[0]))
+    if header[:3] == copa_peru.SINGLE_MATCH_COLUMNS and len(lines) >= 2:
+        return _single_matches(block, header[3:], reading)
     if header != copa_peru.MATCH_COLUMNS or len(lines) < 2:
         return None
     matches = []
@@ -104,13 +108,16 @@ def read_match_table(block: ArticleBlock, reading: Reading) -> tuple[Match, ...]
     return tuple(matches)
 
 
-def record_match_rows(block: ArticleBlock, path: Path, reading: Reading) -> None:
-    """Where each row of a match table stands, `(*path, k)`, and its team and aggregate cells."""
+def record_match_rows(block: ArticleBlock, path: Path, reading: Reading, first: int = 0) -> None:
+    """Where each row of a match table stands, `(*path, k)`, and its team and aggregate cells.
+
+    `first` is the index of the table's first match among the round's.
+    """
     for number, line in enumerate(block.lines()[1:]):
         line_no = block.line + number + 1
-        reading.at((*path, number), line_no)
+        reading.at((*path, first + number), line_no)
         for key, (_, column) in zip(("team1", "aggregate", "team2"), split_row(line), strict=False):
-            reading.at((*path, number, key), line_no, column)
+            reading.at((*path, first + number, key), line_no, column)
 
 
 def _match(texts: list[str]) -> Match | None:
@@ -129,3 +136,33 @@ def _unbold(cell: str) -> tuple[str, bool]:
     if len(cell) > 6 and cell.startswith(BOLD) and cell.endswith(BOLD):
         return cell[3:-3], True
     return cell, False
+
+
+def _single_matches(block: ArticleBlock, details: tuple[str, ...], reading: Reading) -> tuple[Match, ...] | None:
+    """Rows of single matches; detail columns (Date, Stadium, Goals 1, ...) give each its `MatchDetails`."""
+    if any(column not in copa_peru.DETAIL_COLUMNS for column in details) or len(set(details)) < len(details):
+        return None
+    width = 3 + len(details)
+    matches = []
+    for number, line in enumerate(block.lines()[1:], start=1):
+        texts = [text for text, _ in split_row(line)]
+        if len(texts) != width:
+            reading.report(ROW_CELL_COUNT, f"match row needs {width} cells", block.line + number)
+            return None
+        match = _match([texts[0], "", texts[2], texts[1], ""])
+        if match is None:
+            return None
+        facts = dict(zip((copa_peru.DETAIL_COLUMNS[column] for column in details), texts[3:], strict=True))
+        matches.append(replace(match, single=True, details=_details(facts) if details else None))
+    return tuple(matches)
+
+
+def _details(facts: dict[str, str]) -> MatchDetails:
+    values: dict[str, object] = {}
+    for name, written in facts.items():
+        text = written.replace(PIPE, "|")  # "|" cannot stand in a cell; the writer spells it {{!}}
+        if name in ("goals1", "goals2", "penalties1", "penalties2"):
+            values[name] = tuple(line.strip() for line in text.split(LINE_BREAK) if line.strip())
+        else:
+            values[name] = text or None
+    return MatchDetails(**values)  # type: ignore[arg-type]  # the names are MatchDetails' fields

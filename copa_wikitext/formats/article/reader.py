@@ -296,11 +296,15 @@ class _ArticleFiler(Filer):
         if standings is not None:
             self.add("league_tables", BlockKind.LEAGUE_TABLE, standings, block.line)
             return
-        if isinstance(self.section, Round) and not self.matches:
+        further = bool(self.matches) and self.kinds[-2:] == [BlockKind.MATCHES, BlockKind.BLANK]
+        if isinstance(self.section, Round) and (not self.matches or further):
             matches = read_match_table(block, self.reading)
             if matches is not None:
+                if further:  # a further table of the round's matches, one blank line after the last
+                    self.kinds.pop()
+                first = len(self.matches)
                 self.add_matches(list(matches), block.line)
-                record_match_rows(block, (*self.path, "matches"), self.reading)
+                record_match_rows(block, (*self.path, "matches"), self.reading, first)
                 return
         self.file_verbatim(block)
 

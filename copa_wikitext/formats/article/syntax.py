@@ -76,7 +76,9 @@ STANDINGS_EXTRA_COLUMNS = ("Note", "Link", "Result", "Adj")
 STANDINGS_EXTRA_FIELDS = ("note", "team_link", "result", "adjustment")
 #: A league table's own settings, written as two-cell rows after its teams.
 STANDINGS_SETTINGS = ("win_points", "draw_points", "source", "columns")
-#: How a "|" inside a setting's value is written (a cell cannot hold one).
+#: How a "|" inside a cell is written (a setting's value, a report's `{{cite web|...}}`), as MediaWiki spells it.
 PIPE = "{{!}}"
 #: How the header texts of a wikitable are joined in the "columns" setting.
 COLUMN_JOIN = " !! "
+#: Scorer lines in one cell of a single-match table, as MediaWiki separates them.
+LINE_BREAK = "<br />"

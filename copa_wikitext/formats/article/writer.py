@@ -22,6 +22,7 @@ from ...writing.parts import TemplateBlock, TemplateSection, article_parts, as_s
 from .syntax import (
     BOLD,
     COLUMN_JOIN,
+    LINE_BREAK,
     PIPE,
     STANDINGS_EXTRA_COLUMNS,
     STANDINGS_EXTRA_FIELDS,
@@ -91,6 +92,9 @@ def _blocks(
     for kind, value in ordered(recorded, canonical, items):
         number = seen[kind] = seen.get(kind, -1) + 1
         field_name = _FIELD_OF.get(kind, str(kind))
+        if kind == BlockKind.MATCHES:
+            blocks += _match_tables(value, dotted((*path, field_name)))
+            continue
         blocks.append(TemplateBlock(str(kind), _prepare(kind, value, (*path, field_name, number))))
     return blocks
 
@@ -110,8 +114,6 @@ def _prepare(kind: Block, value: Any, path: tuple[Any, ...]) -> Any:
     where = dotted(path)
     if kind == "table":
         return _table_rows(value, where)
-    if kind == "matches":
-        return _match_rows(value, where)
     if kind == "league_table":
         return _standings_rows(value, where)
     if kind == "infobox":
@@ -154,14 +156,39 @@ def _table_rows(table: QualifiedTable, where: str) -> list[list[str]]:
     return rows
 
 
-def _match_rows(matches: tuple[Match, ...], where: str) -> list[list[str]]:
+def _match_tables(matches: tuple[Match, ...], where: str) -> list[TemplateBlock]:
+    """One table per run of matches of one shape, a blank line between tables."""
+    blocks: list[TemplateBlock] = []
+    runs: list[list[Match]] = []
+    for match in matches:
+        shape = _shape(match)
+        if runs and _shape(runs[-1][0]) == shape:
+            runs[-1].append(match)
+        else:
+            runs.append([match])
+    for run in runs:
+        if blocks:
+            blocks.append(TemplateBlock(str(BlockKind.BLANK)))
+        rows = _single_rows(run, where) if run[0].single else _match_rows(run, where)
+        blocks.append(TemplateBlock("matches", rows))
+    return blocks
+
+
+def _shape(match: Match) -> tuple[bool, bool]:
+    return match.single, match.details is not None
+
+
+def _teams(match: Match) -> tuple[str, str]:
+    team1 = BOLD + match.team1 + BOLD if match.winner == match.team1 else match.team1
+    went_through = match.winner == match.team2 and match.winner != match.team1
+    return team1, BOLD + match.team2 + BOLD if went_through else match.team2
+
+
+def _match_rows(matches: list[Match], where: str) -> list[list[str]]:
     rows = [["Team 1", "Agg.", "Team 2", "1st leg", "2nd leg"]]
     assert len(rows[0]) == len(copa_peru.MATCH_COLUMNS)
     for match in matches:
-        team1 = BOLD + match.team1 + BOLD if match.winner == match.team1 else match.team1
-        team2 = (
-            BOLD + match.team2 + BOLD if match.winner == match.team2 and match.winner != match.team1 else match.team2
-        )
+        team1, team2 = _teams(match)
         legs = [*match.legs, "", ""][:2]
         cells = [team1, match.aggregate or "", team2, *legs]
         rows.append([_cell(cell, where) for cell in cells])
@@ -200,6 +227,47 @@ def _standings_rows(table: LeagueTable, where: str) -> list[list[str]]:
             raise WriteError(f"{where}.{key}: {value!r} holds {PIPE}, which the article dialect writes for '|'")
         rows.append([_cell(key, f"{where}.settings"), _cell(value.replace("|", PIPE), f"{where}.{key}")])
     return rows
+
+
+def _single_rows(matches: list[Match], where: str) -> list[list[str]]:
+    """`| Team 1 | Score | Team 2 |`, then the detail columns any of the matches uses (Date at least)."""
+    details = [match.details for match in matches]
+    names = {field: title for title, field in _DETAIL_TITLES.items()}
+    used = [field for field in names if any(d is not None and getattr(d, field) for d in details)]
+    if any(d is not None for d in details) and not used:
+        used = ["date"]
+    rows = [["Team 1", "Score", "Team 2", *(names[field] for field in used)]]
+    for match, detail in zip(matches, details, strict=True):
+        team1, team2 = _teams(match)
+        cells = [_cell(cell, where) for cell in (team1, match.score or "", team2)]
+        rows.append(cells + [_detail_cell(getattr(detail, field), f"{where}.details.{field}") for field in used])
+    return rows
+
+
+#: Column titles of the detail columns, by `MatchDetails` field.
+_DETAIL_TITLES = {
+    "Date": "date",
+    "Time": "time",
+    "Stadium": "stadium",
+    "Location": "location",
+    "Goals 1": "goals1",
+    "Goals 2": "goals2",
+    "Penalties 1": "penalties1",
+    "Penalties 2": "penalties2",
+    "Attendance": "attendance",
+    "Referee": "referee",
+    "Report": "report",
+}
+assert {copa_peru.fold(title) for title in _DETAIL_TITLES} == set(copa_peru.DETAIL_COLUMNS)
+
+
+def _detail_cell(value: str | tuple[str, ...] | None, where: str) -> str:
+    if isinstance(value, tuple):
+        for line in value:
+            if LINE_BREAK in line or not line.strip() or line != line.strip():
+                raise WriteError(f"{where}: {line!r} cannot be a scorer line (empty, outer spaces or a line break)")
+        return _cell(LINE_BREAK.join(value).replace("|", PIPE), where)
+    return _cell((value or "").replace("|", PIPE), where)
 
 
 def _key(key: str) -> str:

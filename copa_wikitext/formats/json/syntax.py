@@ -4,6 +4,13 @@ All three are derived from the model's type hints, so the JSON document,
 the reader of it and the schema cannot drift apart. Layout records travel
 under "layout" keys (null when canonical): they are write-back hints, not
 facts. The document carries `schema_version`; reading refuses another.
+
+Derived keys (`DERIVED`: each match's "goals", the numbers its score texts
+say) are computed when writing and described by the schema; reading checks
+them against the texts they derive from, and a disagreement is an
+`InputError` naming the path (the texts are the facts; a document whose
+numbers were edited alone would otherwise lose the edit in silence). A
+document without them reads as well.
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ from typing import Any, get_args, get_origin
 
 from ...errors import InputError
 from ...layout import LayoutRecord
-from ...model import SCHEMA_VERSION, Season
+from ...model import SCHEMA_VERSION, Match, MatchScore, Season
 from .upgrade import upgrade_v1
 
 
@@ -34,6 +41,12 @@ def dumps(value: Any) -> str:
     except ImportError:
         return json.dumps(value, ensure_ascii=False, indent=2)
     return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode("utf-8")
+
+
+#: Keys computed from a model value when writing, by class: (key, type, how).
+DERIVED: dict[type, tuple[tuple[str, Any, Any], ...]] = {
+    Match: (("goals", MatchScore, Match.scores),),
+}
 
 
 def season_to_data(season: Season) -> dict[str, Any]:
@@ -52,7 +65,10 @@ def to_data(value: Any) -> Any:
     if isinstance(value, LayoutRecord):
         return _layout_data(value)
     if hasattr(kind, "__dataclass_fields__"):
-        return {name: to_data(getattr(value, name)) for name in _field_names(kind)}
+        data = {name: to_data(getattr(value, name)) for name in _field_names(kind)}
+        for key, _, derive in DERIVED.get(kind, ()):
+            data[key] = to_data(derive(value))
+        return data
     return value
 
 
@@ -139,6 +155,8 @@ def _from_object(kind: Any, data: Any, where: str) -> Any:
     if _is_layout(kind) and data is None:
         return kind()
     _expect(isinstance(data, dict), where, "an object", data)
+    derived = {key: (data[key], hint, derive) for key, hint, derive in DERIVED.get(kind, ()) if key in data}
+    data = {key: value for key, value in data.items() if key not in derived}
     hints = _hints(kind)
     names = {f.name for f in dataclasses.fields(kind)}
     unknown = sorted(set(data) - names)
@@ -153,7 +171,15 @@ def _from_object(kind: Any, data: Any, where: str) -> Any:
             values[f.name] = from_data(hints[f.name], data[f.name], path)
         elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
             raise InputError(f"{path}: missing", hint="every season needs it")
-    return kind(**values)
+    value = kind(**values)
+    for key, (given, hint, derive) in derived.items():
+        path = f"{where}.{key}" if where else key
+        if from_data(hint, given, path) != derive(value):
+            raise InputError(
+                f"{path}: {json.dumps(given, ensure_ascii=False)} disagrees with the scores as written",
+                hint="the written scores are the facts: correct them and drop or correct the derived key",
+            )
+    return value
 
 
 @cache
@@ -210,6 +236,8 @@ def _object_schema(kind: Any, definitions: dict[str, Any]) -> dict[str, Any]:
         definitions[name] = {}
         hints = _hints(kind)
         properties = {f.name: _schema_of(hints[f.name], definitions) for f in dataclasses.fields(kind)}
+        for key, hint, _ in DERIVED.get(kind, ()):
+            properties[key] = {**_schema_of(hint, definitions), "description": "derived when written; checked"}
         if _is_layout(kind):
             properties = {key: {"anyOf": [value, {"type": "null"}]} for key, value in properties.items()}
         definitions[name] = {

@@ -44,6 +44,7 @@ VARIABLES = {
 NO_RESULTS = "No results are recorded for this round."
 TEAM_COLUMNS = ("Department", "Team", "Location")
 MATCH_COLUMNS = ("Team 1", "Agg.", "Team 2", "1st leg", "2nd leg")
+SINGLE_COLUMNS = ("Team 1", "Score", "Team 2")
 INFOBOX_COLUMNS = ("Field", "Value")
 #: Markdown headings stop at `######`; deeper sections are written at 6.
 MAX_LEVEL = 6
@@ -153,6 +154,9 @@ def _section_blocks(section: Stage | Region | Round, where: str) -> Iterator[Mar
         if notes:
             yield MarkdownBlock("notes", items=tuple(notes))
             notes = []
+        if kind == "matches":
+            yield from _match_blocks(value, f"{where}.matches")
+            continue
         block = _block(kind, value, section, where)
         if block is not None:
             yield block
@@ -169,8 +173,6 @@ def _block(kind: Block, value: Any, section: Stage | Region | Round, where: str)
         return MarkdownBlock("main", f"{label}: {copa_peru.join_name_list(names)}")
     if kind == "table":
         return MarkdownBlock("teams", rows=_team_rows(value, f"{where}.tables"))
-    if kind == "matches":
-        return MarkdownBlock("matches", rows=_match_rows(value, f"{where}.matches"))
     if kind == "league_table":
         return MarkdownBlock("standings", rows=_standings_rows(value, f"{where}.league_tables"))
     if kind == "stub" and isinstance(section, Round) and not section.matches:
@@ -211,6 +213,48 @@ def _team_rows(table: QualifiedTable, where: str) -> tuple[tuple[str, ...], ...]
     return (TEAM_COLUMNS, *rows)
 
 
+def _match_blocks(matches: tuple[Match, ...], where: str) -> Iterator[MarkdownBlock]:
+    """A table per run of ties or of single matches; singles have one score column and their details."""
+    runs: list[list[Match]] = []
+    for match in matches:
+        if runs and runs[-1][0].single == match.single:
+            runs[-1].append(match)
+        else:
+            runs.append([match])
+    for run in runs:
+        rows = _single_rows(run, where) if run[0].single else _match_rows(tuple(run), where)
+        yield MarkdownBlock("matches", rows=rows)
+
+
+def _single_rows(matches: list[Match], where: str) -> tuple[tuple[str, ...], ...]:
+    """Team 1 | Score | Team 2, and a Details column when any match has details."""
+    detailed = any(match.details is not None for match in matches)
+    rows: list[tuple[str, ...]] = [SINGLE_COLUMNS + (("Details",) if detailed else ())]
+    for match in matches:
+        team1 = _team_cell(match.team1, match.winner == match.team1, f"{where}.team1")
+        went_through = match.winner == match.team2 and match.winner != match.team1
+        team2 = _team_cell(match.team2, went_through, f"{where}.team2")
+        cells = (team1, _cell(match.score or "", f"{where}.legs"), team2)
+        rows.append(cells + ((_details(match, f"{where}.details"),) if detailed else ()))
+    return tuple(rows)
+
+
+def _details(match: Match, where: str) -> str:
+    """ "1 January 2099, Synthetic Stadium; scorers: A, B; C" in brief."""
+    details = match.details
+    if details is None:
+        return ""
+    place = [text for text in (details.date, details.stadium, details.location) if text]
+    parts = [", ".join(place)] if place else []
+    if details.goals1 or details.goals2:
+        parts.append(f"scorers: {', '.join(details.goals1) or '–'}; {', '.join(details.goals2) or '–'}")
+    if details.attendance:
+        parts.append(f"attendance {details.attendance}")
+    if details.referee:
+        parts.append(f"referee {details.referee}")
+    return _cell(" · ".join(parts), where)
+
+
 def _match_rows(matches: tuple[Match, ...], where: str) -> tuple[tuple[str, ...], ...]:
     rows: list[tuple[str, ...]] = [MATCH_COLUMNS]
     for match in matches:
@@ -248,7 +292,7 @@ def dropped(season: Season) -> list[str]:
         found += [
             f"the legs after the second of {match.team1} v {match.team2} in {round_.name} ({', '.join(match.legs[2:])})"
             for match in round_.matches
-            if len(match.legs) > 2
+            if len(match.legs) > (1 if match.single else 2)
         ]
     return found
 

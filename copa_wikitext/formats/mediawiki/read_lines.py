@@ -20,7 +20,7 @@ from .syntax import heading_parts, line_kind, nesting_balance, template_name
 _TEMPLATE_TOKEN = re.compile(r"\{\{|\}\}")
 _TRAILING_EXTRAS = re.compile(r"^(?:\s|\{\{[^{}]*\}\}|<!--.*?-->|\[\[\s*category\s*:[^\]]*\]\])*$", re.IGNORECASE)
 #: Templates that open a table the article closes with its own "|}".
-TABLE_START_TEMPLATES = frozenset({"twolegstart", "two leg start"})
+TABLE_START_TEMPLATES = frozenset({"twolegstart", "two leg start", "onelegstart", "one leg start"})
 
 
 @dataclass(frozen=True)
@@ -179,9 +179,8 @@ class Scanner:
                 break
             if kind == "stray":
                 return self._take("legtable", number + 1, name)
-        self.reading.report(
-            UNBALANCED_TABLE, "table opened by {{TwoLegStart}} is never closed with '|}'", self.at + 1, 1
-        )
+        opener = "{{OneLegStart}}" if name.startswith("one") else "{{TwoLegStart}}"
+        self.reading.report(UNBALANCED_TABLE, f"table opened by {opener} is never closed with '|}}'", self.at + 1, 1)
         return self._take("legtable", self._section_end(start), name)
 
     def _paragraph(self) -> WikiBlock:

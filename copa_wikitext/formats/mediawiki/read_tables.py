@@ -8,7 +8,8 @@ reports what it had to repair: a rowspan running past the last row (CP106),
 rows with a wrong number of cells (CP101).
 
 On top of it: qualified-teams tables, tie tables (Team 1 | Agg. | Team 2 |
-1st leg | 2nd leg), `{{TwoLegResult}}` rows and `{{Football box}}`.
+1st leg | 2nd leg), `{{TwoLegResult}}` and `{{OneLegResult}}` rows, and
+`{{Football box}}` with its details (date, venue, scorers, report, ...).
 """
 
 from __future__ import annotations
@@ -18,10 +19,10 @@ from dataclasses import dataclass, field, replace
 
 from ... import copa_peru
 from ...layout import HoleKind
-from ...model import Match, Path, QualifiedTable, QualifiedTeam
+from ...model import Match, MatchDetails, Path, QualifiedTable, QualifiedTeam
 from ...reading.filing import Reading
 from ...rules.syntax import AMBIGUOUS_ROW, ROW_CELL_COUNT, ROWSPAN_OVERFLOW
-from .syntax import link_target, plain, split_top, template_name
+from .syntax import LINE_BREAK, link_target, plain, split_top, template_name
 
 BOLD = "'''"
 _SPAN = re.compile(r"\b(rowspan|colspan)\s*=\s*[\"']?\s*(\d+)", re.IGNORECASE)
@@ -329,18 +330,54 @@ def read_two_leg_result(source: str) -> Match:
     return match_from(params[0], params[3], params[2], params[5:7])
 
 
+def read_one_leg_result(source: str) -> Match:
+    """`{{OneLegResult|team1|flag1|score|team2|flag2}}`: a single match."""
+    params, _ = template_params(source)
+    params += [""] * (4 - len(params))
+    match = match_from(params[0], params[3], "", [params[2]])
+    return replace(match, single=True)
+
+
 def read_football_box(source: str) -> Match:
-    """A single match: `{{Football box|team1=|score=|team2=|penaltyscore=}}`."""
+    """A single match and its details: `{{Football box|date=|team1=|score=|team2=|goals1=|...}}`."""
     _, named = template_params(source)
-    score = plain(named.get("score", ""))
     penalties = plain(named.get("penaltyscore", "") or named.get("penalties", ""))
-    if penalties:
-        score = copa_peru.with_penalties(score, penalties)
-    return match_from(named.get("team1", ""), named.get("team2", ""), "", [score])
+    aet = bool(plain(named.get("aet", "")))
+    score = copa_peru.football_box_score(plain(named.get("score", "")), aet, penalties or None)
+    match = match_from(named.get("team1", ""), named.get("team2", ""), "", [score])
+    return replace(match, single=True, details=_details(named))
+
+
+def _details(named: dict[str, str]) -> MatchDetails:
+    def text(*keys: str) -> str | None:
+        return next((plain(named[key]) or None for key in keys if named.get(key)), None)
+
+    return MatchDetails(
+        date=text("date"),
+        time=text("time"),
+        stadium=text("stadium", "venue"),
+        location=text("location"),
+        goals1=_lines(named.get("goals1", "")),
+        goals2=_lines(named.get("goals2", "")),
+        penalties1=_lines(named.get("penalties1", "")),
+        penalties2=_lines(named.get("penalties2", "")),
+        attendance=text("attendance"),
+        referee=text("referee"),
+        report=named.get("report", "").strip() or None,
+    )
+
+
+def _lines(raw: str) -> tuple[str, ...]:
+    """Scorer lines of a `goals1=` value, one per `<br />`-separated line."""
+    return tuple(line for line in (plain(piece) for piece in LINE_BREAK.split(raw)) if line)
 
 
 def is_two_leg_result(line: str) -> bool:
     return line.startswith("{{") and template_name(line[2:]) == "twolegresult"
+
+
+def is_one_leg_result(line: str) -> bool:
+    return line.startswith("{{") and template_name(line[2:]) == "onelegresult"
 
 
 FOOTBALL_BOXES = frozenset({"football box", "footballbox", "football box collapsible", "footballbox collapsible"})

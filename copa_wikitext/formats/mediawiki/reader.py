@@ -21,7 +21,6 @@ from typing import TypeVar
 from ... import copa_peru
 from ...block_order import BLANK, canonical_blocks, canonical_front
 from ...copa_peru import parse_region_sentence
-from ...infobox_text import CANONICAL_KEYS, typed_infobox
 from ...layout import Block, BlockKind, HoleKind, SeasonLayout, SectionLayout, SourceRecord, Wrapper
 from ...model import Infobox, LeagueTable, Path, ReadResult, Region, Round, Season, Stage
 from ...reading.filing import Filer, Reading
@@ -29,13 +28,16 @@ from ...reading.outline import assemble_body
 from ...rules.syntax import MISSING_TITLE
 from ...source import check_nesting, line_starts, prepare, restore
 from ...source_map import shape
+from .read_infobox import read_infobox
 from .read_lines import WikiBlock, scan
 from .read_standings import is_sports_table, read_sports_table, read_standings_table
 from .read_tables import (
     FOOTBALL_BOXES,
+    is_one_leg_result,
     is_two_leg_result,
     parse_table,
     read_football_box,
+    read_one_leg_result,
     read_qualified,
     read_tie_table,
     read_two_leg_result,
@@ -45,10 +47,8 @@ from .syntax import (
     VERBATIM_SECTIONS,
     WRAPPERS,
     derived_title,
-    link_target,
     plain,
     split_top,
-    winner_link,
 )
 
 NAME = "mediawiki"
@@ -146,7 +146,7 @@ def _read_front(front: list[WikiBlock], reading: Reading) -> tuple[Season, list[
         if block.kind == "blank":
             continue
         if infobox is None and block.kind == "template" and block.name.startswith("infobox"):
-            infobox = _read_infobox(block, reading)
+            infobox = read_infobox(block, reading)
             kinds.append(BlockKind.INFOBOX)
         elif block.kind == "paragraph":
             reading.at(("lead", len(lead)), block.line)
@@ -162,38 +162,6 @@ def _read_front(front: list[WikiBlock], reading: Reading) -> tuple[Season, list[
     spaced: list[Block] = [BLANK, *_spaced(kinds, ())]
     recorded = None if spaced == canonical_front(season) else tuple(spaced)
     return replace(season, layout=SeasonLayout(front=recorded)), raw_lead
-
-
-def _read_infobox(block: WikiBlock, reading: Reading) -> Infobox:
-    """`{{Infobox ...|key = value|...}}`: typed keys reduced to text, the rest raw."""
-    fields: list[tuple[str, str | None]] = []
-    links: dict[str, str | None] = {}
-    inner = block.text.strip()[2:-2]
-    for piece, offset in split_top(inner, r"\|")[1:]:
-        key, equals, value = piece.partition("=")
-        if "[[" in key or "{{" in key:  # that "=" belongs to a link or template: no name
-            key, equals = piece, ""
-        name = copa_peru.fold(key)
-        field: tuple[str, str | None] = (piece.strip(), None)  # a positional parameter
-        if equals and name in CANONICAL_KEYS:
-            field = (CANONICAL_KEYS[name], plain(value))
-            links.setdefault(name, link_target(value) if name != "winners" else winner_link(value))
-        elif equals:
-            field = (key.strip(), value.strip())
-        line = block.line + inner.count("\n", 0, offset + 2)
-        reading.at(("infobox", name), line, offset + 3 - inner.rfind("\n", 0, offset + 2) - 1)
-        fields.append(field)
-    reading.at(("infobox",), block.line)
-    return _with_links(typed_infobox(fields), links)
-
-
-def _with_links(box: Infobox, links: dict[str, str | None]) -> Infobox:
-    """The infobox with the articles its winner and adjacent seasons link to."""
-    if box.winners is not None and links.get("winners") is not None:
-        box = replace(box, winners=replace(box.winners, link=links["winners"]))
-    prevseason_link = links.get("prevseason") if box.prevseason is not None else None
-    nextseason_link = links.get("nextseason") if box.nextseason is not None else None
-    return replace(box, prevseason_link=prevseason_link, nextseason_link=nextseason_link)
 
 
 def _read_body(season: Season, sections: list[_WikiSection], reading: Reading) -> Season:
@@ -377,11 +345,14 @@ class _WikiFiler(Filer):
 
     def file_legtable(self, block: WikiBlock) -> None:
         body = [line for line in block.lines[1:] if line.strip() and not line.lstrip().startswith("<!--")]
-        results = [line for line in body if is_two_leg_result(line.strip())]
-        if not results and _is_stub_tail(tuple(body)):
+        one_leg = block.name.startswith("one")
+        is_result = is_one_leg_result if one_leg else is_two_leg_result
+        results = [line for line in body if is_result(line.strip())]
+        if not results and _is_stub_tail(tuple(body)) and not one_leg:
             self.set_stub(block)
-        elif results and all(is_two_leg_result(line.strip()) or _is_stub_tail((line,)) for line in body):
-            self.add_matches([read_two_leg_result(line.strip()) for line in results], block.line)
+        elif results and all(is_result(line.strip()) or _is_stub_tail((line,)) for line in body):
+            read = read_one_leg_result if one_leg else read_two_leg_result
+            self.add_matches([read(line.strip()) for line in results], block.line)
         else:
             self.add("verbatim", BlockKind.VERBATIM, block.text, block.line)
 

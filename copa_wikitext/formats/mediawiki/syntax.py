@@ -36,6 +36,10 @@ _SECOND = frozenset({"lang", "langx", "sort", "lang-x"})
 _ESCAPES = {"!": "|", "=": "=", "!!": "||"}
 
 
+#: A line break inside a template parameter: `<br />`, `<br>`, `<br/>`.
+LINE_BREAK = re.compile(r"<br\s*/?\s*>", re.IGNORECASE)
+
+
 def template_name(inner: str) -> str:
     """ "Football_box |..." -> "football box": the name as MediaWiki matches it."""
     name = inner.split("|", 1)[0].split("}}", 1)[0]

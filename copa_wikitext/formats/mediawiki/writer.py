@@ -21,10 +21,11 @@ from ...block_order import canonical_blocks, canonical_front, canonical_see_also
 from ...errors import WriteError
 from ...infobox_text import CANONICAL_KEYS, infobox_pairs, typed_infobox, winner_text
 from ...layout import Block, BlockKind, HoleKind, InfoboxLayout, Wrapper
-from ...model import Infobox, Match, QualifiedTable, Region, Round, Season, Stage
+from ...model import Infobox, QualifiedTable, Region, Round, Season, Stage
 from ...writing.parts import TemplateBlock, TemplateSection, article_parts, as_source_ended, dotted
 from .patch import Encoder, kept_source
 from .syntax import derived_title, encode, encode_first, heading_parts, line_kind, link_target, plain, split_top
+from .write_matches import dropped_matches, match_blocks
 from .write_standings import standings_lines
 
 VARIABLES = {
@@ -37,7 +38,9 @@ VARIABLES = {
     "block": '.kind ("blank", "infobox", "paragraph", "main", "table", "matches", "stub", "note", "item", '
     '"verbatim", "wrap") and .value: text; the infobox (key, value) pairs; "main" the article names; '
     '"table" .columns and .rows (each .department (None on a spanned row), .rowspan, .cells); '
-    '"matches" the TwoLegResult parameter lists; "stub" the lines closing an empty TwoLegStart table; '
+    '"matches" the TwoLegResult parameter lists; "one_leg_matches" the OneLegResult parameter lists; '
+    '"football_box" one single match\'s {{Football box}} (key, value) pairs; '
+    '"stub" the lines closing an empty TwoLegStart table; '
     '"league_table" the lines of a sports-table call or standings wikitable',
 }
 _LINK_FORBIDDEN = re.compile(r"[\[\]{}|<>#\n&']|^\s|\s$|^:|^$")
@@ -98,16 +101,8 @@ def _title_line(season: Season) -> str:
 
 
 def dropped(season: Season) -> list[str]:
-    """Facts of `season` a TwoLegResult row cannot hold."""
-    lost: list[str] = []
-    for round_ in season.rounds():
-        for match in round_.matches:
-            where = f"{match.team1} v {match.team2} ({round_.name})"
-            if len(match.legs) > 2:
-                lost.append(f"the legs after the second of {where}")
-            if match.winner is not None and match.winner not in (match.team1, match.team2):
-                lost.append(f"the winner {match.winner!r} of {where}, who is neither team")
-    return lost
+    """Facts of `season` no OneLeg/TwoLeg row or Football box can hold."""
+    return [lost for round_ in season.rounds() for lost in dropped_matches(round_)]
 
 
 # --- sections -----------------------------------------------------------------
@@ -163,6 +158,8 @@ def _blocks(
     for kind, value in ordered(recorded, canonical, items):
         if isinstance(kind, Wrapper):
             blocks.append(TemplateBlock("wrap", value))
+        elif kind == BlockKind.MATCHES:
+            blocks += match_blocks(value, f"{where}.matches")
         else:
             blocks.append(TemplateBlock(kind, _prepare(kind, value, where)))
     return blocks
@@ -177,8 +174,6 @@ def _prepare(kind: str, value: Any, where: str) -> Any:
         return [_param(name, f"{where}.main_articles") for name in value]
     if kind == "table":
         return _table(value, f"{where}.tables")
-    if kind == "matches":
-        return [_result_params(match, f"{where}.matches") for match in value]
     if kind == "stub":
         return _stub(value, f"{where}.stub")
     if kind == "league_table":
@@ -343,19 +338,6 @@ def _table(table: QualifiedTable, where: str) -> Table:
             span += 1
         rows.append(TableRow(_linked(team.department, team.department_link, f"{where}.department"), span, cells))
     return Table(columns, rows)
-
-
-def _result_params(match: Match, where: str) -> list[str]:
-    """{{TwoLegResult|team1|flag1|agg|team2|flag2|leg1|leg2}}; the winner in bold."""
-    team1 = _param(match.team1, f"{where}.team1")
-    team2 = _param(match.team2, f"{where}.team2")
-    if match.winner is not None and match.winner == match.team1:
-        team1 = f"'''{team1}'''"
-    elif match.winner is not None and match.winner == match.team2:
-        team2 = f"'''{team2}'''"
-    legs = [_param(leg, f"{where}.legs") for leg in match.legs[:2]]
-    legs += [""] * (2 - len(legs))
-    return [team1, "", _param(match.aggregate or "", f"{where}.aggregate"), team2, "", *legs]
 
 
 def _stub(stub: str, where: str) -> str:
