@@ -74,9 +74,9 @@ def test_every_corpus_text_round_trips_through_json(path: Path) -> None:
 
 
 @pytest.mark.xfail(
-    reason="the writers refuse some real shapes today (empty paragraph left by a lone <ref … /> after a table, "
-    "a <div> block before the lead, `- ` notes in the article dialect, newlines in infobox values); "
-    "see the real-corpus report",
+    reason="writers refuse real shapes today: a paragraph that is only a <ref> (read as '') [mediawiki, wikitext]; "
+    "a <div> block whose lines run into the next block (paragraph with a blank line) [mediawiki, wikitext, markdown]; "
+    "a '- ' note under a round [wikitext]; a multi-line infobox value [wikitext, markdown]",
     strict=False,
 )
 @settings(max_examples=60)

@@ -101,7 +101,8 @@ class Drawer:
         return options[self.int(0, len(options) - 1)]
 
     def chance(self, one_in: int) -> bool:
-        return self.int(0, one_in - 1) == 0
+        """True once in `one_in`; shrinks to False."""
+        return self.int(0, one_in - 1) == one_in - 1
 
     def detail(self, options: Sequence[T]) -> T:
         return options[self.rng.randrange(len(options))] if self.rng.random() < 0.9 else options[0]
