@@ -5,11 +5,7 @@ facts file) or synthetic, in every shape `SEASONS.md` describes, and
 non-football MediaWiki too (`tests/corpus/README.md` lists them). A user
 relies on three things: reading any of them never raises; writing the
 season read gives the text back unchanged, directly and through JSON; and
-every writer accepts what the MediaWiki reader made of a real-shaped article.
-
-The two byte-for-byte tests are expected to fail until the lossless MediaWiki
-writer is merged: remove their `xfail` markers on merge.
-"""
+every writer accepts what the MediaWiki reader made of a real-shaped article."""
 
 from __future__ import annotations
 
@@ -26,7 +22,6 @@ from tests.helpers.round_trip import assert_round_trip
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 TEXTS = sorted((CORPUS / "mediawiki").glob("*.wiki"))
-NOT_MERGED = pytest.mark.xfail(reason="lossless MediaWiki writer not merged yet", strict=False)
 
 
 def corpus_text(path: Path) -> str:
@@ -59,13 +54,11 @@ def test_every_corpus_text_reads(path: Path) -> None:
     assert isinstance(result.season, copa_wikitext.Season)
 
 
-@NOT_MERGED
 @pytest.mark.parametrize("path", TEXTS, ids=lambda path: path.name)
 def test_every_corpus_text_round_trips_byte_for_byte(path: Path) -> None:
     assert_round_trip(corpus_text(path), "mediawiki")
 
 
-@NOT_MERGED
 @pytest.mark.parametrize("path", TEXTS, ids=lambda path: path.name)
 def test_every_corpus_text_round_trips_through_json(path: Path) -> None:
     text = corpus_text(path)
