@@ -66,12 +66,6 @@ def test_every_corpus_text_round_trips_through_json(path: Path) -> None:
     assert copa_wikitext.write(copa_wikitext.read(document, "json"), "mediawiki") == text
 
 
-@pytest.mark.xfail(
-    reason="writers refuse real shapes today: a paragraph that is only a <ref> (read as '') [mediawiki, wikitext]; "
-    "a <div> block whose lines run into the next block (paragraph with a blank line) [mediawiki, wikitext, markdown]; "
-    "a '- ' note under a round [wikitext]; a multi-line infobox value [wikitext, markdown]",
-    strict=False,
-)
 @settings(max_examples=60)
 @given(real_shaped_articles())
 def test_writers_accept_every_real_shaped_article(text: str) -> None:

@@ -9,6 +9,7 @@ Values the dialect cannot hold without breaking its syntax are refused.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextvars import ContextVar
 from typing import Any
 
 from ... import copa_peru
@@ -92,11 +93,38 @@ def _blocks(
     for kind, value in ordered(recorded, canonical, items):
         number = seen[kind] = seen.get(kind, -1) + 1
         field_name = _FIELD_OF.get(kind, str(kind))
-        if kind == BlockKind.MATCHES:
-            blocks += _match_tables(value, dotted((*path, field_name)))
-            continue
-        blocks.append(TemplateBlock(str(kind), _prepare(kind, value, (*path, field_name, number))))
+        try:
+            if kind == BlockKind.MATCHES:
+                blocks += _match_tables(value, dotted((*path, field_name)))
+            else:
+                blocks.append(TemplateBlock(str(kind), _prepare(kind, value, (*path, field_name, number))))
+        except WriteError as error:
+            _leave_out(error)
     return blocks
+
+
+#: What the article being written leaves out, while `dropped` asks; None otherwise.
+_left_out: ContextVar[list[str] | None] = ContextVar("left_out", default=None)
+
+
+def _leave_out(error: WriteError) -> None:
+    """A value the dialect cannot hold is left out of the article, and `dropped` lists it."""
+    collected = _left_out.get()
+    if collected is not None:
+        collected.append(error.message)
+
+
+def dropped(season: Season) -> list[str]:
+    """Values the article dialect cannot hold, which the article leaves out, one sentence each."""
+    token = _left_out.set([])
+    try:
+        context(season)
+    except WriteError:
+        pass  # what cannot be written at all is the writer's error to raise, not a value left out
+    finally:
+        left_out = list(_left_out.get() or [])
+        _left_out.reset(token)
+    return left_out
 
 
 #: The model field each kind of block writes, for error messages.
@@ -117,9 +145,7 @@ def _prepare(kind: Block, value: Any, path: tuple[Any, ...]) -> Any:
     if kind == "league_table":
         return _standings_rows(value, where)
     if kind == "infobox":
-        return [
-            (_key(key), None if text is None else _line(text, f"infobox.{key}")) for key, text in infobox_pairs(value)
-        ]
+        return list(_infobox_fields(value))
     if kind == "paragraph":
         return _paragraph(value, where)
     if kind in ("note", "item"):
@@ -270,9 +296,18 @@ def _detail_cell(value: str | tuple[str, ...] | None, where: str) -> str:
     return _cell((value or "").replace("|", PIPE), where)
 
 
+def _infobox_fields(box: Any) -> Iterator[tuple[str, str | None]]:
+    """The infobox's fields as the dialect writes them; a field it cannot hold is left out."""
+    for key, text in infobox_pairs(box):
+        try:
+            yield _key(key), None if text is None else _line(text, f"infobox.{key}")
+        except WriteError as error:
+            _leave_out(error)
+
+
 def _key(key: str) -> str:
     if ":" in key or "\n" in key or key != key.strip():
-        raise WriteError(f"infobox: key {key!r} cannot be written (a colon, a newline or outer spaces)")
+        raise WriteError(f"infobox key {key!r} (a colon, a newline or outer spaces)")
     return key
 
 

@@ -58,10 +58,9 @@ def _text(text: str, where: str) -> None:
 
 
 def _cell(text: str, where: str) -> str:
+    """A table cell; its lines, if several, joined by `<br>` (a cell is one line of the table)."""
     _text(text, where)
-    if "\n" in text:
-        raise WriteError(f"{where}: {text!r} holds a newline, which a Markdown table cell cannot keep")
-    return md_escape(text)
+    return "<br>".join(md_escape(line) for line in text.split("\n"))
 
 
 def _heading(text: str, where: str) -> str:

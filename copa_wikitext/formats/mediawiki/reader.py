@@ -148,7 +148,7 @@ def _read_front(front: list[WikiBlock], reading: Reading) -> tuple[Season, list[
         if infobox is None and block.kind == "template" and block.name.startswith("infobox"):
             infobox = read_infobox(block, reading)
             kinds.append(BlockKind.INFOBOX)
-        elif block.kind == "paragraph":
+        elif block.kind == "paragraph" and _is_prose(block):
             reading.at(("lead", len(lead)), block.line)
             reading.hole(("lead", len(lead)), HoleKind.PARAGRAPH, plain(block.text), block.line, 1, block.text)
             lead.append(plain(block.text))
@@ -200,6 +200,17 @@ def _see_also_items(head: _WikiSection) -> tuple[tuple[str, ...], list[int]] | N
         items += [plain(line[1:]) for line in block.lines]
         lines += range(block.line, block.line + len(block.lines))
     return (tuple(items), lines) if items else None
+
+
+def _is_prose(block: WikiBlock) -> bool:
+    """Whether a paragraph block shows text that reads back as one paragraph.
+
+    A block that shows nothing (a lone `<ref>`, a comment) or whose shown text
+    holds an empty line (a `<div>` wrapping blocks) is no prose: it is kept
+    as written, as verbatim markup.
+    """
+    shown = plain(block.text)
+    return bool(shown) and all(line.strip() for line in shown.split("\n"))
 
 
 def _simple_list(block: WikiBlock) -> bool:
@@ -286,7 +297,7 @@ class _WikiFiler(Filer):
         return self.result()
 
     def file(self, block: WikiBlock) -> None:
-        if block.kind == "paragraph":
+        if block.kind == "paragraph" and _is_prose(block):
             source = (HoleKind.PARAGRAPH, block.text, 1)
             self.add("paragraphs", BlockKind.PARAGRAPH, plain(block.text), block.line, source)
         elif block.kind == "list" and _simple_list(block):
