@@ -109,6 +109,22 @@ class Hole:
 
 
 @dataclass(frozen=True)
+class Segment:
+    """The span of one part of the article (the front, or a heading and its body) in the source.
+
+    `path` is the part's model path (("front",), ("stages", 0), ...,
+    ("see_also",)); `shape` digests that part's own facts, its holes and its
+    sub-sections left out. A part whose shape still matches is given back
+    from its span; another is laid out anew, alone.
+    """
+
+    path: tuple[str | int, ...]
+    start: int
+    end: int
+    shape: str
+
+
+@dataclass(frozen=True)
 class SourceRecord:
     """The text an article was read from, with a hole for each typed value in it.
 
@@ -123,6 +139,7 @@ class SourceRecord:
     holes: tuple[Hole, ...]
     shape: str
     original: str | None = None
+    segments: tuple[Segment, ...] = ()
 
 
 @dataclass(frozen=True)

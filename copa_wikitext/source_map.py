@@ -12,11 +12,11 @@ Both sides use these: the reader to record the shape, the writer to check it.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import fields, is_dataclass
+from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
 from .layout import Hole
-from .model import Season
+from .model import Region, Season, Stage
 
 Path = tuple[str | int, ...]
 
@@ -43,6 +43,27 @@ def _feed(value: Any, path: Path, holes: set[Path], digest: Any) -> None:
                 _feed(getattr(value, field.name), (*path, field.name), holes, digest)
     else:
         digest.update(b"\x01" + repr(value).encode("utf-8", "surrogatepass"))
+
+
+FRONT: Path = ("front",)
+
+
+def part_shape(season: Season, path: Path, holes: tuple[Hole, ...]) -> str:
+    """A digest of one part's own facts: the front's, a section's without its sub-sections, See also's."""
+    digest = hashlib.blake2b(digest_size=16)
+    _feed(_own_facts(season, path), () if path == FRONT else path, {hole.path for hole in holes}, digest)
+    return digest.hexdigest()
+
+
+def _own_facts(season: Season, path: Path) -> object:
+    if path == FRONT:
+        return Season(season.title, season.infobox, season.lead, verbatim=season.verbatim)
+    part = value_at(season, path)
+    if isinstance(part, Stage):
+        return replace(part, regions=(), rounds=())
+    if isinstance(part, Region):
+        return replace(part, rounds=())
+    return part
 
 
 def value_at(season: Season, path: Path) -> object:

@@ -118,12 +118,27 @@ def test_an_edit_of_one_value_changes_only_the_lines_that_hold_it(data: st.DataO
     assert changed <= _lines_of(season.layout.source.text, hole), f"an edit of {hole.path} changed other lines"
 
 
-def test_a_change_outside_the_typed_values_lays_the_article_out_anew_and_reads_back() -> None:
-    season = copa_wikitext.read(_text(SAMPLE), "mediawiki")
+def test_a_change_outside_the_typed_values_lays_out_only_its_part_anew() -> None:
+    text = _text(SAMPLE)
+    season = copa_wikitext.read(text, "mediawiki")
     stage = season.stages[0]
     table = stage.tables[0]
     grown = replace(table, rows=(*table.rows, replace(table.rows[0], team="Synthetic Added FC")))
     edited = replace(season, stages=(replace(stage, tables=(grown, *stage.tables[1:])), *season.stages[1:]))
+    written = copa_wikitext.write(edited, "mediawiki")
+    assert copa_wikitext.read(written, "mediawiki") == edited
+    assert season.layout.source is not None
+    front, _departmental, regional = season.layout.source.segments[:3]
+    assert written.startswith(text[: front.end])
+    assert written.endswith(text[regional.start :])
+    assert "Synthetic Added FC" in written[front.end :]
+
+
+def test_a_new_round_lays_the_whole_article_out_anew_and_reads_back() -> None:
+    season = copa_wikitext.read(_text(SAMPLE), "mediawiki")
+    stage = season.stages[-1]
+    added = replace(stage, rounds=(*stage.rounds, replace(stage.rounds[-1], name="Synthetic Extra Round")))
+    edited = replace(season, stages=(*season.stages[:-1], added))
     assert copa_wikitext.read(copa_wikitext.write(edited, "mediawiki"), "mediawiki") == edited
 
 

@@ -54,6 +54,8 @@ class Reading:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     holes: list[Hole] = field(default_factory=list)
     line_starts: list[int] | None = None
+    #: Where each part of the article starts: its model path and first line.
+    part_starts: list[tuple[Path, int]] = field(default_factory=list)
 
     def hole(self, path: Path, kind: HoleKind, value: str, line: int, column: int, raw: str) -> None:
         """`value` at `path` was read from `raw`, which starts at `line`:`column` (whitespace trimmed)."""

@@ -34,6 +34,11 @@ def write(season: Season, fmt: str, template: Path | None = None) -> str:
     return output.finish(text, season)
 
 
+def render_bundled(name: str, values: dict[str, Any]) -> str:
+    """The bundled template `name` rendered over `values` (a writer laying out one part alone)."""
+    return _render(_bundled(name), values, name)
+
+
 def _render(template: jinja2.Template, values: dict[str, Any], name: str) -> str:
     """Render, turning any failure inside the template into one TemplateError.
 

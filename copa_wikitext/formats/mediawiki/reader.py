@@ -21,13 +21,13 @@ from typing import TypeVar
 from ... import copa_peru
 from ...block_order import BLANK, canonical_blocks, canonical_front
 from ...copa_peru import parse_region_sentence
-from ...layout import Block, BlockKind, HoleKind, SeasonLayout, SectionLayout, SourceRecord, Wrapper
+from ...layout import Block, BlockKind, Hole, HoleKind, SeasonLayout, SectionLayout, Segment, SourceRecord, Wrapper
 from ...model import Infobox, LeagueTable, Path, ReadResult, Region, Round, Season, Stage
 from ...reading.filing import Filer, Reading
 from ...reading.outline import assemble_body
 from ...rules.syntax import MISSING_TITLE
 from ...source import check_nesting, line_starts, prepare, restore
-from ...source_map import shape
+from ...source_map import FRONT, part_shape, shape
 from .read_infobox import read_infobox
 from .read_lines import WikiBlock, scan
 from .read_standings import is_sports_table, read_sports_table, read_standings_table
@@ -86,7 +86,19 @@ def _source_record(text: str, body: str, season: Season, reading: Reading) -> So
     """The source kept for writing back: the text, a hole per typed value, the shape of the rest."""
     holes = tuple(reading.holes)
     original = None if restore(body, season.layout.newline, season.layout.bom) == text else text
-    return SourceRecord(body, holes, shape(season, holes), original)
+    return SourceRecord(body, holes, shape(season, holes), original, _segments(body, season, holes, reading))
+
+
+def _segments(body: str, season: Season, holes: tuple[Hole, ...], reading: Reading) -> tuple[Segment, ...]:
+    """The front and every part that has a heading, each with its span and own shape, in source order."""
+    assert reading.line_starts is not None
+    starts = sorted(((FRONT, 1), *reading.part_starts), key=lambda start: start[1])
+    offsets = [reading.line_starts[line - 1] if line > 1 else 0 for _, line in starts]
+    ends = [*offsets[1:], len(body)]
+    return tuple(
+        Segment(path, start, end, part_shape(season, path, holes))
+        for (path, _), start, end in zip(starts, offsets, ends, strict=True)
+    )
 
 
 def _split_sections(blocks: list[WikiBlock]) -> tuple[list[WikiBlock], list[_WikiSection]]:
@@ -182,6 +194,7 @@ def _see_also_list(section: _WikiSection, reading: Reading) -> tuple[str, ...] |
     if found is None:
         return None
     items, lines = found
+    reading.part_starts.append((("see_also",), section.heading.line))
     for number, line in enumerate(lines):
         reading.at(("see_also", number), line)
     return items
@@ -226,6 +239,7 @@ _P = TypeVar("_P", Stage, Region, Round)
 def _read_part(section: _WikiSection, part: _P, path: Path, canonical_level: int, reading: Reading) -> _P:
     """`part` filled from the blocks under `section`, with its layout."""
     reading.at(path, section.heading.line)
+    reading.part_starts.append((path, section.heading.line))
     heading = section.heading
     if isinstance(part, Round):  # a stage's or region's name also says what kind of section it is
         reading.hole((*path, "name"), HoleKind.HEADING, part.name, heading.line, heading.level + 1, heading.name)

@@ -22,7 +22,9 @@ from ...errors import WriteError
 from ...infobox_text import CANONICAL_KEYS, infobox_pairs, typed_infobox, winner_text
 from ...layout import Block, BlockKind, HoleKind, InfoboxLayout, Wrapper
 from ...model import Infobox, QualifiedTable, Region, Round, Season, Stage
+from ...source_map import FRONT
 from ...writing.parts import TemplateBlock, TemplateSection, article_parts, as_source_ended, dotted
+from ...writing.render import render_bundled
 from .patch import Encoder, kept_source
 from .syntax import derived_title, encode, encode_first, heading_parts, line_kind, link_target, plain, split_top
 from .write_matches import dropped_matches, match_blocks
@@ -89,9 +91,23 @@ def _kept_source(season: Season) -> str | None:
         HoleKind.NOTE: lambda value, where, _: _line(value, where),
         HoleKind.CELL: lambda value, where, markup: _linked(value, link_target(markup), where),
     }
-    kept = kept_source(season, encoders)
+    kept = kept_source(season, encoders, _laid_out_part)
     _last_kept[:] = [(season, kept)]
     return kept
+
+
+def _laid_out_part(season: Season, path: tuple[str | int, ...]) -> str:
+    """One part of the article laid out anew, alone: the front, or a heading and its blocks."""
+    values: dict[str, Any] = {"season": season, "source": None, "title_line": "", "front": [], "sections": []}
+    if path == FRONT:
+        values["title_line"] = _title_line(season)
+        values["front"] = _blocks(season.layout.front, canonical_front(season), front_items(season), "front")
+    else:
+        part = next(part for part in article_parts(season) if part.path == path)
+        section = _see_also(season) if part.section is None else _section(part.section, part.level, part.path)
+        values["sections"] = [section]
+    text = render_bundled("mediawiki.j2", values).strip("\n")
+    return text + "\n\n" if text else ""
 
 
 def _title_line(season: Season) -> str:
