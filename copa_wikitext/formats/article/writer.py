@@ -124,7 +124,22 @@ def dropped(season: Season) -> list[str]:
     finally:
         left_out = list(_left_out.get() or [])
         _left_out.reset(token)
+    links = _link_targets(season)
+    if links:
+        left_out.append(f"the link targets of {links} name{'s' if links != 1 else ''} (the dialect has no links)")
     return left_out
+
+
+def _link_targets(season: Season) -> int:
+    """How many names of `season` link to an article."""
+    box = season.infobox
+    count = 0
+    if box is not None:
+        count += sum(link is not None for link in (box.prevseason_link, box.nextseason_link))
+        count += box.winners is not None and box.winners.link is not None
+    for team in season.qualified_teams():
+        count += sum(link is not None for link in (team.department_link, team.team_link, team.location_link))
+    return count
 
 
 #: The model field each kind of block writes, for error messages.
