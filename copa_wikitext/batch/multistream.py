@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import bz2
 import io
+import re
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import IO
 
 from ..errors import FileError, InputError
 from .exports import Page, is_season_title, read_pages
@@ -39,26 +41,52 @@ def index_beside(dump: Path) -> Path | None:
 
 
 def season_offsets(index: Path) -> list[int]:
-    """The offsets of the streams holding a page with a season title, in file order."""
+    """The offsets of the streams holding a page with a season title, in file order.
+
+    An index lists every page of the wiki (millions of lines), so it is read
+    in large decompressed chunks and only lines that contain "copa per" are
+    looked at; each of those is then checked in full (`is_season_title`).
+    """
     found: set[int] = set()
     try:
-        with bz2.open(index, "rt", encoding="utf-8") as lines:
-            for number, line in enumerate(lines, start=1):
-                offset, _page_id, title = _index_entry(line, index, number)
-                if is_season_title(title):
-                    found.add(offset)
+        with bz2.open(index, "rb") as stream:
+            for lines in _chunks_of_lines(stream):
+                for hit in _CANDIDATE.finditer(lines):
+                    start = lines.rfind(b"\n", 0, hit.start()) + 1
+                    end = lines.find(b"\n", hit.end())
+                    line = lines[start : end if end >= 0 else len(lines)].decode("utf-8")
+                    offset, title = _index_entry(line, index)
+                    if is_season_title(title):
+                        found.add(offset)
     except (OSError, EOFError, UnicodeDecodeError) as error:
         what = getattr(error, "strerror", None) or error
         raise FileError(f"cannot read dump index: {what}", source=str(index)) from None
     return sorted(found)
 
 
-def _index_entry(line: str, index: Path, number: int) -> tuple[int, str, str]:
-    offset, _, rest = line.rstrip("\r\n").partition(":")
-    page_id, _, title = rest.partition(":")
+#: What every season title holds; lines without it are not decoded.
+_CANDIDATE = re.compile(rb"copa per", re.IGNORECASE)
+_INDEX_CHUNK = 1 << 23
+
+
+def _chunks_of_lines(stream: IO[bytes]) -> Iterator[bytes]:
+    """Decompressed text in large pieces that end at line ends."""
+    rest = b""
+    while data := stream.read(_INDEX_CHUNK):
+        data = rest + data
+        cut = data.rfind(b"\n") + 1
+        rest = data[cut:]
+        yield data[:cut]
+    if rest:
+        yield rest
+
+
+def _index_entry(line: str, index: Path) -> tuple[int, str]:
+    offset, _, rest = line.rstrip("\r").partition(":")
+    _page_id, _, title = rest.partition(":")
     if not offset.isdigit():
-        raise InputError(f"not a dump index line (offset:page_id:title): {line[:60]!r}", source=f"{index}:{number}")
-    return int(offset), page_id, title
+        raise InputError(f"not a dump index line (offset:page_id:title): {line[:60]!r}", source=str(index))
+    return int(offset), title
 
 
 def season_pages(dump: Path, index: Path, jobs: int = 1) -> Iterator[Page]:
