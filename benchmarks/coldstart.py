@@ -25,6 +25,7 @@ from benchmarks.timing import Sample, cold_environment, cold_starts
 PANDOC = "pandoc -f mediawiki -t gfm 2014_copa_peru.wiki"
 CONVERT_WIKI = "copa-wikitext convert 2014_copa_peru.wiki -t markdown"
 CONVERT_TXT = "copa-wikitext convert 2014_copa_peru.txt -t markdown"
+CONVERT_JSON = "copa-wikitext convert 2014_copa_peru.txt -t json"
 VALIDATE = "copa-wikitext validate 2014_copa_peru.txt"
 FLOOR = "python -c pass"
 #: The two libraries the issues require, imported and nothing else: the
@@ -65,6 +66,7 @@ def cold_start(runs: int, warmup: int) -> list[Comparison]:
     if wiki_ready:
         commands[CONVERT_WIKI] = [*copa, "convert", str(MEDIAWIKI), "-t", "markdown"]
     commands[CONVERT_TXT] = [*copa, "convert", str(ARTICLE), "-t", "markdown"]
+    commands[CONVERT_JSON] = [*copa, "convert", str(ARTICLE), "-t", "json"]
     if validate_ready:
         commands[VALIDATE] = [*copa, "validate", str(ARTICLE)]
     environment = cold_environment()
@@ -76,12 +78,14 @@ def cold_start(runs: int, warmup: int) -> list[Comparison]:
         CONVERT_WIKI: "" if wiki_ready else NOT_AVAILABLE,
         VALIDATE: "" if validate_ready else NOT_AVAILABLE,
         CONVERT_TXT: "" if pandoc else "pandoc not installed",
+        CONVERT_JSON: "" if pandoc else "pandoc not installed",
         FLOOR: "the interpreter alone",
         LIBRARIES: "the required libraries alone",
     } | failures
     return [
         _row(CONVERT_WIKI, samples, baseline, 1.5, 1.0, notes[CONVERT_WIKI]),
         _row(VALIDATE, samples, baseline, 1.5, 1.0, notes[VALIDATE]),
+        _row(CONVERT_JSON, samples, baseline, 1.3, None, notes[CONVERT_JSON]),
         _row(CONVERT_TXT, samples, baseline, None, None, notes[CONVERT_TXT]),
         _row(FLOOR, samples, baseline, None, None, notes[FLOOR]),
         _row(LIBRARIES, samples, baseline, None, None, notes[LIBRARIES]),

@@ -7,7 +7,9 @@
 
 Sections: `read` (in-process reads vs mwparserfromhell and wikitextparser),
 `cold` (whole-process starts vs pandoc), `batch` (throughput and memory,
-from benchmarks/batch.py), `sizes` (the size curve up to 5 MB). Prints
+from benchmarks/batch.py), `sizes` (the size curve up to 5 MB), `dumps`
+(multistream dumps through
+their index). Prints
 medians and ratios; asserts nothing.
 """
 
@@ -26,7 +28,7 @@ from benchmarks import machine
 from benchmarks.report import Table, as_markdown, as_text, comparison_table
 from benchmarks.sizes import CURVE
 
-SECTIONS = ("read", "cold", "batch", "sizes")
+SECTIONS = ("read", "cold", "batch", "sizes", "dumps")
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,10 @@ def _measure(section: str, effort: Effort, no_pandoc: bool) -> list[Table]:
         from benchmarks.batch_report import batch_table
 
         return [batch_table(effort.batch_articles, effort.batch_pages, 0 if no_pandoc else effort.pandoc_files)]
+    if section == "dumps":
+        from benchmarks.dumps import dump_rows
+
+        return [comparison_table("Multistream dumps: season pages through the index (issue 15)", dump_rows())]
     from benchmarks.inprocess import size_curve
 
     return [size_curve(dict(zip(CURVE, effort.size_rounds, strict=True)))]

@@ -2,7 +2,8 @@
 
 Every file copa_wikitext writes goes through `AtomicFile`: the text goes to
 a temporary file beside the target (`.<name>.<random>.tmp`), which is renamed
-over the target only once complete, so a failure, Ctrl-C or a killed
+over the target only once complete (and not at all when the target already
+holds the same bytes), so a failure, Ctrl-C or a killed
 process never leaves a half-written file. `write_atomic` writes bytes,
 `atomic_writer` gives a text stream, `atomic_path` a path for a writer that
 needs one (SQLite). The file system's refusals become `FileError`.
@@ -82,9 +83,17 @@ class AtomicFile:
         return self._stream
 
     def commit(self) -> None:
+        """Put the new file in place; a file that already holds the same bytes is left untouched.
+
+        Leaving it keeps its modification time, so a rerun that changes
+        nothing wakes none of the tools that watch the output folder.
+        """
         try:
             if self._stream is not None:
                 self._stream.close()
+            if _same_bytes(self.temporary, self.path):
+                self.temporary.unlink()
+                return
             os.replace(self.temporary, self.path)
         except OSError as error:
             self.discard()
@@ -106,6 +115,15 @@ class AtomicFile:
             self.commit()
         else:
             self.discard()
+
+
+def _same_bytes(new: Path, old: Path) -> bool:
+    try:
+        if new.stat().st_size != old.stat().st_size:
+            return False
+        return new.read_bytes() == old.read_bytes()
+    except OSError:
+        return False
 
 
 def write_atomic(path: Path, data: bytes) -> None:

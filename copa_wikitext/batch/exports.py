@@ -57,18 +57,24 @@ def season_pages(path: Path) -> Iterator[Page]:
 
 def pages(path: Path) -> Iterator[Page]:
     """Every page of the export at `path`, streamed; errors name file and place."""
+    try:
+        with _open(path) as stream:
+            yield from read_pages(stream, str(path))
+    except (OSError, EOFError) as error:
+        raise FileError(f"cannot read export: {getattr(error, 'strerror', None) or error}", source=str(path)) from None
+
+
+def read_pages(stream: IO[bytes], name: str) -> Iterator[Page]:
+    """Every page of the XML in `stream`; a malformed one is an InputError naming `name` and the place."""
     from xml.etree.ElementTree import ParseError
 
     try:
-        with _open(path) as stream:
-            yield from _stream_pages(stream)
+        yield from _stream_pages(stream)
     except ParseError as error:
         line, column = error.position
         raise InputError(
-            f"not a well-formed XML export: {error}", source=str(path), position=Position(line, column + 1)
+            f"not a well-formed XML export: {error}", source=name, position=Position(line, column + 1)
         ) from None
-    except (OSError, EOFError) as error:
-        raise FileError(f"cannot read export: {getattr(error, 'strerror', None) or error}", source=str(path)) from None
 
 
 def _open(path: Path) -> IO[bytes]:

@@ -55,6 +55,8 @@ class Options:
     dialect: str = "auto"
     encoding: str = "utf-8"
     timeout: float = DEFAULT_TIMEOUT
+    #: The multistream index of the exports (`--index`); None finds `…-index.txt.bz2` beside each dump.
+    index: Path | None = None
 
     def fingerprint(self) -> Fingerprint:
         from .. import __version__

@@ -20,8 +20,9 @@ from typing import Protocol
 
 from ..errors import CopaError, UsageError
 from ..files import remove_temporary_files
+from . import multistream
 from .discovery import InputFile, resolved_path
-from .exports import season_pages
+from .exports import Page, season_pages
 from .jobs import Options, Outcome, Problem, Summary, Task, not_the_inputs_fault
 from .manifest import (
     RECORDS_DIR,
@@ -188,7 +189,7 @@ class Batch:
         """A task per season page, in file order; a broken export ends with its error."""
         page = 0
         try:
-            for found in season_pages(item.path):
+            for found in self._season_pages(item):
                 source = f"{item.name}[{found.title}]"
                 stem = self._names.claim(page_stem(found.title))
                 try:
@@ -200,6 +201,13 @@ class Batch:
                 page += 1
         except CopaError as error:
             yield Outcome.failure(index, page, item.name, "", error, not_the_inputs_fault(error))
+
+    def _season_pages(self, item: InputFile) -> Iterator[Page]:
+        """A multistream dump's season pages through its index, when it has one; else from the start."""
+        index = self.options.index or multistream.index_beside(item.path)
+        if index is None:
+            return season_pages(item.path)
+        return multistream.season_pages(item.path, index, self.options.jobs)
 
     def _task(self, index: int, page: int, source: str, stem: str, **content: str) -> Task:
         options = self.options

@@ -53,6 +53,11 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--timeout", type=float, default=60.0, metavar="SECONDS",
         help="give up on a page that takes longer than this (default 60)",
     )  # fmt: skip
+    parser.add_argument(
+        "--index", metavar="FILE",
+        help="the multistream index (offset:page_id:title, .txt.bz2) of the dump given; by default "
+        "DUMP-index.txt.bz2 beside DUMP.xml.bz2 is used if there is one, and only the season pages' streams are read",
+    )  # fmt: skip
     parser.add_argument("-q", "--quiet", action="store_true", help="print only errors and the summary")
     parser.set_defaults(run=run)
 
@@ -73,7 +78,8 @@ def run(args: argparse.Namespace) -> int:
     db = Path(args.db) if args.db else None
     previous_outputs = [outdir / name for entry in load_manifest(outdir).values() for name in entry.outputs]
     inputs = find_inputs(args.inputs, sys.stdin, exclude=[outdir], skip_files=previous_outputs)
-    options = Options(formats, outdir, jobs, args.force, db, args.source_format, args.encoding, args.timeout)
+    index = Path(args.index) if args.index else None
+    options = Options(formats, outdir, jobs, args.force, db, args.source_format, args.encoding, args.timeout, index)
     summary = Batch(inputs, options, TerminalListener(sys.stderr, args.quiet)).run()
     return summary.exit_code()
 

@@ -9,6 +9,8 @@ become one `TemplateError` naming the template's file and line.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,7 +29,10 @@ def write(season: Season, fmt: str, template: Path | None = None) -> str:
 
     output = WRITERS[fmt]
     values = output.context(season)
-    if template is None:
+    plain = _one_value(output.bundled_template) if template is None else None
+    if plain is not None:
+        text = plain(values)
+    elif template is None:
         text = _render(_bundled(output.bundled_template), values, output.bundled_template)
     else:
         text = _render(_user_template(str(template)), values, str(template))
@@ -82,6 +87,38 @@ def _template_line(error: BaseException, filename: str) -> int | None:
             line = traceback.tb_lineno
         traceback = traceback.tb_next
     return line
+
+
+#: A template that is one value through one filter, after an optional `{#- ... -#}` comment.
+_ONE_VALUE = re.compile(r"(?:\{#-(?:(?!#\}).)*-#\}\s*)?\{\{ (\w+) \| (\w+) \}\}(\n?)", re.DOTALL)
+
+
+@cache
+def _one_value(name: str) -> Callable[[dict[str, Any]], str] | None:
+    """The bundled template `name` as a plain function, if it is one value through one filter.
+
+    Such a template (`json.j2`: `{{ document | to_json }}`) gives the same
+    text as the filter's result plus the template's final newline, so it is
+    written without importing Jinja2, which costs more than the rest of a
+    short run. The template file is read and matched every process, so an
+    edited template is rendered by Jinja2 as written.
+    """
+    try:
+        source = (templates_dir() / name).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    match = _ONE_VALUE.fullmatch(source)
+    filters = _filters()
+    if match is None or match[2] not in filters:
+        return None
+    variable, apply, ending = match[1], filters[match[2]], match[3]
+
+    def render(values: dict[str, Any]) -> str:
+        if variable not in values:
+            return _render(_bundled(name), values, name)  # let Jinja2 report it
+        return f"{apply(values[variable])}{ending}"
+
+    return render
 
 
 @cache
@@ -178,9 +215,12 @@ def _repeat_size(left: Any, right: Any) -> int:
     return 0
 
 
-def _add_filters(environment: jinja2.Environment) -> None:
+def _filters() -> dict[str, Callable[..., Any]]:
     from ..formats.json.syntax import dumps
     from ..formats.markdown.syntax import md_escape
 
-    environment.filters["to_json"] = dumps
-    environment.filters["md_escape"] = md_escape
+    return {"to_json": dumps, "md_escape": md_escape}
+
+
+def _add_filters(environment: jinja2.Environment) -> None:
+    environment.filters.update(_filters())

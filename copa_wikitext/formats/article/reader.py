@@ -1,6 +1,6 @@
 """Reader for the article dialect (`wikitext`): text -> Season.
 
-mwparserfromhell cuts the article at its headings; the lark grammar in
+The article is cut at its headings (`syntax.read_headings`); the lark grammar in
 `grammars/article.lark` reads the blocks between them; this module files
 each block into the model. Lines it does not understand are kept verbatim,
 with their place recorded, so that nothing is ever dropped.

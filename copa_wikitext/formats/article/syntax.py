@@ -1,13 +1,14 @@
 """What reading and writing the article dialect both need: headings, bold, match columns.
 
-A heading is whatever mwparserfromhell reads as one on its own line; the
-reader cuts the article there, and the writer checks that a name it writes
-as a heading reads back as that heading. Nothing here reads a whole article.
+A heading is whatever mwparserfromhell reads as one on its own line (decided
+here without it when the line has no markup); the reader cuts the article
+there, and the writer checks that a name it writes as a heading reads back
+as that heading. Nothing here reads a whole article.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import re
 
 _MARKUP = frozenset("{[<&")
 
@@ -24,29 +25,40 @@ def is_heading(line: str) -> bool:
 def read_headings(lines: list[str]) -> list[tuple[int, str] | None]:
     """(level, title) of each line mwparserfromhell reads as a heading, else None.
 
-    mwparserfromhell reads only the lines that start with "=": given the
-    whole article it would let a stray "{|" of debris swallow the headings
-    below it. Lines free of markup and control characters are read in one
-    call, the rest one by one.
+    A line free of markup and control characters is decided here, without
+    importing mwparserfromhell (it costs more than a cold start may): it is a
+    heading exactly when it is a run of "=", some text that does not end in
+    "=", and a closing run of "="; the level is the shortest run (at most 6),
+    and the "=" beyond it on either side belong to the title. That is what
+    mwparserfromhell decides for such a line (`tests/test_article_headings.py`
+    compares the two). A line with markup is given to mwparserfromhell, one
+    line at a time: given the whole article it would let a stray "{|" of
+    debris swallow the headings below it.
     """
+    return [_plain_heading(line) if _is_plain(line) else _parsed_heading(line) for line in lines]
+
+
+def _is_plain(line: str) -> bool:
+    return _MARKUP.isdisjoint(line) and line.isprintable()
+
+
+_PLAIN_HEADING = re.compile(r"(=+)(.*[^=])(=+)")
+
+
+def _plain_heading(line: str) -> tuple[int, str] | None:
+    match = _PLAIN_HEADING.fullmatch(line)
+    if match is None:
+        return None
+    opening, title, closing = len(match[1]), match[2], len(match[3])
+    level = min(opening, closing, 6)
+    return level, ("=" * (opening - level) + title + "=" * (closing - level)).strip()
+
+
+def _parsed_heading(line: str) -> tuple[int, str] | None:
     from mwparserfromhell import parse as parse_wikicode
     from mwparserfromhell.nodes import Heading
 
-    if any(not _MARKUP.isdisjoint(line) or not line.isprintable() for line in lines):
-        return [_only_heading(parse_wikicode(line, skip_style_tags=True).nodes) for line in lines]
-    found: list[tuple[int, str] | None] = [None] * len(lines)
-    line = 0
-    for node in parse_wikicode("\n".join(lines), skip_style_tags=True).nodes:
-        if isinstance(node, Heading) and str(node) == lines[line]:
-            found[line] = (node.level, str(node.title).strip())
-        else:
-            line += str(node).count("\n")
-    return found
-
-
-def _only_heading(nodes: list[Any]) -> tuple[int, str] | None:
-    from mwparserfromhell.nodes import Heading
-
+    nodes = parse_wikicode(line, skip_style_tags=True).nodes
     if len(nodes) == 1 and isinstance(nodes[0], Heading):
         return nodes[0].level, str(nodes[0].title).strip()
     return None

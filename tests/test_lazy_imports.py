@@ -1,0 +1,70 @@
+"""Commands import only what the command and the input need (issue 15).
+
+Each check runs the command line in a fresh interpreter and reports which
+of the heavy libraries ended up in `sys.modules`.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = ROOT / "samples" / "2014_copa_peru.txt"
+HEAVY = ("jinja2", "mwparserfromhell", "lark")
+
+_WRAPPER = """
+import json, sys
+from copa_wikitext import cli
+code = cli.main(sys.argv[1:])
+sys.stdout.flush()
+print(json.dumps(sorted({name.split('.')[0] for name in sys.modules} & set(HEAVY))), file=sys.stderr)
+"""
+
+
+def _imported(*arguments: str) -> list[str]:
+    code = f"HEAVY = {HEAVY!r}\n{_WRAPPER}"
+    done = subprocess.run(
+        [sys.executable, "-c", code, *arguments], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert done.returncode in (0, 1), done.stderr
+    found: list[str] = json.loads(done.stderr.strip().splitlines()[-1])
+    return found
+
+
+def test_validate_of_an_article_imports_neither_jinja2_nor_mwparserfromhell() -> None:
+    assert _imported("validate", str(ARTICLE)) == []
+
+
+def test_convert_of_an_article_to_json_does_not_import_mwparserfromhell(tmp_path: Path) -> None:
+    found = _imported("convert", str(ARTICLE), "-t", "json", "-o", str(tmp_path / "out.json"))
+    assert "mwparserfromhell" not in found
+    assert found == []  # the bundled json.j2 is one filtered value: no Jinja2 either
+
+
+def test_rules_and_schema_import_no_template_engine() -> None:
+    assert "jinja2" not in _imported("rules")
+    assert "jinja2" not in _imported("schema")
+
+
+def test_json_written_without_jinja2_is_what_the_template_gives() -> None:
+    from copa_wikitext import load
+    from copa_wikitext.formats import WRITERS
+    from copa_wikitext.writing import render
+
+    for sample in sorted((ROOT / "samples").iterdir()):
+        values = WRITERS["json"].context(load(sample))
+        plain = render._one_value("json.j2")
+        assert plain is not None
+        assert plain(values) == render._render(render._bundled("json.j2"), values, "json.j2")
+
+
+def test_only_a_template_of_one_filtered_value_skips_jinja2() -> None:
+    from copa_wikitext.writing import render
+
+    assert render._one_value("markdown.j2") is None
+    assert render._ONE_VALUE.fullmatch("{{ document | to_json }}\n")
+    assert not render._ONE_VALUE.fullmatch("{{ document | to_json }} x\n")
+    assert not render._ONE_VALUE.fullmatch("{# keeps its newline #}\n{{ document | to_json }}\n")
