@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher, get_close_matches
 from functools import lru_cache
 
-from .model import Goals, MatchScore, StageKind
+from .model import Goals, Match, MatchScore, StageKind
 
 #: Peru's 24 departments and the Constitutional Province of Callao, spelt
 #: as the Spanish-language gazetteer does.
@@ -72,27 +72,10 @@ def misspelt_department(name: str) -> str | None:
 # --- ordinals ---------------------------------------------------------------
 
 _ORDINAL_WORDS = [
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-]
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth",
+]  # fmt: skip
 _ORDINAL_NUMERAL = re.compile(r"^(\d+)(st|nd|rd|th)$", re.IGNORECASE)
 
 
@@ -137,10 +120,8 @@ def split_winner(text: str) -> tuple[str, str | None]:
 
 def title_number(label: str | None) -> int | None:
     """The number a winners label gives: "1st Title" -> 1, "2nd title" -> 2."""
-    if not label:
-        return None
-    first_word = label.split()[0] if label.split() else ""
-    return parse_ordinal(first_word)
+    words = (label or "").split()
+    return parse_ordinal(words[0]) if words else None
 
 
 def title_label(number: int) -> str:
@@ -210,9 +191,7 @@ def split_name_list(text: str) -> tuple[str, ...]:
 
 def join_name_list(names: tuple[str, ...] | list[str]) -> str:
     """("A", "B", "C") -> "A, B and C"."""
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return "".join(names) if len(names) <= 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def region_sentence(name: str, departments: tuple[str, ...]) -> str:
@@ -371,6 +350,29 @@ def football_box_score(score: str, aet: bool, penalties: str | None) -> str:
 def with_penalties(score: str, penalties: str) -> str:
     """ "1–1" and "4–3" -> "1–1 (4–3 p)", the way the articles write a shoot-out."""
     return f"{score} ({penalties} p)".strip()
+
+
+_TIES_BY_ROUND = {"final": 1, "regional final": 1, "semifinals": 2, "semi-finals": 2, "quarterfinals": 4}
+
+
+def knockout_ties(round_name: str) -> int | None:
+    """How many ties a knockout round's name says it has ("Round of 16" -> 8, "Final" -> 1), else None."""
+    key = fold(round_name).replace("quarter-finals", "quarterfinals")
+    found = re.match(r"^(?:round of|last) (\d+)$", key)
+    return max(int(found.group(1)) // 2, 1) if found else _TIES_BY_ROUND.get(key)
+
+
+def went_through(match: Match) -> str | None:
+    """The team that won a tie: as recorded, else by aggregate, penalties or away goals; None when unsaid."""
+    score = match.scores()
+    decided = score.penalties or score.aggregate
+    if match.winner or score.walkover or decided is None:
+        return match.winner
+    first, second = (*score.legs, None, None)[:2]
+    if decided.team1 == decided.team2 and score.away_goals and first and second:
+        decided = Goals(second.team1, first.team2)  # team 1 is away in the second leg, team 2 in the first
+    better = decided.team1 - decided.team2
+    return None if better == 0 else (match.team1 if better > 0 else match.team2)
 
 
 MATCH_COLUMNS = ("team 1", "agg.", "team 2", "1st leg", "2nd leg")

@@ -59,7 +59,7 @@ WRITERS = [name for name in MODULES if name.startswith("copa_wikitext.formats.")
 
 
 def test_every_format_has_a_writer_module() -> None:
-    assert {name.split(".")[2] for name in WRITERS} == {"article", "mediawiki", "markdown", "json"}
+    assert {name.split(".")[2] for name in WRITERS} == {"article", "mediawiki", "markdown", "json", "html"}
 
 
 @pytest.mark.parametrize("writer", WRITERS)

@@ -106,5 +106,5 @@ def test_templates_lists_every_format_with_its_variables(capsys: pytest.CaptureF
 
 
 def test_templates_refuses_an_unknown_format(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["templates", "html"]) == 2
-    assert "html" in capsys.readouterr().err
+    assert main(["templates", "pdf"]) == 2
+    assert "pdf" in capsys.readouterr().err

@@ -113,6 +113,10 @@ class Batch:
             remove_temporary_files(self.outdir)  # a killed worker's
         self._save()
         write_tables(self._records(), self.outdir, self.options.db)
+        if "html" in self.options.formats:
+            from ..formats.html.index import write_index
+
+            write_index(self._pages(".html"), self.outdir)
         summary = self._summary(time.monotonic() - started)
         self.listener.end(summary)
         return summary
@@ -234,6 +238,14 @@ class Batch:
             entry = self._done[index].entry
             if entry.seasons:
                 yield from read_records(self.outdir, entry)
+
+    def _pages(self, extension: str) -> Iterator[tuple[SeasonRecord, str]]:
+        """Each season's record with its page in `extension`: an input's pages are its records, in order."""
+        for index in sorted(self._done):
+            entry = self._done[index].entry
+            if entry.seasons:
+                pages = [name for name in entry.outputs if name.endswith(extension)]
+                yield from zip(read_records(self.outdir, entry), pages, strict=False)
 
     def _summary(self, seconds: float) -> Summary:
         summary = Summary(files=len(self.inputs), seconds=seconds)

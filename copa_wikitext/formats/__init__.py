@@ -97,6 +97,7 @@ FORMATS: dict[str, Format] = {
             "markdown", "markdown", "GitHub-flavoured Markdown for people to read",
             (".md", ".markdown"), readable=False, template="markdown.j2",
         ),
+        Format("html", "html", "a standalone HTML page, knockout bracket drawn", (".html", ".htm"), False, "html.j2"),
         Format(
             "json", "json", "the season model as JSON (see `schema`)",
             (".json",), readable=True, template="json.j2",

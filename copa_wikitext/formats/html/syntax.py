@@ -1,0 +1,42 @@
+"""HTML text: escaping, links to the articles the model names, element ids.
+
+Shared by every module of the HTML writer. Everything that leaves here is
+HTML with every character of the model's text escaped, so a writer can put
+it in a page as it is. Nothing here lays out a season.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import quote
+
+#: Where a link target of the model (an English Wikipedia article title) is read.
+WIKI_BASE = "https://en.wikipedia.org/wiki/"
+
+
+def escape(text: str) -> str:
+    """`text` as HTML text or attribute value: `&`, `<`, `>` and both quotes escaped."""
+    return html.escape(text, quote=True)
+
+
+def wiki_url(target: str) -> str:
+    """The address of the article `target`: spaces become `_`, the rest is percent-encoded."""
+    return WIKI_BASE + quote(target.strip().replace(" ", "_"), safe="()'!,*:/_-.~")
+
+
+def link(text: str, target: str | None) -> str:
+    """`text` escaped, as a link to `target` when the model has one."""
+    if not target:
+        return escape(text)
+    return f'<a href="{escape(wiki_url(target))}">{escape(text)}</a>'
+
+
+def element_id(text: str, taken: set[str]) -> str:
+    """A unique id for a heading: "Round of 16" -> "round-of-16"; `taken` is updated."""
+    base = re.sub(r"[^\w]+", "-", text.casefold()).strip("-") or "section"
+    found, number = base, 2
+    while found in taken:
+        found, number = f"{base}-{number}", number + 1
+    taken.add(found)
+    return found
