@@ -28,6 +28,7 @@ from ...reading.outline import assemble_body
 from ...rules.syntax import MISSING_TITLE
 from ...source import check_nesting, line_starts, prepare, restore
 from ...source_map import shape
+from . import refs
 from .read_infobox import read_infobox
 from .read_lines import WikiBlock, scan
 from .read_standings import is_sports_table, read_sports_table, read_standings_table
@@ -74,6 +75,8 @@ def parse(text: str) -> ReadResult:
     blocks = scan(body, reading)
     front, sections = _split_sections(blocks)
     season = _read_season(front, sections, reading)
+    citations, uses = refs.citations(reading.cited)
+    season = replace(season, citations=citations, citation_uses=uses)
     ending = body[len(body.rstrip("\n")) :] if body.strip() else ""
     layout = replace(season.layout, newline=source.newline, ending=ending, bom=source.had_bom)
     season = replace(season, layout=layout)
