@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 if TYPE_CHECKING:
     from ..batch import Outcome, Problem, Summary
 
-from . import add_input_options
+from . import add_input_options, add_wiki_url_option
 
 ORDER = 3
 
@@ -53,6 +53,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--timeout", type=float, default=60.0, metavar="SECONDS",
         help="give up on a page that takes longer than this (default 60)",
     )  # fmt: skip
+    add_wiki_url_option(parser)
     parser.add_argument("-q", "--quiet", action="store_true", help="print only errors and the summary")
     parser.set_defaults(run=run)
 
@@ -73,7 +74,9 @@ def run(args: argparse.Namespace) -> int:
     db = Path(args.db) if args.db else None
     previous_outputs = [outdir / name for entry in load_manifest(outdir).values() for name in entry.outputs]
     inputs = find_inputs(args.inputs, sys.stdin, exclude=[outdir], skip_files=previous_outputs)
-    options = Options(formats, outdir, jobs, args.force, db, args.source_format, args.encoding, args.timeout)
+    options = Options(
+        formats, outdir, jobs, args.force, db, args.source_format, args.encoding, args.timeout, args.wiki_url
+    )
     summary = Batch(inputs, options, TerminalListener(sys.stderr, args.quiet)).run()
     return summary.exit_code()
 

@@ -9,6 +9,7 @@ become one `TemplateError` naming the template's file and line.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,12 +22,12 @@ if TYPE_CHECKING:
     import jinja2
 
 
-def write(season: Season, fmt: str, template: Path | None = None) -> str:
-    """`season` as text in `fmt`, through the bundled template or `template`."""
+def write(season: Season, fmt: str, template: Path | None = None, options: Mapping[str, Any] | None = None) -> str:
+    """`season` as text in `fmt`, through the bundled template or `template`; `options` for its writer."""
     from ..formats import WRITERS
 
     output = WRITERS[fmt]
-    values = output.context(season)
+    values = output.context(season, options)
     if template is None:
         text = _render(_bundled(output.bundled_template), values, output.bundled_template)
     else:
