@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import re
+import sqlite3
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -122,3 +124,20 @@ def test_markdown_has_one_footnote_per_citation_and_reuses_point_to_it() -> None
     assert body.count("[^1]") == 2  # after the winner and after the paragraph that re-uses it
     assert "Teams played.[^1]" in body
     assert _hrefs(markdown)["Synthetic title"] == "https://example.org/a"
+
+
+def test_teams_csv_and_sqlite_hold_each_teams_article(tmp_path: Path) -> None:
+    from copa_wikitext.batch import Batch, Options
+    from copa_wikitext.batch.discovery import find_inputs
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "linked.wiki").write_text(LINKED, encoding="utf-8")
+    out = tmp_path / "out"
+    options = Options(("markdown",), out, db=out / "copa.sqlite", wiki_url="https://wiki.example/w/")
+    assert Batch(find_inputs([str(tmp_path / "in")], exclude=[out]), options).run().exit_code() == 0
+    with (out / "teams.csv").open(encoding="utf-8", newline="") as stream:
+        assert [row["team_link"] for row in csv.DictReader(stream)] == ["Synthetic León FC", ""]
+    with sqlite3.connect(out / "copa.sqlite") as connection:
+        links = connection.execute("SELECT team_link FROM teams ORDER BY position").fetchall()
+    assert links == [("Synthetic León FC",), (None,)]
+    assert "(https://wiki.example/w/Synthetic_Le%C3%B3n_FC)" in (out / "linked.md").read_text(encoding="utf-8")
