@@ -29,6 +29,7 @@ from ...rules.syntax import MISSING_TITLE
 from ...source import check_nesting, line_starts, prepare, restore
 from ...source_map import shape
 from . import refs
+from .read_champions import with_champions
 from .read_infobox import read_infobox
 from .read_lines import WikiBlock, scan
 from .read_standings import is_sports_table, read_sports_table, read_standings_table
@@ -74,7 +75,7 @@ def parse(text: str) -> ReadResult:
     reading = Reading(line_starts=line_starts(body))
     blocks = scan(body, reading)
     front, sections = _split_sections(blocks)
-    season = _read_season(front, sections, reading)
+    season = with_champions(_read_season(front, sections, reading), reading)
     citations, uses = refs.citations(reading.cited)
     season = replace(season, citations=citations, citation_uses=uses)
     ending = body[len(body.rstrip("\n")) :] if body.strip() else ""
