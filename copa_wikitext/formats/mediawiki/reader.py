@@ -29,6 +29,7 @@ from ...rules.syntax import MISSING_TITLE
 from ...source import check_nesting, line_starts, prepare, restore
 from ...source_map import shape
 from . import refs
+from .hatnotes import line_articles, template_articles
 from .read_champions import with_champions
 from .read_infobox import read_infobox
 from .read_lines import WikiBlock, scan
@@ -50,7 +51,6 @@ from .syntax import (
     WRAPPERS,
     derived_title,
     plain,
-    split_top,
 )
 
 NAME = "mediawiki"
@@ -230,7 +230,8 @@ def _read_part(section: _WikiSection, part: _P, path: Path, canonical_level: int
             (*path, "paragraphs", n) for n, text in enumerate(filled.paragraphs) if parse_region_sentence(text)
         }
         reading.holes[:] = [hole for hole in reading.holes if hole.path not in sentences]
-    return replace(filled, layout=_layout_of(filled, section, filler.kinds, canonical_level))
+    layout = replace(_layout_of(filled, section, filler.kinds, canonical_level), main_line=filler.main_line)
+    return replace(filled, layout=layout)
 
 
 def _layout_of(
@@ -278,6 +279,7 @@ class _WikiFiler(Filer):
         super().__init__(section, path, reading)
         self.reading: Reading = reading
         self.verbatim_only = verbatim_only
+        self.main_line: str | None = None
 
     def fill(self, blocks: list[WikiBlock]) -> Stage | Region | Round:
         for block in blocks:
@@ -299,6 +301,8 @@ class _WikiFiler(Filer):
                 self.add("notes", BlockKind.NOTE, plain(line[1:]), block.line + number, note)
         elif block.kind == "template":
             self.file_template(block)
+        elif isinstance(self.section, Stage) and not self.main_articles and (names := line_articles(block.text)):
+            self.file_main(block, names)
         elif block.kind == "table":
             self.file_table(block)
         elif block.kind == "legtable" and isinstance(self.section, Round):
@@ -308,10 +312,7 @@ class _WikiFiler(Filer):
 
     def file_template(self, block: WikiBlock) -> None:
         if block.name in MAIN_TEMPLATES and isinstance(self.section, Stage) and not self.main_articles:
-            pieces = split_top(block.text.strip()[2:-2], r"\|")[1:]
-            self.main_articles = tuple(plain(piece) for piece, _ in pieces if "=" not in piece)
-            self.reading.at((*self.path, "main_articles"), block.line)
-            self.kinds.append(BlockKind.MAIN)
+            self.file_main(block, template_articles(block.text) or ())
         elif block.name in WRAPPERS:
             self.kinds.append(Wrapper(block.text))
         elif block.name in FOOTBALL_BOXES and isinstance(self.section, Round):
@@ -320,6 +321,13 @@ class _WikiFiler(Filer):
             self.file_standings(read_sports_table(block.text), block)
         else:
             self.add("verbatim", BlockKind.VERBATIM, block.text, block.line)
+
+    def file_main(self, block: WikiBlock, names: tuple[str, ...]) -> None:
+        """A hatnote: its articles are the stage's main articles, its spelling layout."""
+        self.main_articles = names
+        self.main_line = None if block.text.strip() == "{{main|" + "|".join(names) + "}}" else block.text.strip()
+        self.reading.at((*self.path, "main_articles"), block.line)
+        self.kinds.append(BlockKind.MAIN)
 
     def file_table(self, block: WikiBlock) -> None:
         table = parse_table(block.lines, block.line)

@@ -24,6 +24,7 @@ from ...layout import Block, BlockKind, HoleKind, InfoboxLayout, Wrapper
 from ...model import Infobox, QualifiedTable, Region, Round, Season, Stage
 from ...writing.parts import TemplateBlock, TemplateSection, article_parts, as_source_ended, dotted
 from . import write_refs
+from .hatnotes import hatnote_articles
 from .patch import Encoder, kept_source
 from .refs import ref_tags
 from .syntax import derived_title, encode, encode_first, heading_parts, line_kind, link_target, plain, split_top
@@ -138,7 +139,8 @@ def _section(section: Stage | Region | Round, level: int, path: tuple[Any, ...])
     for kind in recorded or ():
         if isinstance(kind, Wrapper):
             items.setdefault(kind, []).append(kind.template)
-    return TemplateSection(_heading(section, level, where), _blocks(recorded, canonical_blocks(section), items, where))
+    blocks = _blocks(recorded, canonical_blocks(section), items, where, section.layout.main_line)
+    return TemplateSection(_heading(section, level, where), blocks)
 
 
 def _heading(section: Stage | Region | Round, level: int, where: str) -> str:
@@ -156,6 +158,7 @@ def _blocks(
     canonical: list[Block],
     items: dict[Block, list[Any]],
     where: str,
+    main_line: str | None = None,
 ) -> list[TemplateBlock]:
     blocks = []
     counts: dict[Block, int] = {}
@@ -171,6 +174,8 @@ def _blocks(
             refs = write_refs.after(f"{field}[{number}]")
             text = _line(value, field) + refs if note else _paragraph(value, field, refs)
             blocks.append(TemplateBlock(kind, text))
+        elif kind == BlockKind.MAIN and main_line is not None and hatnote_articles(main_line) == tuple(value):
+            blocks.append(TemplateBlock("verbatim", main_line))  # the hatnote as written
         elif kind == BlockKind.TABLE:
             blocks.append(TemplateBlock(kind, _table(value, f"{where}.tables", number)))
         else:
