@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .errors import FileError, InputError, UsageError
 from .formats import READERS, detect
+from .formats.markdown.syntax import WIKI_URL
 from .model import ReadResult, Season
 from .source import decode
 
@@ -30,14 +31,18 @@ def read(text: str, dialect: str = "auto") -> Season:
     return parse(text, dialect).season
 
 
-def write(season: Season, fmt: str, template: Path | str | None = None) -> str:
-    """`season` as text in `fmt`, optionally through the user's `template`."""
+def write(season: Season, fmt: str, template: Path | str | None = None, *, wiki_url: str = WIKI_URL) -> str:
+    """`season` as text in `fmt`, optionally through the user's `template`.
+
+    `wiki_url` is the wiki whose articles linked names point to in Markdown.
+    """
     from .formats import WRITERS
     from .writing.render import write as write_format
 
     if fmt not in WRITERS:
         raise UsageError(f"unknown output format {fmt!r}", hint=f"choose one of: {', '.join(WRITERS)}")
-    return write_format(season, fmt, Path(template) if template is not None else None)
+    options = {"wiki_url": wiki_url}
+    return write_format(season, fmt, Path(template) if template is not None else None, options)
 
 
 def read_file(path: Path | str, encoding: str = "utf-8") -> str:

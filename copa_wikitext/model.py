@@ -214,6 +214,34 @@ class LeagueTable:
 
 
 @dataclass(frozen=True)
+class Citation:
+    """A `<ref>`: its name, its content as written, and a citation template's fields.
+
+    `url`, `title`, `publisher` and `date` are read from a `{{cite web}}` or
+    `{{cite news}}` in `content`, where present; `content` is None for a
+    named re-use whose definition the article never gives.
+    """
+
+    content: str | None
+    name: str | None = None
+    url: str | None = None
+    title: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class CitationUse:
+    """A citation cited after one value: `path` is the value's model path
+    (("stages", 0, "paragraphs", 1), ("infobox", "winners"), a table cell),
+    `citation` the index in `Season.citations`. Named re-uses share the index.
+    """
+
+    path: tuple[str | int, ...]
+    citation: int
+
+
+@dataclass(frozen=True)
 class Round:
     """A round under a stage or region: its matches, its bracket stub, notes."""
 
@@ -270,6 +298,10 @@ class Season:
     stages: tuple[Stage, ...] = ()
     see_also: tuple[str, ...] = ()
     verbatim: tuple[str, ...] = ()
+    #: Every `<ref>` once (a named one once however often re-used), in order of first use.
+    citations: tuple[Citation, ...] = ()
+    #: Where each citation is cited, in source order.
+    citation_uses: tuple[CitationUse, ...] = ()
     layout: SeasonLayout = field(default_factory=SeasonLayout, compare=False)
 
     def stage(self, kind: StageKind) -> Stage | None:
@@ -294,6 +326,10 @@ class Season:
     def without_layout(self) -> Season:
         """The same facts with every layout record reset to canonical."""
         return strip_layout(self)
+
+    def citations_of(self, path: Path) -> tuple[int, ...]:
+        """The indexes of the citations cited after the value at `path`, in order."""
+        return tuple(use.citation for use in self.citation_uses if use.path == path)
 
 
 @dataclass(frozen=True)

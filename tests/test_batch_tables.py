@@ -74,7 +74,7 @@ def test_teams_csv_lists_every_qualified_team_with_its_region(out: Path) -> None
             department = copa_peru.canonical_department(team.department) or team.department
             expected.append(
                 [text(season.infobox.season if season.infobox else None), department, team.team,
-                 text(team.location), regions.get(department, ""), source]
+                 text(team.location), regions.get(department, ""), source, text(team.team_link)]
             )  # fmt: skip
         assert [list(row.values()) for row in found if row["source"] == source] == expected
 

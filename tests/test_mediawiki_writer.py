@@ -52,7 +52,7 @@ def test_values_that_look_like_markup_do_not_leak_into_the_tables(value: str) ->
 
 
 def test_a_newline_in_a_team_is_refused_naming_the_field() -> None:
-    with pytest.raises(WriteError, match=r"stages\[0\]\.tables\.team"):
+    with pytest.raises(WriteError, match=r"stages\[0\]\.tables\[0\]\.rows\[0\]\.team"):
         api.write(_season_with("Synthetic\nTeam", title="Synthetic"), "mediawiki")
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..errors import CopaError, FileError, UsageError
 from ..findings import finding_line
+from ..formats.markdown.syntax import WIKI_URL
 from ..model import Diagnostic, Position, Severity
 from .records import SeasonRecord
 
@@ -29,20 +30,25 @@ class Fingerprint:
     dialect: str
     encoding: str
     version: str
+    wiki_url: str = WIKI_URL
 
     def to_json(self) -> dict[str, Any]:
         formats = list(self.formats)
-        return {"formats": formats, "dialect": self.dialect, "encoding": self.encoding, "version": self.version}
+        return {
+            "formats": formats, "dialect": self.dialect, "encoding": self.encoding, "version": self.version,
+            "wiki_url": self.wiki_url,
+        }  # fmt: skip
 
     @classmethod
     def from_json(cls, data: Any) -> Fingerprint | None:
         """The fingerprint `to_json` gave, or None for anything else."""
-        if not isinstance(data, dict) or set(data) != {"formats", "dialect", "encoding", "version"}:
+        if not isinstance(data, dict) or set(data) - {"wiki_url"} != {"formats", "dialect", "encoding", "version"}:
             return None
+        wiki_url = data.get("wiki_url", WIKI_URL)
         formats = data["formats"]
         if not isinstance(formats, list) or not all(isinstance(name, str) for name in formats):
             return None
-        return cls(tuple(formats), data["dialect"], data["encoding"], data["version"])
+        return cls(tuple(formats), data["dialect"], data["encoding"], data["version"], wiki_url)
 
 
 @dataclass(frozen=True)
@@ -57,11 +63,13 @@ class Options:
     timeout: float = DEFAULT_TIMEOUT
     #: The multistream index of the exports (`--index`); None finds `…-index.txt.bz2` beside each dump.
     index: Path | None = None
+    #: The wiki linked names point to in Markdown.
+    wiki_url: str = WIKI_URL
 
     def fingerprint(self) -> Fingerprint:
         from .. import __version__
 
-        return Fingerprint(tuple(sorted(self.formats)), self.dialect, self.encoding, __version__)
+        return Fingerprint(tuple(sorted(self.formats)), self.dialect, self.encoding, __version__, self.wiki_url)
 
 
 @dataclass(frozen=True)
@@ -105,6 +113,7 @@ class Task:
     encoding: str
     path: str | None = None
     text: str | None = None
+    wiki_url: str = WIKI_URL
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,8 @@ class TeamRecord:
     team: str
     location: str | None
     region: str | None
+    #: The article the team's name links to in the source (records kept before it existed have None).
+    team_link: str | None = None
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,7 @@ class SeasonRecord:
             "source": self.source,
             "departments": self.departments,
             "regions": [[region.name, list(region.departments)] for region in self.regions],
-            "teams": [[team.department, team.team, team.location, team.region] for team in self.teams],
+            "teams": [[team.department, team.team, team.location, team.region, team.team_link] for team in self.teams],
             "rounds": [_round_json(round_) for round_ in self.rounds],
         }
 
@@ -130,7 +132,7 @@ def season_record(season: Season, source: str) -> SeasonRecord:
     )
     region_of = {department: region.name for region in regions for department in region.departments}
     teams = tuple(
-        TeamRecord(department, row.team, row.location, region_of.get(department))
+        TeamRecord(department, row.team, row.location, region_of.get(department), row.team_link)
         for row in season.qualified_teams()
         for department in [department_name(row.department)]
     )

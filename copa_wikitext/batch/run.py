@@ -215,9 +215,11 @@ class Batch:
 
     def _task(self, index: int, page: int, source: str, stem: str, **content: str) -> Task:
         options = self.options
+        outdir = str(self.outdir)
         return Task(
-            index, page, source, stem, str(self.outdir), options.formats, options.dialect, options.encoding, **content
-        )
+            index, page, source, stem, outdir, options.formats, options.dialect, options.encoding,
+            wiki_url=options.wiki_url, **content,
+        )  # fmt: skip
 
     def _finish_if_complete(self, run: InputInProgress) -> None:
         if run.complete():

@@ -23,7 +23,7 @@ from ..model import MatchDetails
 from .records import MatchRecord, SeasonRecord
 
 SEASON_COLUMNS = ("season", "title", "winner", "teams", "departments", "regions", "source")
-TEAM_COLUMNS = ("season", "department", "team", "location", "region", "source")
+TEAM_COLUMNS = ("season", "department", "team", "location", "region", "source", "team_link")
 
 SCHEMA = """\
 CREATE TABLE seasons (
@@ -57,6 +57,7 @@ CREATE TABLE teams (
     team       TEXT NOT NULL,
     location   TEXT,
     region_id  INTEGER REFERENCES regions(id),
+    team_link  TEXT,                      -- the article the team's name links to, where the source links it
     UNIQUE (season_id, position)
 );
 CREATE TABLE rounds (
@@ -135,7 +136,7 @@ def write_tables(records: Iterable[SeasonRecord], outdir: Path, db: Path | None 
         for count, record in enumerate(records, start=1):
             seasons.writerow(season_row(record))
             teams.writerows(
-                [record.season, team.department, team.team, team.location, team.region, record.source]
+                [record.season, team.department, team.team, team.location, team.region, record.source, team.team_link]
                 for team in record.teams
             )
             if connection is not None:
@@ -164,9 +165,18 @@ def insert_record(connection: sqlite3.Connection, season_id: int, record: Season
     connection.execute("INSERT INTO seasons VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (season_id, *season_row(record)))
     region_ids = _insert_regions(connection, season_id, record)
     connection.executemany(
-        "INSERT INTO teams (season_id, position, department, team, location, region_id) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO teams (season_id, position, department, team, location, region_id, team_link)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
         [
-            (season_id, position, t.department, t.team, t.location, region_ids.get(t.region) if t.region else None)
+            (
+                season_id,
+                position,
+                t.department,
+                t.team,
+                t.location,
+                region_ids.get(t.region) if t.region else None,
+                t.team_link,
+            )
             for position, t in enumerate(record.teams, start=1)
         ],
     )

@@ -63,7 +63,9 @@ def _write_formats(task: Task, season: Season) -> tuple[tuple[str, ...], list[Pr
     from .. import api
     from ..files import write_atomic
 
-    texts = [(task.stem + WRITERS[fmt].extension, api.write(season, fmt)) for fmt in task.formats]
+    texts = [
+        (task.stem + WRITERS[fmt].extension, api.write(season, fmt, wiki_url=task.wiki_url)) for fmt in task.formats
+    ]
     for name, text in texts:
         write_atomic(Path(task.outdir) / name, text.encode("utf-8"))
     left_out = [

@@ -10,6 +10,16 @@ from __future__ import annotations
 import argparse
 
 
+def add_wiki_url_option(parser: argparse.ArgumentParser) -> None:
+    """`--wiki-url`: the wiki whose articles linked names point to in Markdown."""
+    from ..formats.markdown.syntax import WIKI_URL
+
+    parser.add_argument(
+        "--wiki-url", default=WIKI_URL, metavar="URL",
+        help=f"base URL of the wiki's articles, for links in Markdown (default {WIKI_URL})",
+    )  # fmt: skip
+
+
 def add_input_options(parser: argparse.ArgumentParser, what: str) -> None:
     """`-f/--from` and `--encoding`, which every command that reads seasons takes.
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 if TYPE_CHECKING:
     from ..batch import Outcome, Problem, Summary
 
-from . import add_input_options
+from . import add_input_options, add_wiki_url_option
 
 ORDER = 3
 
@@ -58,6 +58,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="the multistream index (offset:page_id:title, .txt.bz2) of the dump given; by default "
         "DUMP-index.txt.bz2 beside DUMP.xml.bz2 is used if there is one, and only the season pages' streams are read",
     )  # fmt: skip
+    add_wiki_url_option(parser)
     parser.add_argument("-q", "--quiet", action="store_true", help="print only errors and the summary")
     parser.set_defaults(run=run)
 
@@ -79,7 +80,9 @@ def run(args: argparse.Namespace) -> int:
     previous_outputs = [outdir / name for entry in load_manifest(outdir).values() for name in entry.outputs]
     inputs = find_inputs(args.inputs, sys.stdin, exclude=[outdir], skip_files=previous_outputs)
     index = Path(args.index) if args.index else None
-    options = Options(formats, outdir, jobs, args.force, db, args.source_format, args.encoding, args.timeout, index)
+    options = Options(
+        formats, outdir, jobs, args.force, db, args.source_format, args.encoding, args.timeout, index, args.wiki_url
+    )
     summary = Batch(inputs, options, TerminalListener(sys.stderr, args.quiet)).run()
     return summary.exit_code()
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import add_input_options
+from . import add_input_options, add_wiki_url_option
 
 ORDER = 1
 
@@ -43,6 +43,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument(
         "--template", metavar="PATH", help="your own Jinja2 template instead of the bundled one (sandboxed)"
     )
+    add_wiki_url_option(parser)
     parser.add_argument("--in-place", action="store_true", help="allow -o to name the input file")
     parser.add_argument("-q", "--quiet", action="store_true", help="do not print the reader's warnings")
     parser.set_defaults(run=run)
@@ -65,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         for diagnostic in result.diagnostics:
             print(finding_line(name, diagnostic), file=sys.stderr)
-    output = write(result.season, target, args.template)
+    output = write(result.season, target, args.template, wiki_url=args.wiki_url)
     if not args.quiet:
         from ..formats import WRITERS
 

@@ -13,7 +13,7 @@ API all ask it. `detect` tells the readable dialects apart from the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import PurePath
@@ -55,10 +55,12 @@ class Format:
         parse: Callable[[str], ReadResult] = self._module("reader").parse
         return parse(text)
 
-    def context(self, season: Season) -> dict[str, Any]:
-        """The values the template lays out."""
-        build: Callable[[Season], dict[str, Any]] = self._module("writer").context
-        return build(season)
+    def context(self, season: Season, options: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """The values the template lays out; of `options`, those the writer declares (its `OPTIONS`)."""
+        writer = self._module("writer")
+        accepted: Mapping[str, str] = getattr(writer, "OPTIONS", {})
+        build: Callable[..., dict[str, Any]] = writer.context
+        return build(season, **{name: value for name, value in (options or {}).items() if name in accepted})
 
     def finish(self, text: str, season: Season) -> str:
         """Whole-text touches after the template: line ends, the file's ending."""

@@ -56,13 +56,21 @@ class Reading:
     line_starts: list[int] | None = None
     #: Where each part of the article starts: its model path and first line.
     part_starts: list[tuple[Path, int]] = field(default_factory=list)
+    #: (path, markup) of each typed value whose markup may cite (`<ref>`), in source order.
+    cited: list[tuple[Path, str]] = field(default_factory=list)
 
     def hole(self, path: Path, kind: HoleKind, value: str, line: int, column: int, raw: str) -> None:
         """`value` at `path` was read from `raw`, which starts at `line`:`column` (whitespace trimmed)."""
         if self.line_starts is None or not raw.strip():
             return
+        self.cite(path, raw)
         start = self.line_starts[line - 1] + column - 1 + len(raw) - len(raw.lstrip())
         self.holes.append(Hole(path, start, start + len(raw.strip()), value, kind))
+
+    def cite(self, path: Path, raw: str) -> None:
+        """`raw`, the markup of the value at `path`, may hold refs: keep it for the citations."""
+        if "<ref" in raw.lower():
+            self.cited.append((path, raw))
 
     def at(self, path: Path, line: int, column: int = 1) -> None:
         self.positions[path] = Position(line, column)

@@ -177,3 +177,23 @@ Region I includes qualified teams from Amazonas region.
     fix="Delete the stray `|}`, or move the bracket stub under the round it belongs to.",
     check=reader_diagnostics("CP108"),
 )
+
+CHAMPIONS_BOX_DISAGREES = register(
+    "CP109",
+    "champions-box-disagrees",
+    Severity.WARNING,
+    summary="The champions box after the last table names another winner than the infobox (MediaWiki source).",
+    reason="One of them is wrong; the season keeps the infobox's winner, so every format converted to says it.",
+    example="""
+{{Infobox football league season
+| winners = [[Synthetic Alpha]]
+}}
+{|class="wikitable"
+!Copa Perú<br />1995 winners
+|-
+|'''[[Synthetic Beta]]'''<br />First title
+|}
+""",
+    fix="Correct whichever of the two names the wrong team.",
+    check=reader_diagnostics("CP109"),
+)

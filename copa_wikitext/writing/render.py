@@ -10,7 +10,7 @@ become one `TemplateError` naming the template's file and line.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,12 +23,12 @@ if TYPE_CHECKING:
     import jinja2
 
 
-def write(season: Season, fmt: str, template: Path | None = None) -> str:
-    """`season` as text in `fmt`, through the bundled template or `template`."""
+def write(season: Season, fmt: str, template: Path | None = None, options: Mapping[str, Any] | None = None) -> str:
+    """`season` as text in `fmt`, through the bundled template or `template`; `options` for its writer."""
     from ..formats import WRITERS
 
     output = WRITERS[fmt]
-    values = output.context(season)
+    values = output.context(season, options)
     plain = _one_value(output.bundled_template) if template is None else None
     if plain is not None:
         text = plain(values)

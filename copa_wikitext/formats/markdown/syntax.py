@@ -52,3 +52,22 @@ def _escape_line(line: str) -> str:
 
 def _reference(char: str) -> str:
     return f"&#{ord(char)};"
+
+
+#: Where linked names point unless told otherwise: English Wikipedia's articles.
+WIKI_URL = "https://en.wikipedia.org/wiki/"
+#: What MediaWiki leaves unencoded in an article's URL (its `wfUrlencode`).
+_WIKI_SAFE = ";@$!*(),/~:"
+
+
+def wiki_href(wiki_url: str, target: str) -> str:
+    """The URL of article `target` on the wiki at `wiki_url`, encoded as MediaWiki encodes it."""
+    from urllib.parse import quote
+
+    return wiki_url + quote(target.strip().replace(" ", "_"), safe=_WIKI_SAFE)
+
+
+def md_link(escaped_text: str, href: str) -> str:
+    """A Markdown link; a destination with parentheses goes between <> so it ends where it should."""
+    destination = f"<{href}>" if "(" in href or ")" in href else href
+    return f"[{escaped_text}]({destination})"

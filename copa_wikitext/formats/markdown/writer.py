@@ -27,10 +27,10 @@ from ...block_order import canonical_blocks, ordered, section_items
 from ...errors import WriteError
 from ...infobox_text import infobox_pairs
 from ...layout import Block, BlockKind
-from ...model import LeagueTable, Match, QualifiedTable, Region, Round, Season, Stage
+from ...model import Infobox, LeagueTable, Match, QualifiedTable, Region, Round, Season, Stage
 from ...standings import CANONICAL_COLUMNS, CANONICAL_FIELDS
 from ...writing.parts import article_parts, dotted
-from .syntax import CONTROL, md_escape
+from .syntax import CONTROL, WIKI_URL, md_escape, md_link, wiki_href
 
 VARIABLES = {
     "season": "the Season model, unescaped (pass its text through the `md_escape` filter)",
@@ -39,7 +39,47 @@ VARIABLES = {
     "block": '.kind ("infobox", "teams", "matches", "standings", "paragraph", "main", "departments", "no_results", '
     '"notes", "see_also", "code"); .rows for tables (header row first, cells escaped), .items for lists (escaped), '
     ".text for prose (escaped) and code, .fence for code (the fence line to put around .text)",
+    "footnotes": "the citations as GFM footnotes: .label (the n of [^n], used after what cites it) and .text",
 }
+
+#: Options `Format.context` passes on: the wiki linked names point to.
+OPTIONS = {"wiki_url": "the base URL of the wiki's articles (linked names point there)"}
+
+
+@dataclass(frozen=True)
+class Footnote:
+    label: int
+    text: str
+
+
+#: The season being written: its wiki's base URL and, by dotted path, the footnote marks after each value.
+_writing: dict[str, Any] = {"wiki_url": WIKI_URL, "marks": {}}
+
+
+def _linked(text: str, target: str | None) -> str:
+    """An escaped name, linked to its article on the wiki when the source linked it."""
+    if target is None or not target.strip() or not text:
+        return text
+    return md_link(text, wiki_href(_writing["wiki_url"], target))
+
+
+def _marks(path: str) -> str:
+    """The footnote marks of the citations cited after the value at `path`."""
+    return "".join(f"[^{index + 1}]" for index in _writing["marks"].get(path, ()))
+
+
+def _footnotes(season: Season) -> list[Footnote]:
+    notes = []
+    for number, cited in enumerate(season.citations):
+        parts = [md_link(md_escape(cited.title or cited.url or ""), cited.url)] if cited.url else []
+        if cited.title and not cited.url:
+            parts.append(md_escape(cited.title))
+        parts += [md_escape(text) for text in (cited.publisher, cited.date) if text]
+        if not parts:
+            parts = [md_escape(" ".join((cited.content or cited.name or "").split())) or "(empty citation)"]
+        notes.append(Footnote(number + 1, ", ".join(parts)))
+    return notes
+
 
 NO_RESULTS = "No results are recorded for this round."
 TEAM_COLUMNS = ("Department", "Team", "Location")
@@ -104,9 +144,14 @@ class MarkdownSection:
     blocks: tuple[MarkdownBlock, ...]
 
 
-def context(season: Season) -> dict[str, Any]:
+def context(season: Season, *, wiki_url: str = WIKI_URL) -> dict[str, Any]:
+    marks: dict[str, list[int]] = {}
+    for use in season.citation_uses:
+        marks.setdefault(dotted(use.path), []).append(use.citation)
+    _writing.update(wiki_url=wiki_url, marks=marks)
     title = _heading(season.title, "title")
-    return {"season": season, "title": title, "sections": list(_sections(season, title))}
+    sections = list(_sections(season, title))
+    return {"season": season, "title": title, "sections": sections, "footnotes": _footnotes(season)}
 
 
 def _sections(season: Season, title: str) -> Iterator[MarkdownSection]:
@@ -118,12 +163,24 @@ def _sections(season: Season, title: str) -> Iterator[MarkdownSection]:
 def _front_blocks(season: Season) -> Iterator[MarkdownBlock]:
     if season.infobox is not None:
         pairs = infobox_pairs(season.infobox)
-        rows = [(_cell(key, "infobox"), _cell(value or "", f"infobox.{key}")) for key, value in pairs]
+        rows = [(_cell(key, "infobox"), _infobox_value(season.infobox, key, value)) for key, value in pairs]
         yield MarkdownBlock("infobox", rows=(INFOBOX_COLUMNS, *rows))
     for number, paragraph in enumerate(season.lead):
-        yield MarkdownBlock("paragraph", _prose(paragraph, f"lead[{number}]"))
+        yield MarkdownBlock("paragraph", _prose(paragraph, f"lead[{number}]") + _marks(f"lead[{number}]"))
     for number, text in enumerate(season.verbatim):
         yield _code(text, f"verbatim[{number}]")
+
+
+def _infobox_value(box: Infobox, key: str, value: str | None) -> str:
+    """A field's value; the winner and the adjacent seasons linked to their articles."""
+    name = copa_peru.fold(key)
+    text = _cell(value or "", f"infobox.{key}")
+    winner = box.winners
+    if name == "winners" and winner is not None and value is not None and value.startswith(winner.team):
+        text = _linked(_cell(winner.team, "infobox.winners"), winner.link) + _cell(value[len(winner.team) :], key)
+    elif name in ("prevseason", "nextseason") and value:
+        text = _linked(text, box.prevseason_link if name == "prevseason" else box.nextseason_link)
+    return text + _marks(f"infobox.{name}")
 
 
 def _see_also(season: Season) -> MarkdownSection:
@@ -146,9 +203,19 @@ def _section_blocks(section: Stage | Region | Round, where: str) -> Iterator[Mar
         if section.departments:
             yield _departments(section, where)
     notes: list[str] = []
+    counts: dict[Block, int] = {}
     for kind, value in ordered(section.layout.blocks, canonical_blocks(section), items):
+        number = counts[kind] = counts.get(kind, -1) + 1
         if kind == "note":
-            notes.append(_item(value, f"{where}.notes"))
+            notes.append(_item(value, f"{where}.notes") + _marks(f"{where}.notes[{number}]"))
+            continue
+        if kind == "paragraph":
+            yield MarkdownBlock(
+                "paragraph", _prose(value, f"{where}.paragraphs") + _marks(f"{where}.paragraphs[{number}]")
+            )
+            continue
+        if kind == "table":
+            yield MarkdownBlock("teams", rows=_team_rows(value, f"{where}.tables[{number}]"))
             continue
         if notes:
             yield MarkdownBlock("notes", items=tuple(notes))
@@ -164,14 +231,10 @@ def _section_blocks(section: Stage | Region | Round, where: str) -> Iterator[Mar
 
 
 def _block(kind: Block, value: Any, section: Stage | Region | Round, where: str) -> MarkdownBlock | None:
-    if kind == "paragraph":
-        return MarkdownBlock("paragraph", _prose(value, f"{where}.paragraphs"))
     if kind == "main":
         label = "Main articles" if len(value) > 1 else "Main article"
         names = [_cell(name, f"{where}.main_articles") for name in value]
         return MarkdownBlock("main", f"{label}: {copa_peru.join_name_list(names)}")
-    if kind == "table":
-        return MarkdownBlock("teams", rows=_team_rows(value, f"{where}.tables"))
     if kind == "league_table":
         return MarkdownBlock("standings", rows=_standings_rows(value, f"{where}.league_tables"))
     if kind == "stub" and isinstance(section, Round) and not section.matches:
@@ -201,14 +264,19 @@ def _departments(region: Region, where: str) -> MarkdownBlock:
 
 def _team_rows(table: QualifiedTable, where: str) -> tuple[tuple[str, ...], ...]:
     """Header, then one row per team with its department written out."""
-    rows = [
-        (
-            _cell(team.department, f"{where}.department"),
-            _cell(team.team, f"{where}.team"),
-            _cell(team.location or "", f"{where}.location"),
+    rows = []
+    for number, team in enumerate(table.rows):
+        row = f"{where}.rows[{number}]"
+        department = _linked(_cell(team.department, f"{row}.department"), team.department_link)
+        name = _linked(_cell(team.team, f"{row}.team"), team.team_link)
+        location = _linked(_cell(team.location or "", f"{row}.location"), team.location_link)
+        rows.append(
+            (
+                department + _marks(f"{row}.department"),
+                name + _marks(f"{row}.team"),
+                location + _marks(f"{row}.location"),
+            )
         )
-        for team in table.rows
-    ]
     return (TEAM_COLUMNS, *rows)
 
 

@@ -31,6 +31,7 @@ def read_infobox(block: WikiBlock, reading: Reading) -> Infobox:
         if equals and name in CANONICAL_KEYS:
             field = (CANONICAL_KEYS[name], plain(value))
             links.setdefault(name, link_target(value) if name != "winners" else winner_link(value))
+            reading.cite(("infobox", name), value)
         elif equals:
             field = (key.strip(), value.strip())
         line = block.line + inner.count("\n", 0, offset + 2)

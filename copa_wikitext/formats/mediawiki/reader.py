@@ -21,15 +21,18 @@ from typing import TypeVar
 from ... import copa_peru
 from ...block_order import BLANK, canonical_blocks, canonical_front
 from ...copa_peru import parse_region_sentence
-from ...layout import Block, BlockKind, Hole, HoleKind, SeasonLayout, SectionLayout, Segment, SourceRecord, Wrapper
+from ...layout import Block, BlockKind, HoleKind, SeasonLayout, SectionLayout, Wrapper
 from ...model import Infobox, LeagueTable, Path, ReadResult, Region, Round, Season, Stage
 from ...reading.filing import Filer, Reading
 from ...reading.outline import assemble_body
 from ...rules.syntax import MISSING_TITLE
-from ...source import check_nesting, line_starts, prepare, restore
-from ...source_map import FRONT, part_shape, shape
+from ...source import check_nesting, line_starts, prepare
+from . import refs
+from .hatnotes import line_articles, template_articles
+from .read_champions import with_champions
 from .read_infobox import read_infobox
 from .read_lines import WikiBlock, scan
+from .read_source import source_record
 from .read_standings import is_sports_table, read_sports_table, read_standings_table
 from .read_tables import (
     FOOTBALL_BOXES,
@@ -48,7 +51,6 @@ from .syntax import (
     WRAPPERS,
     derived_title,
     plain,
-    split_top,
 )
 
 NAME = "mediawiki"
@@ -73,32 +75,15 @@ def parse(text: str) -> ReadResult:
     reading = Reading(line_starts=line_starts(body))
     blocks = scan(body, reading)
     front, sections = _split_sections(blocks)
-    season = _read_season(front, sections, reading)
+    season = with_champions(_read_season(front, sections, reading), reading)
+    citations, uses = refs.citations(reading.cited)
+    season = replace(season, citations=citations, citation_uses=uses)
     ending = body[len(body.rstrip("\n")) :] if body.strip() else ""
     layout = replace(season.layout, newline=source.newline, ending=ending, bom=source.had_bom)
     season = replace(season, layout=layout)
-    season = replace(season, layout=replace(layout, source=_source_record(text, body, season, reading)))
+    season = replace(season, layout=replace(layout, source=source_record(text, body, season, reading)))
     reading.diagnostics.sort(key=lambda d: (d.position.line, d.position.column) if d.position else (0, 0))
     return ReadResult(season, reading.positions, tuple(reading.diagnostics), NAME)
-
-
-def _source_record(text: str, body: str, season: Season, reading: Reading) -> SourceRecord:
-    """The source kept for writing back: the text, a hole per typed value, the shape of the rest."""
-    holes = tuple(reading.holes)
-    original = None if restore(body, season.layout.newline, season.layout.bom) == text else text
-    return SourceRecord(body, holes, shape(season, holes), original, _segments(body, season, holes, reading))
-
-
-def _segments(body: str, season: Season, holes: tuple[Hole, ...], reading: Reading) -> tuple[Segment, ...]:
-    """The front and every part that has a heading, each with its span and own shape, in source order."""
-    assert reading.line_starts is not None
-    starts = sorted(((FRONT, 1), *reading.part_starts), key=lambda start: start[1])
-    offsets = [reading.line_starts[line - 1] if line > 1 else 0 for _, line in starts]
-    ends = [*offsets[1:], len(body)]
-    return tuple(
-        Segment(path, start, end, part_shape(season, path, holes))
-        for (path, _), start, end in zip(starts, offsets, ends, strict=True)
-    )
 
 
 def _split_sections(blocks: list[WikiBlock]) -> tuple[list[WikiBlock], list[_WikiSection]]:
@@ -216,14 +201,16 @@ def _see_also_items(head: _WikiSection) -> tuple[tuple[str, ...], list[int]] | N
 
 
 def _is_prose(block: WikiBlock) -> bool:
-    """Whether a paragraph block shows text that reads back as one paragraph.
+    """Whether a paragraph block is prose (or a paragraph of citations alone).
 
-    A block that shows nothing (a lone `<ref>`, a comment) or whose shown text
-    holds an empty line (a `<div>` wrapping blocks) is no prose: it is kept
-    as written, as verbatim markup.
+    A block that shows nothing and cites nothing (a comment) or whose shown
+    text holds an empty line (a `<div>` wrapping blocks) is no prose: it is
+    kept as written, as verbatim markup.
     """
     shown = plain(block.text)
-    return bool(shown) and all(line.strip() for line in shown.split("\n"))
+    if not shown:
+        return "<ref" in block.text.lower()
+    return all(line.strip() for line in shown.split("\n"))
 
 
 def _simple_list(block: WikiBlock) -> bool:
@@ -251,7 +238,8 @@ def _read_part(section: _WikiSection, part: _P, path: Path, canonical_level: int
             (*path, "paragraphs", n) for n, text in enumerate(filled.paragraphs) if parse_region_sentence(text)
         }
         reading.holes[:] = [hole for hole in reading.holes if hole.path not in sentences]
-    return replace(filled, layout=_layout_of(filled, section, filler.kinds, canonical_level))
+    layout = replace(_layout_of(filled, section, filler.kinds, canonical_level), main_line=filler.main_line)
+    return replace(filled, layout=layout)
 
 
 def _layout_of(
@@ -299,6 +287,7 @@ class _WikiFiler(Filer):
         super().__init__(section, path, reading)
         self.reading: Reading = reading
         self.verbatim_only = verbatim_only
+        self.main_line: str | None = None
 
     def fill(self, blocks: list[WikiBlock]) -> Stage | Region | Round:
         for block in blocks:
@@ -320,6 +309,8 @@ class _WikiFiler(Filer):
                 self.add("notes", BlockKind.NOTE, plain(line[1:]), block.line + number, note)
         elif block.kind == "template":
             self.file_template(block)
+        elif isinstance(self.section, Stage) and not self.main_articles and (names := line_articles(block.text)):
+            self.file_main(block, names)
         elif block.kind == "table":
             self.file_table(block)
         elif block.kind == "legtable" and isinstance(self.section, Round):
@@ -329,10 +320,7 @@ class _WikiFiler(Filer):
 
     def file_template(self, block: WikiBlock) -> None:
         if block.name in MAIN_TEMPLATES and isinstance(self.section, Stage) and not self.main_articles:
-            pieces = split_top(block.text.strip()[2:-2], r"\|")[1:]
-            self.main_articles = tuple(plain(piece) for piece, _ in pieces if "=" not in piece)
-            self.reading.at((*self.path, "main_articles"), block.line)
-            self.kinds.append(BlockKind.MAIN)
+            self.file_main(block, template_articles(block.text) or ())
         elif block.name in WRAPPERS:
             self.kinds.append(Wrapper(block.text))
         elif block.name in FOOTBALL_BOXES and isinstance(self.section, Round):
@@ -341,6 +329,13 @@ class _WikiFiler(Filer):
             self.file_standings(read_sports_table(block.text), block)
         else:
             self.add("verbatim", BlockKind.VERBATIM, block.text, block.line)
+
+    def file_main(self, block: WikiBlock, names: tuple[str, ...]) -> None:
+        """A hatnote: its articles are the stage's main articles, its spelling layout."""
+        self.main_articles = names
+        self.main_line = None if block.text.strip() == "{{main|" + "|".join(names) + "}}" else block.text.strip()
+        self.reading.at((*self.path, "main_articles"), block.line)
+        self.kinds.append(BlockKind.MAIN)
 
     def file_table(self, block: WikiBlock) -> None:
         table = parse_table(block.lines, block.line)

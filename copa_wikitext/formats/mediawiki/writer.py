@@ -25,7 +25,10 @@ from ...model import Infobox, QualifiedTable, Region, Round, Season, Stage
 from ...source_map import FRONT
 from ...writing.parts import TemplateBlock, TemplateSection, article_parts, as_source_ended, dotted
 from ...writing.render import render_bundled
+from . import write_refs
+from .hatnotes import hatnote_articles
 from .patch import Encoder, kept_source
+from .refs import ref_tags
 from .syntax import derived_title, encode, encode_first, heading_parts, line_kind, link_target, plain, split_top
 from .write_matches import dropped_matches, match_blocks
 from .write_standings import standings_lines
@@ -66,6 +69,7 @@ def context(season: Season) -> dict[str, Any]:
     source = _kept_source(season)
     if source is not None:
         return {"season": season, "source": source, "title_line": "", "front": [], "sections": []}
+    write_refs.start(season)
     items = front_items(season)
     front = _blocks(season.layout.front, canonical_front(season), items, "front")
     return {
@@ -87,9 +91,9 @@ def _kept_source(season: Season) -> str | None:
         return _last_kept[0][1]
     encoders: dict[HoleKind, Encoder] = {
         HoleKind.HEADING: lambda value, where, _: _heading_text(value, where),
-        HoleKind.PARAGRAPH: lambda value, where, _: _paragraph(value, where),
-        HoleKind.NOTE: lambda value, where, _: _line(value, where),
-        HoleKind.CELL: lambda value, where, markup: _linked(value, link_target(markup), where),
+        HoleKind.PARAGRAPH: lambda value, where, markup: _paragraph(value, where, ref_tags(markup)),
+        HoleKind.NOTE: lambda value, where, markup: _line(value, where) + ref_tags(markup),
+        HoleKind.CELL: lambda value, where, markup: _linked(value, link_target(markup), where) + ref_tags(markup),
     }
     kept = kept_source(season, encoders, _laid_out_part)
     _last_kept[:] = [(season, kept)]
@@ -151,7 +155,8 @@ def _section(section: Stage | Region | Round, level: int, path: tuple[Any, ...])
     for kind in recorded or ():
         if isinstance(kind, Wrapper):
             items.setdefault(kind, []).append(kind.template)
-    return TemplateSection(_heading(section, level, where), _blocks(recorded, canonical_blocks(section), items, where))
+    blocks = _blocks(recorded, canonical_blocks(section), items, where, section.layout.main_line)
+    return TemplateSection(_heading(section, level, where), blocks)
 
 
 def _heading(section: Stage | Region | Round, level: int, where: str) -> str:
@@ -169,13 +174,26 @@ def _blocks(
     canonical: list[Block],
     items: dict[Block, list[Any]],
     where: str,
+    main_line: str | None = None,
 ) -> list[TemplateBlock]:
     blocks = []
+    counts: dict[Block, int] = {}
     for kind, value in ordered(recorded, canonical, items):
+        number = counts[kind] = counts.get(kind, -1) + 1
         if isinstance(kind, Wrapper):
             blocks.append(TemplateBlock("wrap", value))
         elif kind == BlockKind.MATCHES:
             blocks += match_blocks(value, f"{where}.matches")
+        elif kind in (BlockKind.PARAGRAPH, BlockKind.NOTE):
+            note = kind is BlockKind.NOTE
+            field = "lead" if where == "front" else f"{where}.notes" if note else f"{where}.paragraphs"
+            refs = write_refs.after(f"{field}[{number}]")
+            text = _line(value, field) + refs if note else _paragraph(value, field, refs)
+            blocks.append(TemplateBlock(kind, text))
+        elif kind == BlockKind.MAIN and main_line is not None and hatnote_articles(main_line) == tuple(value):
+            blocks.append(TemplateBlock("verbatim", main_line))  # the hatnote as written
+        elif kind == BlockKind.TABLE:
+            blocks.append(TemplateBlock(kind, _table(value, f"{where}.tables", number)))
         else:
             blocks.append(TemplateBlock(kind, _prepare(kind, value, where)))
     return blocks
@@ -184,18 +202,12 @@ def _blocks(
 def _prepare(kind: str, value: Any, where: str) -> Any:
     if kind == "infobox":
         return _infobox(value, where)
-    if kind == "paragraph":
-        return _paragraph(value, f"{where}.paragraphs")
     if kind == "main":
         return [_param(name, f"{where}.main_articles") for name in value]
-    if kind == "table":
-        return _table(value, f"{where}.tables")
     if kind == "stub":
         return _stub(value, f"{where}.stub")
     if kind == "league_table":
         return standings_lines(value, f"{where}.league_tables")
-    if kind == "note":
-        return _line(value, f"{where}.notes")
     if kind == "verbatim":
         return _verbatim(value, f"{where}.verbatim")
     return value
@@ -217,7 +229,8 @@ def _infobox(box: Infobox, where: str) -> list[tuple[str, str | None]]:
             written.append((_positional(key, f"{where}.infobox.{key}"), None))
         elif name in CANONICAL_KEYS and name not in typed and getattr(box, name) is not None:
             typed.add(name)
-            written.append((name, _typed_value(box, name, text, f"{where}.infobox.{name}")))
+            value = _typed_value(box, name, text, f"{where}.infobox.{name}")
+            written.append((name, value + write_refs.after(f"infobox.{name}")))
         elif name in CANONICAL_KEYS:
             written.append((name, _param(text, f"{where}.infobox.{name}").replace("&#61;", "=")))
         else:
@@ -317,12 +330,15 @@ def _single_line(text: str, where: str) -> None:
         raise WriteError(f"{where}: {text!r} holds a newline, which cannot stand in this place of MediaWiki source")
 
 
-def _paragraph(text: str, where: str) -> str:
+def _paragraph(text: str, where: str, refs: str = "") -> str:
+    """A paragraph, then the refs cited after it (a paragraph of refs alone may be empty)."""
+    if refs and not text:
+        return refs
     lines = text.split("\n")
     if any(not line.strip() for line in lines):
         raise WriteError(f"{where}: {text!r} would not read back as one paragraph (an empty line or outer blanks)")
     encoded = [encode(line) for line in lines]
-    return "\n".join(encode_first(line) if line_kind(line) != "text" else line for line in encoded)
+    return "\n".join(encode_first(line) if line_kind(line) != "text" else line for line in encoded) + refs
 
 
 def _heading_text(text: str, where: str) -> str:
@@ -332,19 +348,20 @@ def _heading_text(text: str, where: str) -> str:
     return encode(text).replace("=", "&#61;")
 
 
-def _table(table: QualifiedTable, where: str) -> Table:
-    """Header and rows; a department's consecutive teams share one rowspan cell."""
+def _table(table: QualifiedTable, where: str, number: int) -> Table:
+    """Header and rows; a department's consecutive teams share one rowspan cell; refs after cells."""
+    where = f"{where}[{number}]"
     width = 3 if len(table.columns) == 3 or any(team.location for team in table.rows) else 2
     columns = [_cell(column, f"{where}.columns", header=True) for column in table.columns]
     if width == 3 and len(columns) == 2:
         columns.append("Location")
     rows: list[TableRow] = []
     for number, team in enumerate(table.rows):
-        cells = [_linked(team.team, team.team_link, f"{where}.team")]
+        row = f"{where}.rows[{number}]"
+        cells = [_linked(team.team, team.team_link, f"{row}.team") + write_refs.after(f"{row}.team")]
         if width == 3:
-            cells.append(
-                _linked(team.location or "", team.location_link if team.location else None, f"{where}.location")
-            )
+            location = _linked(team.location or "", team.location_link if team.location else None, f"{row}.location")
+            cells.append(location + write_refs.after(f"{row}.location"))
         previous = table.rows[number - 1].department if number else None
         if number and team.department == previous:
             rows.append(TableRow(None, 1, cells))
@@ -352,7 +369,8 @@ def _table(table: QualifiedTable, where: str) -> Table:
         span = 1
         while number + span < len(table.rows) and table.rows[number + span].department == team.department:
             span += 1
-        rows.append(TableRow(_linked(team.department, team.department_link, f"{where}.department"), span, cells))
+        department = _linked(team.department, team.department_link, f"{row}.department")
+        rows.append(TableRow(department + write_refs.after(f"{row}.department"), span, cells))
     return Table(columns, rows)
 
 
