@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from .. import copa_peru
 from ..infobox_text import winner_text
-from ..model import Match, Path, ReadResult, Region, Severity
+from ..model import Match, Path, ReadResult, Region, Season, Severity
 from . import walk
 from .registry import Finding, rule
 
@@ -155,27 +155,38 @@ def region_department_without_teams(result: ReadResult) -> Iterator[Finding]:
                 yield Finding(named.path, message, named.position)
 
 
+def _named_in_prose(team: str, season: Season) -> bool:
+    """Does a stage's, region's or round's text name `team` (a club entering late, say)?"""
+    pattern = re.compile(rf"(?<!\w){re.escape(copa_peru.fold(team))}(?!\w)")
+    return any(pattern.search(copa_peru.fold(text)) for text in walk.prose(season))
+
+
 @rule(
     "CP306",
     "winner-not-qualified",
     Severity.ERROR,
-    summary="The infobox's winner is not among the qualified teams.",
-    reason="The champion must have come through the departmental stage; a different name is a typo or "
-    "another season's winner.",
+    summary="The infobox's winner is not among the teams the article names as taking part.",
+    reason="The champion must have played: a name found in no qualified-teams table, match, league table "
+    "or entrants' text is a typo or another season's winner.",
     example="""
 - Winners: Sport Lorreto (1st Title)
 ...
 | Ucayali | Sport Loreto | Coronel Portillo |
 """,
-    fix="Spell the winner exactly as in the qualified-teams table.",
+    fix="Spell the winner exactly as the tables spell it; a club that entered late (relegated, invited) "
+    "counts once a match, a league table or the region's text names it.",
 )
 def winner_not_qualified(result: ReadResult) -> Iterator[Finding]:
     season = result.season
     winner = season.infobox.winners if season.infobox else None
-    teams = walk.teams_by_name(season)
-    if winner is None or not teams or copa_peru.fold(winner.team) in teams:
+    teams = walk.taking_part(season)
+    if winner is None or not teams or copa_peru.fold(winner.team) in teams or _named_in_prose(winner.team, season):
         return
-    yield Finding(("infobox", "winners"), f"winner '{winner.team}' is not among the qualified teams")
+    message = (
+        f"winner '{winner.team}' is named nowhere as taking part "
+        "(qualified teams, matches, league tables, entrants' text)"
+    )
+    yield Finding(("infobox", "winners"), message)
 
 
 def _final_match(result: ReadResult) -> tuple[Path, Match] | None:
