@@ -201,7 +201,7 @@ def winners_title_not_ordinal(result: ReadResult) -> Iterator[Finding]:
     "CP206",
     "round-without-results",
     Severity.INFO,
-    summary="A round has no results: no match table, no other table, no text.",
+    summary="A round has no results: no match table, no league table, no other table, no text.",
     reason="Often a match table was stripped and only its bracket stub is left; readers see an empty section.",
     example="""
 ====Semifinals====
@@ -214,5 +214,5 @@ def winners_title_not_ordinal(result: ReadResult) -> Iterator[Finding]:
 def round_without_results(result: ReadResult) -> Iterator[Finding]:
     for place in walk.rounds(result.season):
         round_ = place.round
-        if not (round_.matches or round_.verbatim or round_.paragraphs):
+        if not (round_.matches or round_.verbatim or round_.paragraphs or round_.league_tables):
             yield Finding(place.path, f"round '{round_.name}' has no results")
