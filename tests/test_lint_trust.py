@@ -53,3 +53,22 @@ def test_a_team_named_only_in_a_match_counts_as_taking_part() -> None:
         "'''Synthetic Epsilon''' | 2–0 | Synthetic Zeta", "'''Synthetic Epsilon''' | 2–0 | Synthetic Omega"
     )
     assert codes(played, "CP306") == []
+
+
+def test_a_season_contradicting_the_title_gives_one_finding_not_a_cascade(seed_text: str) -> None:
+    edited = seed_text.replace("- Season: 2014", "- Season: 2013")
+    found = [d for d in check(parse(edited)) if d.code in ("CP301", "CP302")]
+    assert [d.code for d in found] == ["CP301"]
+
+
+def test_prev_and_next_are_judged_against_the_title_s_year(seed_text: str) -> None:
+    edited = seed_text.replace("- Season: 2014", "- Season: 2013").replace("- Nextseason: 2015", "- Nextseason: 2016")
+    messages = [d.message for d in check(parse(edited), Selection(select=("CP302",)))]
+    assert messages == ["nextseason 2016 should be 2015 for the title's year 2014"]
+
+
+def test_a_prevseason_that_is_no_year_is_an_error_at_its_line(seed_text: str) -> None:
+    edited = seed_text.replace("- Prevseason: 2013", "- Prevseason: 2O13")
+    found = check(parse(edited), Selection(select=("CP207",)))
+    line = seed_text.splitlines().index("- Prevseason: 2013") + 1
+    assert [(d.code, d.position and d.position.line) for d in found] == [("CP207", line)]

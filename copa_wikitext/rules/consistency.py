@@ -51,7 +51,7 @@ def season_title_mismatch(result: ReadResult) -> Iterator[Finding]:
     "CP302",
     "adjacent-season-mismatch",
     Severity.ERROR,
-    summary="Prevseason is not Season − 1, or Nextseason is not Season + 1.",
+    summary="Prevseason is not Season − 1, or Nextseason is not Season + 1 (the title's year when they differ).",
     reason="The infobox's navigation links then lead to the wrong season's article.",
     example="""
 - Season: 2014
@@ -63,10 +63,19 @@ def adjacent_season_mismatch(result: ReadResult) -> Iterator[Finding]:
     box = result.season.infobox
     if box is None or box.season is None:
         return
-    neighbours = (("prevseason", box.prevseason, box.season - 1), ("nextseason", box.nextseason, box.season + 1))
-    for key, value, expected in neighbours:
-        if value is not None and value != expected:
-            yield Finding(("infobox", key), f"{key} {value} should be {expected} for season {box.season}")
+    # When the season contradicts the title (CP301), the title's year is the one to follow:
+    # judging against a mistyped season would advise the wrong fix. Neighbours that agree with
+    # the infobox's own season then share CP301's cause and are not reported again.
+    title_year = _YEAR.search(result.season.title)
+    season = int(title_year.group()) if title_year else box.season
+    basis = f"the title's year {season}" if season != box.season else f"season {season}"
+    neighbours = (
+        ("prevseason", box.prevseason, season - 1, box.season - 1),
+        ("nextseason", box.nextseason, season + 1, box.season + 1),
+    )
+    for key, value, expected, by_infobox in neighbours:
+        if value is not None and value not in (expected, by_infobox):
+            yield Finding(("infobox", key), f"{key} {value} should be {expected} for {basis}")
 
 
 def _region_keys(region: Region) -> set[str]:

@@ -7,6 +7,7 @@ compare parts with each other are in `consistency.py`.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
@@ -216,3 +217,30 @@ def round_without_results(result: ReadResult) -> Iterator[Finding]:
         round_ = place.round
         if not (round_.matches or round_.verbatim or round_.paragraphs or round_.league_tables):
             yield Finding(place.path, f"round '{round_.name}' has no results")
+
+
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+#: Infobox fields that hold a year (folded keys); "2014 (provisional)" still names one.
+YEAR_FIELDS = ("season", "prevseason", "nextseason")
+
+
+@rule(
+    "CP207",
+    "infobox-year-not-a-year",
+    Severity.ERROR,
+    summary="The infobox's Season, Prevseason or Nextseason is not a year.",
+    reason="A typo such as `2O14` (letter O) is kept as free text: the season loses its year, and every "
+    "check and conversion that needs it goes quiet.",
+    example="""
+- Season: 2O14
+""",
+    fix="Write the year in digits: `- Season: 2014`.",
+)
+def infobox_year_not_a_year(result: ReadResult) -> Iterator[Finding]:
+    box = result.season.infobox
+    if box is None:
+        return
+    for item in box.extra:
+        key = copa_peru.fold(item.key)
+        if key in YEAR_FIELDS and item.value and item.value.strip() and not _YEAR.search(item.value):
+            yield Finding(("infobox", key), f"infobox {item.key} '{item.value.strip()}' is not a year")
