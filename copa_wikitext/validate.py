@@ -140,6 +140,12 @@ def fails(reports: Iterable[FileReport], strict: bool = False) -> bool:
     return any(d.severity in failing for report in reports for d in report.diagnostics)
 
 
+def without_notes(report: FileReport) -> FileReport:
+    """The report without its notes (infos): printed only on request, never failing a check."""
+    kept = tuple(d for d in report.diagnostics if d.severity is not Severity.INFO)
+    return FileReport(report.path, kept, report.dialect)
+
+
 # --- report formats ---------------------------------------------------------
 
 
@@ -229,3 +235,19 @@ def format_github(reports: Sequence[FileReport]) -> str:
 
 
 FORMATTERS = {"text": format_text, "json": format_json, "github": format_github}
+
+
+def statistics(reports: Sequence[FileReport]) -> str:
+    """`--statistics`: one line per code, most frequent first, as ruff prints it: `3  CP202  [warning] name`."""
+    from collections import Counter
+
+    from .rules import load
+
+    rules = load()
+    counts = Counter(d.code for report in reports for d in report.diagnostics)
+    lines = []
+    for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        rule = rules.get(code)
+        label = f"[{rule.severity.value}] {rule.name}" if rule else ""
+        lines.append(f"{count:>5}  {code}  {label}".rstrip())
+    return "".join(line + "\n" for line in lines)

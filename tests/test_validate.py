@@ -107,7 +107,7 @@ def test_unreadable_article_is_an_error_not_a_crash(capsys: pytest.CaptureFixtur
 
 def test_github_format_is_valid_workflow_command_syntax(capsys: pytest.CaptureFixture[str]) -> None:
     files = [str(SEED), *map(str, sorted(INVALID.glob("*.txt")))]
-    code, out, _ = run(capsys, "--format", "github", *files)
+    code, out, _ = run(capsys, "--show-notes", "--format", "github", *files)
     assert code == 1
     lines = out.splitlines()
     assert len(lines) > len(files)
@@ -155,3 +155,24 @@ def test_every_finding_on_a_random_season_points_into_the_text(season: Season) -
         assert diagnostic.position is not None, diagnostic
         assert 1 <= diagnostic.position.line <= len(lines), diagnostic
         assert 1 <= diagnostic.position.column <= len(lines[diagnostic.position.line - 1]) + 1, diagnostic
+
+
+def test_notes_are_printed_only_with_show_notes(capsys: pytest.CaptureFixture[str]) -> None:
+    case = str(INVALID / "CP206_round_without_results.txt")
+    assert "CP206" not in run(capsys, case)[1]
+    assert "CP206" in run(capsys, "--show-notes", case)[1]
+
+
+def test_exit_zero_keeps_findings_but_succeeds(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--exit-zero", str(INVALID / "CP308_aggregate_not_sum.txt"))
+    assert code == 0 and "CP308" in out
+
+
+def test_output_format_is_an_alias_of_format(capsys: pytest.CaptureFixture[str]) -> None:
+    out = run(capsys, "--output-format", "json", str(INVALID / "CP308_aggregate_not_sum.txt"))[1]
+    assert json.loads(out)["diagnostics"][0]["code"] == "CP308"
+
+
+def test_statistics_counts_each_code(capsys: pytest.CaptureFixture[str]) -> None:
+    out = run(capsys, "--statistics", str(SEED), str(INVALID / "CP202_two_spellings_in_one_article.txt"))[1]
+    assert out.split() == ["2", "CP202", "[warning]", "department-spelling"]

@@ -30,17 +30,27 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     add = parser.add_argument
     add("files", nargs="+", metavar="FILE", help="season files, or - for stdin")
-    add("--format", choices=["text", "json", "github"], default="text", help="output format (default text)")
+    add(
+        "--format",
+        "--output-format",
+        dest="format",
+        choices=["text", "json", "github"],
+        default="text",
+        help="output format (default text)",
+    )
     add("--select", action="append", default=[], metavar="CODES", help="only these codes or prefixes (CP3,CP101)")
     add("--ignore", action="append", default=[], metavar="CODES", help="leave out these codes or prefixes")
     add("--strict", action="store_true", help="warnings fail the check too")
+    add("--exit-zero", action="store_true", help="exit 0 even when findings fail the check")
+    add("--show-notes", action="store_true", help="print notes (info findings) too; they never fail a check")
+    add("--statistics", action="store_true", help="print the count of each code instead of the findings")
     add_input_options(parser, "the files")
     add("-q", "--quiet", action="store_true", help="no summary line on stderr")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..validate import FORMATTERS, fails, parse_selection, summary_line
+    from ..validate import FORMATTERS, fails, parse_selection, statistics, summary_line, without_notes
 
     selection = parse_selection(args.select, args.ignore)
     reports: list[FileReport] = []
@@ -51,12 +61,14 @@ def run(args: argparse.Namespace) -> int:
             io_failed = True
         else:
             reports.append(report)
-    sys.stdout.write(FORMATTERS[args.format](reports))
+    if not args.show_notes:
+        reports = [without_notes(report) for report in reports]
+    sys.stdout.write(statistics(reports) if args.statistics else FORMATTERS[args.format](reports))
     if args.format == "text" and not args.quiet:
         print(summary_line(reports), file=sys.stderr)
     if io_failed:
         return 2
-    return 1 if fails(reports, args.strict) else 0
+    return 1 if fails(reports, args.strict) and not args.exit_zero else 0
 
 
 def _validate_one(path: str, args: argparse.Namespace, selection: Selection) -> FileReport | None:

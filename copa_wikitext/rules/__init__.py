@@ -25,7 +25,7 @@ __all__ = ["GROUPS", "RULES", "Finding", "Rule", "load", "rule"]
 
 def load() -> dict[str, Rule]:
     """Every rule of the catalogue: imports all rule modules, returns `RULES`."""
-    from . import consistency, structure, syntax  # noqa: F401  (they register when imported)
+    from . import arithmetic, consistency, structure, syntax  # noqa: F401  (they register when imported)
     from .registry import RULES
 
     return RULES

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from .. import copa_peru
 from ..infobox_text import winner_text
-from ..model import Match, Path, ReadResult, Region, Severity
+from ..model import Match, Path, ReadResult, Region, Season, Severity
 from . import walk
 from .registry import Finding, rule
 
@@ -51,7 +51,7 @@ def season_title_mismatch(result: ReadResult) -> Iterator[Finding]:
     "CP302",
     "adjacent-season-mismatch",
     Severity.ERROR,
-    summary="Prevseason is not Season − 1, or Nextseason is not Season + 1.",
+    summary="Prevseason is not Season − 1, or Nextseason is not Season + 1 (the title's year when they differ).",
     reason="The infobox's navigation links then lead to the wrong season's article.",
     example="""
 - Season: 2014
@@ -63,10 +63,19 @@ def adjacent_season_mismatch(result: ReadResult) -> Iterator[Finding]:
     box = result.season.infobox
     if box is None or box.season is None:
         return
-    neighbours = (("prevseason", box.prevseason, box.season - 1), ("nextseason", box.nextseason, box.season + 1))
-    for key, value, expected in neighbours:
-        if value is not None and value != expected:
-            yield Finding(("infobox", key), f"{key} {value} should be {expected} for season {box.season}")
+    # When the season contradicts the title (CP301), the title's year is the one to follow:
+    # judging against a mistyped season would advise the wrong fix. Neighbours that agree with
+    # the infobox's own season then share CP301's cause and are not reported again.
+    title_year = _YEAR.search(result.season.title)
+    season = int(title_year.group()) if title_year else box.season
+    basis = f"the title's year {season}" if season != box.season else f"season {season}"
+    neighbours = (
+        ("prevseason", box.prevseason, season - 1, box.season - 1),
+        ("nextseason", box.nextseason, season + 1, box.season + 1),
+    )
+    for key, value, expected, by_infobox in neighbours:
+        if value is not None and value not in (expected, by_infobox):
+            yield Finding(("infobox", key), f"{key} {value} should be {expected} for {basis}")
 
 
 def _region_keys(region: Region) -> set[str]:
@@ -155,27 +164,38 @@ def region_department_without_teams(result: ReadResult) -> Iterator[Finding]:
                 yield Finding(named.path, message, named.position)
 
 
+def _named_in_prose(team: str, season: Season) -> bool:
+    """Does a stage's, region's or round's text name `team` (a club entering late, say)?"""
+    pattern = re.compile(rf"(?<!\w){re.escape(copa_peru.fold(team))}(?!\w)")
+    return any(pattern.search(copa_peru.fold(text)) for text in walk.prose(season))
+
+
 @rule(
     "CP306",
     "winner-not-qualified",
     Severity.ERROR,
-    summary="The infobox's winner is not among the qualified teams.",
-    reason="The champion must have come through the departmental stage; a different name is a typo or "
-    "another season's winner.",
+    summary="The infobox's winner is not among the teams the article names as taking part.",
+    reason="The champion must have played: a name found in no qualified-teams table, match, league table "
+    "or entrants' text is a typo or another season's winner.",
     example="""
 - Winners: Sport Lorreto (1st Title)
 ...
 | Ucayali | Sport Loreto | Coronel Portillo |
 """,
-    fix="Spell the winner exactly as in the qualified-teams table.",
+    fix="Spell the winner exactly as the tables spell it; a club that entered late (relegated, invited) "
+    "counts once a match, a league table or the region's text names it.",
 )
 def winner_not_qualified(result: ReadResult) -> Iterator[Finding]:
     season = result.season
     winner = season.infobox.winners if season.infobox else None
-    teams = walk.teams_by_name(season)
-    if winner is None or not teams or copa_peru.fold(winner.team) in teams:
+    teams = walk.taking_part(season)
+    if winner is None or not teams or copa_peru.fold(winner.team) in teams or _named_in_prose(winner.team, season):
         return
-    yield Finding(("infobox", "winners"), f"winner '{winner.team}' is not among the qualified teams")
+    message = (
+        f"winner '{winner.team}' is named nowhere as taking part "
+        "(qualified teams, matches, league tables, entrants' text)"
+    )
+    yield Finding(("infobox", "winners"), message)
 
 
 def _final_match(result: ReadResult) -> tuple[Path, Match] | None:

@@ -7,6 +7,9 @@ compare parts with each other are in `consistency.py`.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 
 from .. import copa_peru
@@ -51,23 +54,61 @@ def unknown_department(result: ReadResult) -> Iterator[Finding]:
         yield Finding(path, f"unknown department '{name}'{hint}", position)
 
 
+def known_spelling(name: str) -> bool:
+    """Is `name` a spelling editors use for its department?
+
+    The gazetteer's, or the same letters without their accents, as English
+    Wikipedia writes them ("Ancash", "Apurimac"); other case ("AMAZONAS") is
+    a spelling nobody uses.
+    """
+    canonical = copa_peru.canonical_department(name)
+    if canonical is None:
+        return False
+    bare = "".join(ch for ch in unicodedata.normalize("NFD", canonical) if not unicodedata.combining(ch))
+    return name in (canonical, bare)
+
+
+def article_spellings(result: ReadResult) -> dict[str, str]:
+    """Department -> the spelling the article uses most (the gazetteer's on a tie, then the first)."""
+    counts: dict[str, Counter[str]] = {}
+    for name, _, _ in _department_names(result):
+        canonical = copa_peru.canonical_department(name)
+        if canonical is not None and known_spelling(name):
+            counts.setdefault(canonical, Counter())[name] += 1
+    chosen: dict[str, str] = {}
+    for canonical, spellings in counts.items():
+        order = list(spellings)
+        chosen[canonical] = max(order, key=lambda s: (spellings[s], s == canonical, -order.index(s)))
+    return chosen
+
+
 @rule(
     "CP202",
     "department-spelling",
     Severity.WARNING,
-    summary="A department is spelt with other accents or case than the gazetteer's.",
+    summary="A department is spelt two ways in one article, or in a way nobody spells it.",
     reason="'Apurimac' and 'Apurímac' are one department; mixed spellings make the article look careless "
-    "and searches miss one of them.",
+    "and searches miss one of them. A spelling used throughout (the gazetteer's, or English Wikipedia's "
+    "accentless 'Ancash') is fine.",
     example="""
+| Apurímac | Synthetic Abancay | Abancay |
+...
 Region VIII includes qualified teams from Apurimac, Cusco, Madre de Dios and Puno region.
 """,
-    fix="Use the gazetteer's spelling given in the message, the same everywhere in the article.",
+    fix="Use the spelling the message gives (the article's own most used one) everywhere in the article.",
 )
 def department_spelling(result: ReadResult) -> Iterator[Finding]:
+    chosen = article_spellings(result)
     for name, path, position in _department_names(result):
         canonical = copa_peru.canonical_department(name)
-        if canonical is not None and canonical != name:
-            yield Finding(path, f"'{name}' is spelt '{canonical}' in the gazetteer", position)
+        if canonical is None:
+            continue
+        if not known_spelling(name):
+            usual = chosen.get(canonical, canonical)
+            yield Finding(path, f"'{name}' is no usual spelling of {canonical}: write '{usual}'", position)
+        elif chosen[canonical] != name:
+            usual = chosen[canonical]
+            yield Finding(path, f"'{name}' is spelt '{usual}' elsewhere in this article", position)
 
 
 def _same_team(first: tuple[str, str | None], second: tuple[str, str | None]) -> bool:
@@ -161,7 +202,7 @@ def winners_title_not_ordinal(result: ReadResult) -> Iterator[Finding]:
     "CP206",
     "round-without-results",
     Severity.INFO,
-    summary="A round has no results: no match table, no other table, no text.",
+    summary="A round has no results: no match table, no league table, no other table, no text.",
     reason="Often a match table was stripped and only its bracket stub is left; readers see an empty section.",
     example="""
 ====Semifinals====
@@ -174,5 +215,32 @@ def winners_title_not_ordinal(result: ReadResult) -> Iterator[Finding]:
 def round_without_results(result: ReadResult) -> Iterator[Finding]:
     for place in walk.rounds(result.season):
         round_ = place.round
-        if not (round_.matches or round_.verbatim or round_.paragraphs):
+        if not (round_.matches or round_.verbatim or round_.paragraphs or round_.league_tables):
             yield Finding(place.path, f"round '{round_.name}' has no results")
+
+
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+#: Infobox fields that hold a year (folded keys); "2014 (provisional)" still names one.
+YEAR_FIELDS = ("season", "prevseason", "nextseason")
+
+
+@rule(
+    "CP207",
+    "infobox-year-not-a-year",
+    Severity.ERROR,
+    summary="The infobox's Season, Prevseason or Nextseason is not a year.",
+    reason="A typo such as `2O14` (letter O) is kept as free text: the season loses its year, and every "
+    "check and conversion that needs it goes quiet.",
+    example="""
+- Season: 2O14
+""",
+    fix="Write the year in digits: `- Season: 2014`.",
+)
+def infobox_year_not_a_year(result: ReadResult) -> Iterator[Finding]:
+    box = result.season.infobox
+    if box is None:
+        return
+    for item in box.extra:
+        key = copa_peru.fold(item.key)
+        if key in YEAR_FIELDS and item.value and item.value.strip() and not _YEAR.search(item.value):
+            yield Finding(("infobox", key), f"infobox {item.key} '{item.value.strip()}' is not a year")

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .. import copa_peru
-from ..model import Match, Path, Position, QualifiedTeam, ReadResult, Region, Round, Season
+from ..model import LeagueTable, Match, Path, Position, QualifiedTeam, ReadResult, Region, Round, Season
 
 #: Characters before a note's text in each dialect's source ("- " in the article dialect).
 NOTE_MARKER_WIDTH = {"wikitext": 2}
@@ -77,6 +77,34 @@ def teams_by_name(season: Season) -> dict[str, set[str]]:
     for _, row in qualified_rows(season):
         found.setdefault(copa_peru.fold(row.team), set()).add(department_key(row.department))
     return found
+
+
+def league_tables(season: Season) -> Iterator[tuple[Path, LeagueTable]]:
+    """Every league or group table, with its path."""
+    for place in rounds(season):
+        for t, table in enumerate(place.round.league_tables):
+            yield (*place.path, "league_tables", t), table
+
+
+def taking_part(season: Season) -> set[str]:
+    """Folded names of every team a table names: qualified teams, matches, league tables."""
+    names = {copa_peru.fold(row.team) for _, row in qualified_rows(season)}
+    for place in rounds(season):
+        for match in place.round.matches:
+            names |= {copa_peru.fold(match.team1), copa_peru.fold(match.team2)}
+    for _, table in league_tables(season):
+        names |= {copa_peru.fold(row.team) for row in table.rows}
+    return names
+
+
+def prose(season: Season) -> Iterator[str]:
+    """The paragraphs and notes of stages, regions and rounds, where late entrants are named."""
+    for stage in season.stages:
+        yield from (*stage.paragraphs, *stage.notes)
+        for region in stage.regions:
+            yield from (*region.paragraphs, *region.notes)
+    for place in rounds(season):
+        yield from (*place.round.paragraphs, *place.round.notes)
 
 
 @dataclass(frozen=True)
