@@ -20,6 +20,27 @@ from .model import Position
 MAX_NESTING = 30
 
 
+#: C0 controls but tab and newline, DEL, C1 controls, the Unicode line and
+#: paragraph separators (Python's `splitlines` and `strip` treat them as
+#: line ends and blanks), and lone surrogates: what no text article holds raw.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def check_controls(text: str, dialect: str) -> None:
+    """Refuse a raw control character (see CONTROL_CHARACTERS), naming its position.
+
+    The article dialect would strip some of them from a cell's ends or break
+    a line at others, so a value holding one would not read back as itself.
+    """
+    found = CONTROL_CHARACTERS.search(text)
+    if found:
+        raise InputError(
+            f"the control character U+{ord(found.group()):04X} has no place in {dialect}",
+            position=LineIndex(text).position(found.start()),
+            hint="remove it",
+        )
+
+
 @dataclass(frozen=True)
 class SourceText:
     text: str

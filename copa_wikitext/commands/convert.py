@@ -50,7 +50,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 def run(args: argparse.Namespace) -> int:
     from ..api import parse, read_file, write
-    from ..errors import InputError
+    from ..errors import InputError, WriteError
     from ..files import emit
     from ..findings import finding_line
     from ..source import decode
@@ -65,7 +65,10 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         for diagnostic in result.diagnostics:
             print(finding_line(name, diagnostic), file=sys.stderr)
-    output = write(result.season, target, args.template)
+    try:
+        output = write(result.season, target, args.template)
+    except WriteError as error:
+        raise error.with_source(name) from None
     if not args.quiet:
         from ..formats import WRITERS
 

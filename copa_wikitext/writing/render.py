@@ -26,6 +26,7 @@ def write(season: Season, fmt: str, template: Path | None = None) -> str:
     from ..formats import WRITERS
 
     output = WRITERS[fmt]
+    output.check(season)
     values = output.context(season)
     if template is None:
         text = _render(_bundled(output.bundled_template), values, output.bundled_template)

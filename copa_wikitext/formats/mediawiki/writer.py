@@ -23,6 +23,7 @@ from ...infobox_text import CANONICAL_KEYS, infobox_pairs, typed_infobox, winner
 from ...layout import Block, BlockKind, HoleKind, InfoboxLayout, Wrapper
 from ...model import Infobox, QualifiedTable, Region, Round, Season, Stage
 from ...writing.parts import TemplateBlock, TemplateSection, article_parts, as_source_ended, dotted
+from ...writing.values import CONTROLS_BUT_CR, check_values
 from .patch import Encoder, kept_source
 from .syntax import derived_title, encode, encode_first, heading_parts, line_kind, link_target, plain, split_top
 from .write_matches import dropped_matches, match_blocks
@@ -58,6 +59,11 @@ class TableRow:
 class Table:
     columns: list[str]
     rows: list[TableRow]
+
+
+def check(season: Season) -> None:
+    """Refuse a control character or a lone surrogate; a carriage return is written as `&#13;`."""
+    check_values(season, CONTROLS_BUT_CR, "MediaWiki")
 
 
 def context(season: Season) -> dict[str, Any]:
