@@ -41,6 +41,26 @@ def check_controls(text: str, dialect: str) -> None:
         )
 
 
+_NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
+
+
+def check_references(text: str) -> None:
+    """Refuse a numeric character reference that names no character (`&#xD800;`).
+
+    mwparserfromhell turns `&#xD800;` into a lone surrogate, which no UTF-8
+    output can hold: refused where it stands, not later by every writer.
+    """
+    for found in _NUMERIC_REFERENCE.finditer(text):
+        digits = found.group(1) or found.group(2)
+        value = int(digits[:9], 16 if found.group(1) else 10) if len(digits) <= 9 else 0x110000
+        if 0xD800 <= value <= 0xDFFF or value > 0x10FFFF:
+            raise InputError(
+                f"{found.group()} names no character (a surrogate or past U+10FFFF)",
+                position=LineIndex(text).position(found.start()),
+                hint="write the character it stands for, or remove it",
+            )
+
+
 @dataclass(frozen=True)
 class SourceText:
     text: str
