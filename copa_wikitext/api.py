@@ -30,14 +30,14 @@ def read(text: str, dialect: str = "auto") -> Season:
     return parse(text, dialect).season
 
 
-def write(season: Season, fmt: str, template: Path | str | None = None) -> str:
-    """`season` as text in `fmt`, optionally through the user's `template`."""
+def write(season: Season, fmt: str, template: Path | str | None = None, template_timeout: float = 10.0) -> str:
+    """`season` as text in `fmt`, optionally through the user's `template` (within `template_timeout` s)."""
     from .formats import WRITERS
     from .writing.render import write as write_format
 
     if fmt not in WRITERS:
         raise UsageError(f"unknown output format {fmt!r}", hint=f"choose one of: {', '.join(WRITERS)}")
-    return write_format(season, fmt, Path(template) if template is not None else None)
+    return write_format(season, fmt, Path(template) if template is not None else None, template_timeout)
 
 
 def read_file(path: Path | str, encoding: str = "utf-8") -> str:

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .errors import InputError
+from .errors import InputError, UsageError
 from .model import Position
 
 #: Templates or tables nested deeper than this are refused: mwparserfromhell
@@ -68,14 +68,29 @@ class SourceText:
     had_bom: bool = False
 
 
+def text_encoding(name: str) -> str:
+    """`name` if it is a text encoding (utf-8, latin-1, cp1252, ...), else a UsageError.
+
+    `codecs` also knows bytes-to-bytes and str-to-str codecs (base64, zlib,
+    bz2, rot13, ...): decoding with them gives no text, or inflates a small
+    file into gigabytes. Only text encodings are accepted.
+    """
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        raise UsageError(f"unknown encoding {name!r}", hint="name a text encoding such as utf-8 or latin-1") from None
+    if not getattr(info, "_is_text_encoding", True) or info.name == "undefined":
+        raise UsageError(f"{name!r} is not a text encoding", hint="name a text encoding such as utf-8 or latin-1")
+    return name
+
+
 def decode(data: bytes, encoding: str = "utf-8") -> str:
     """Bytes to text, or an InputError naming the first bad byte's position."""
+    text_encoding(encoding)
     if b"\x00" in data[:8192] and encoding.lower().replace("-", "") == "utf8":
         raise InputError("binary data, not a text article", hint="give a UTF-8 text file")
     try:
         return codecs.decode(data, encoding)
-    except LookupError as error:
-        raise InputError(f"unknown encoding {encoding!r}") from error
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1

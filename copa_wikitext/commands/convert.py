@@ -43,6 +43,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument(
         "--template", metavar="PATH", help="your own Jinja2 template instead of the bundled one (sandboxed)"
     )
+    parser.add_argument(
+        "--template-timeout", type=float, default=10.0, metavar="SECONDS",
+        help="stop a --template still rendering after SECONDS of wall-clock time (default 10; 0 for none)",
+    )  # fmt: skip
     parser.add_argument("--in-place", action="store_true", help="allow -o to name the input file")
     parser.add_argument("-q", "--quiet", action="store_true", help="do not print the reader's warnings")
     parser.set_defaults(run=run)
@@ -66,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         for diagnostic in result.diagnostics:
             print(finding_line(name, diagnostic), file=sys.stderr)
     try:
-        output = write(result.season, target, args.template)
+        output = write(result.season, target, args.template, args.template_timeout)
     except WriteError as error:
         raise error.with_source(name) from None
     if not args.quiet:
