@@ -31,8 +31,15 @@ def read(text: str, dialect: str = "auto") -> Season:
     return parse(text, dialect).season
 
 
-def write(season: Season, fmt: str, template: Path | str | None = None, *, wiki_url: str = WIKI_URL) -> str:
-    """`season` as text in `fmt`, optionally through the user's `template`.
+def write(
+    season: Season,
+    fmt: str,
+    template: Path | str | None = None,
+    template_timeout: float = 10.0,
+    *,
+    wiki_url: str = WIKI_URL,
+) -> str:
+    """`season` as text in `fmt`, optionally through the user's `template` (within `template_timeout` s).
 
     `wiki_url` is the wiki whose articles linked names point to in Markdown.
     """
@@ -42,7 +49,7 @@ def write(season: Season, fmt: str, template: Path | str | None = None, *, wiki_
     if fmt not in WRITERS:
         raise UsageError(f"unknown output format {fmt!r}", hint=f"choose one of: {', '.join(WRITERS)}")
     options = {"wiki_url": wiki_url}
-    return write_format(season, fmt, Path(template) if template is not None else None, options)
+    return write_format(season, fmt, Path(template) if template is not None else None, options, template_timeout)
 
 
 def read_file(path: Path | str, encoding: str = "utf-8") -> str:

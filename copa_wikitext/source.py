@@ -12,12 +12,53 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .errors import InputError
+from .errors import InputError, UsageError
 from .model import Position
 
 #: Templates or tables nested deeper than this are refused: mwparserfromhell
 #: silently turns templates nested past ~33 levels into text.
 MAX_NESTING = 30
+
+
+#: C0 controls but tab and newline, DEL, C1 controls, the Unicode line and
+#: paragraph separators (Python's `splitlines` and `strip` treat them as
+#: line ends and blanks), and lone surrogates: what no text article holds raw.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def check_controls(text: str, dialect: str) -> None:
+    """Refuse a raw control character (see CONTROL_CHARACTERS), naming its position.
+
+    The article dialect would strip some of them from a cell's ends or break
+    a line at others, so a value holding one would not read back as itself.
+    """
+    found = CONTROL_CHARACTERS.search(text)
+    if found:
+        raise InputError(
+            f"the control character U+{ord(found.group()):04X} has no place in {dialect}",
+            position=LineIndex(text).position(found.start()),
+            hint="remove it",
+        )
+
+
+_NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
+
+
+def check_references(text: str) -> None:
+    """Refuse a numeric character reference that names no character (`&#xD800;`).
+
+    mwparserfromhell turns `&#xD800;` into a lone surrogate, which no UTF-8
+    output can hold: refused where it stands, not later by every writer.
+    """
+    for found in _NUMERIC_REFERENCE.finditer(text):
+        digits = found.group(1) or found.group(2)
+        value = int(digits[:9], 16 if found.group(1) else 10) if len(digits) <= 9 else 0x110000
+        if 0xD800 <= value <= 0xDFFF or value > 0x10FFFF:
+            raise InputError(
+                f"{found.group()} names no character (a surrogate or past U+10FFFF)",
+                position=LineIndex(text).position(found.start()),
+                hint="write the character it stands for, or remove it",
+            )
 
 
 @dataclass(frozen=True)
@@ -27,14 +68,29 @@ class SourceText:
     had_bom: bool = False
 
 
+def text_encoding(name: str) -> str:
+    """`name` if it is a text encoding (utf-8, latin-1, cp1252, ...), else a UsageError.
+
+    `codecs` also knows bytes-to-bytes and str-to-str codecs (base64, zlib,
+    bz2, rot13, ...): decoding with them gives no text, or inflates a small
+    file into gigabytes. Only text encodings are accepted.
+    """
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        raise UsageError(f"unknown encoding {name!r}", hint="name a text encoding such as utf-8 or latin-1") from None
+    if not getattr(info, "_is_text_encoding", True) or info.name == "undefined":
+        raise UsageError(f"{name!r} is not a text encoding", hint="name a text encoding such as utf-8 or latin-1")
+    return name
+
+
 def decode(data: bytes, encoding: str = "utf-8") -> str:
     """Bytes to text, or an InputError naming the first bad byte's position."""
+    text_encoding(encoding)
     if b"\x00" in data[:8192] and encoding.lower().replace("-", "") == "utf8":
         raise InputError("binary data, not a text article", hint="give a UTF-8 text file")
     try:
         return codecs.decode(data, encoding)
-    except LookupError as error:
-        raise InputError(f"unknown encoding {encoding!r}") from error
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1

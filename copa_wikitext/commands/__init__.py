@@ -32,4 +32,17 @@ def add_input_options(parser: argparse.ArgumentParser, what: str) -> None:
         "-f", "--from", dest="source_format", default="auto", choices=["auto", *READERS], metavar="FORMAT",
         help=f"input format of {what}: {formats} (default auto: told from each text)",
     )  # fmt: skip
-    parser.add_argument("--encoding", default="utf-8", help=f"encoding of {what} (default utf-8)")
+    parser.add_argument("--encoding", default="utf-8", type=_encoding, help=f"text encoding of {what} (default utf-8)")
+
+
+def _encoding(name: str) -> str:
+    """`--encoding`'s value, when it names a text encoding (argparse exits 2 otherwise)."""
+    if name == "utf-8":
+        return name
+    from ..errors import UsageError
+    from ..source import text_encoding
+
+    try:
+        return text_encoding(name)
+    except UsageError as error:
+        raise argparse.ArgumentTypeError(f"{error.message}; {error.hint}") from None

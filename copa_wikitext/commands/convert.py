@@ -44,6 +44,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--template", metavar="PATH", help="your own Jinja2 template instead of the bundled one (sandboxed)"
     )
     add_wiki_url_option(parser)
+    parser.add_argument(
+        "--template-timeout", type=float, default=10.0, metavar="SECONDS",
+        help="stop a --template still rendering after SECONDS of wall-clock time (default 10; 0 for none)",
+    )  # fmt: skip
     parser.add_argument("--in-place", action="store_true", help="allow -o to name the input file")
     parser.add_argument("-q", "--quiet", action="store_true", help="do not print the reader's warnings")
     parser.set_defaults(run=run)
@@ -51,7 +55,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 def run(args: argparse.Namespace) -> int:
     from ..api import parse, read_file, write
-    from ..errors import InputError
+    from ..errors import InputError, WriteError
     from ..files import emit
     from ..findings import finding_line
     from ..source import decode
@@ -66,7 +70,10 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         for diagnostic in result.diagnostics:
             print(finding_line(name, diagnostic), file=sys.stderr)
-    output = write(result.season, target, args.template, wiki_url=args.wiki_url)
+    try:
+        output = write(result.season, target, args.template, args.template_timeout, wiki_url=args.wiki_url)
+    except WriteError as error:
+        raise error.with_source(name) from None
     if not args.quiet:
         from ..formats import WRITERS
 

@@ -62,6 +62,11 @@ class Format:
         build: Callable[..., dict[str, Any]] = writer.context
         return build(season, **{name: value for name, value in (options or {}).items() if name in accepted})
 
+    def check(self, season: Season) -> None:
+        """Refuse, with a WriteError naming the field, a value this format cannot hold."""
+        check: Callable[[Season], None] = self._module("writer").check
+        check(season)
+
     def finish(self, text: str, season: Season) -> str:
         """Whole-text touches after the template: line ends, the file's ending."""
         finish: Callable[[str, Season], str] | None = getattr(self._module("writer"), "finish", None)

@@ -10,7 +10,10 @@ become one `TemplateError` naming the template's file and line.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+import signal
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,11 +26,28 @@ if TYPE_CHECKING:
     import jinja2
 
 
-def write(season: Season, fmt: str, template: Path | None = None, options: Mapping[str, Any] | None = None) -> str:
-    """`season` as text in `fmt`, through the bundled template or `template`; `options` for its writer."""
+#: Wall-clock seconds a user's template may render for, unless told otherwise.
+TEMPLATE_TIMEOUT = 10.0
+#: Most characters a user's template may write, or build into one string.
+MAX_OUTPUT = 64 * 1024 * 1024
+
+
+def write(
+    season: Season,
+    fmt: str,
+    template: Path | None = None,
+    options: Mapping[str, Any] | None = None,
+    timeout: float = TEMPLATE_TIMEOUT,
+) -> str:
+    """`season` as text in `fmt`, through the bundled template or `template`; `options` for its writer.
+
+    A user's `template` renders within `timeout` seconds of wall-clock time
+    and `MAX_OUTPUT` characters (see `_time_limit` and `_sized`).
+    """
     from ..formats import WRITERS
 
     output = WRITERS[fmt]
+    output.check(season)
     values = output.context(season, options)
     plain = _one_value(output.bundled_template) if template is None else None
     if plain is not None:
@@ -35,7 +55,8 @@ def write(season: Season, fmt: str, template: Path | None = None, options: Mappi
     elif template is None:
         text = _render(_bundled(output.bundled_template), values, output.bundled_template)
     else:
-        text = _render(_user_template(str(template)), values, str(template))
+        with _time_limit(timeout, str(template)):
+            text = _render(_user_template(str(template)), values, str(template), limited=True)
     return output.finish(text, season)
 
 
@@ -44,7 +65,52 @@ def render_bundled(name: str, values: dict[str, Any]) -> str:
     return _render(_bundled(name), values, name)
 
 
-def _render(template: jinja2.Template, values: dict[str, Any], name: str) -> str:
+class _TimeUp(Exception):
+    """Raised inside a user's template when its time is up."""
+
+
+@contextmanager
+def _time_limit(seconds: float, name: str) -> Iterator[None]:
+    """Stop a user's template after `seconds` of wall-clock time, with a TemplateError.
+
+    A SIGALRM timer interrupts the render between two Python steps, which is
+    where a Jinja loop spends its time (single huge string operations are
+    bounded by size instead, in the sandbox). Signals reach only the main
+    thread, so elsewhere (a library caller's thread) no time limit applies.
+    """
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def time_up(signum: int, frame: object) -> None:
+        raise _TimeUp
+
+    previous = signal.signal(signal.SIGALRM, time_up)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _TimeUp:
+        raise TemplateError(
+            f"still rendering after {seconds:g} s", source=name, hint="simplify the template or pass --template-timeout"
+        ) from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _sized(chunks: Iterator[str], name: str) -> str:
+    """The rendered text, refused once it passes MAX_OUTPUT characters."""
+    parts: list[str] = []
+    size = 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > MAX_OUTPUT:
+            raise TemplateError(f"writes more than {MAX_OUTPUT} characters", source=name)
+        parts.append(chunk)
+    return "".join(parts)
+
+
+def _render(template: jinja2.Template, values: dict[str, Any], name: str, limited: bool = False) -> str:
     """Render, turning any failure inside the template into one TemplateError.
 
     The error names the template's file and line; for a user's template any
@@ -54,8 +120,8 @@ def _render(template: jinja2.Template, values: dict[str, Any], name: str) -> str
     import jinja2
 
     try:
-        return template.render(values)
-    except CopaError:
+        return _sized(template.generate(values), name) if limited else template.render(values)
+    except (CopaError, _TimeUp):
         raise
     except jinja2.TemplateNotFound as error:
         what = f"a template cannot include, import or extend other files ({error.name!r})"
@@ -178,10 +244,16 @@ def _compile_user_template(path: str, source: str) -> jinja2.Template:
     )
     environment.globals.pop("lipsum", None)  # text of any length on request
     _add_filters(environment)
+    environment.filters["replace"] = _sized_replace
     try:
         return environment.get_template(path)
     except jinja2.TemplateSyntaxError as error:
         raise TemplateError(error.message or "syntax error", source=f"{path}:{error.lineno}") from None
+    except RecursionError:
+        raise TemplateError("nested too deeply to compile", source=path, hint="flatten the expression") from None
+    except Exception as error:  # Python's own limits on the compiled code: nested blocks, ...
+        what = f"cannot compile: {type(error).__name__}: {getattr(error, 'msg', None) or error}"
+        raise TemplateError(what, source=path, hint="flatten the nesting") from None
 
 
 #: Largest string or list a user template may build by `*`, and largest power.
@@ -205,7 +277,30 @@ def _sandbox_class() -> type[jinja2.Environment]:
                 raise SecurityError(f"a repetition longer than {_MAX_REPEAT} is not allowed")
             return super().call_binop(context, operator, left, right)
 
+        def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+            if _call_size(__obj, args) > MAX_OUTPUT:
+                raise SecurityError(f"a string longer than {MAX_OUTPUT} characters is not allowed")
+            result = super().call(__context, __obj, *args, **kwargs)
+            if isinstance(result, str | list | tuple) and len(result) > MAX_OUTPUT:
+                raise SecurityError(f"a value longer than {MAX_OUTPUT} is not allowed")
+            return result
+
     return Sandbox
+
+
+def _call_size(method: Any, args: tuple[Any, ...]) -> int:
+    """How long the string a str method would build is, for the methods that can grow one."""
+    owner = getattr(method, "__self__", None)
+    if not isinstance(owner, str):
+        return 0
+    name = getattr(method, "__name__", "")
+    if name == "replace" and len(args) >= 2 and isinstance(args[0], str) and isinstance(args[1], str):
+        return len(owner) + owner.count(args[0]) * max(len(args[1]) - len(args[0]), 0) if args[0] else 0
+    if name in ("center", "ljust", "rjust", "zfill") and args and isinstance(args[0], int):
+        return args[0]
+    if name == "expandtabs":
+        return len(owner) * (args[0] if args and isinstance(args[0], int) else 8)
+    return 0
 
 
 def _repeat_size(left: Any, right: Any) -> int:
@@ -213,6 +308,16 @@ def _repeat_size(left: Any, right: Any) -> int:
         if isinstance(sized, str | list | tuple) and isinstance(count, int):
             return len(sized) * count
     return 0
+
+
+def _sized_replace(text: Any, old: Any, new: Any, count: int | None = None) -> str:
+    """jinja2's `replace` filter, refusing a result longer than MAX_OUTPUT."""
+    from jinja2.exceptions import SecurityError
+
+    whole, before, after = str(text), str(old), str(new)
+    if before and len(whole) + whole.count(before) * max(len(after) - len(before), 0) > MAX_OUTPUT:
+        raise SecurityError(f"a string longer than {MAX_OUTPUT} characters is not allowed")
+    return whole.replace(before, after, -1 if count is None else count)
 
 
 def _filters() -> dict[str, Callable[..., Any]]:

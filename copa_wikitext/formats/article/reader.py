@@ -20,7 +20,7 @@ from ...model import Path, Position, ReadResult, Region, Round, Season, Stage
 from ...reading.filing import Filer, Reading
 from ...reading.outline import assemble_body
 from ...rules.syntax import ROW_CELL_COUNT, STRAY_TABLE_END, UNBALANCED_TABLE
-from ...source import check_nesting, prepare
+from ...source import check_controls, check_nesting, prepare
 from . import read_blocks as block_parser
 from .read_blocks import ArticleBlock
 from .read_infobox import read_infobox
@@ -62,6 +62,7 @@ def parse(text: str) -> ReadResult:
     """Read `text` as the article dialect, with positions and diagnostics."""
     source = prepare(text)
     body = source.text
+    check_controls(body, "the article dialect")
     check_nesting(body)
     if not body.strip():
         raise InputError("empty file: there is no article to read", hint="give a season article")

@@ -20,6 +20,7 @@ from ...layout import Block, BlockKind
 from ...model import LeagueTable, Match, QualifiedTable, Region, Round, Season, Stage
 from ...standings import CANONICAL_COLUMNS, CANONICAL_FIELDS
 from ...writing.parts import TemplateBlock, TemplateSection, article_parts, as_source_ended, dotted
+from ...writing.values import CONTROLS, check_values
 from .syntax import (
     BOLD,
     COLUMN_JOIN,
@@ -44,6 +45,11 @@ VARIABLES = {
     "block": '.kind ("blank", "infobox", "paragraph", "main", "table", "matches", "stub", "note", "item", '
     '"verbatim") and .value (text; for tables a list of rows of cells; for the infobox (key, value) pairs)',
 }
+
+
+def check(season: Season) -> None:
+    """Refuse a control character (a carriage return would split its line) or a lone surrogate."""
+    check_values(season, CONTROLS, "the article dialect")
 
 
 def context(season: Season) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from ...block_order import canonical_blocks, ordered, section_items
 from ...layout import BlockKind
 from ...model import Region, Round, Season, Stage
 from ...writing.parts import article_parts
+from ...writing.values import CONTROLS, check_values
 from . import blocks
 from .bracket import bracket_svg, knockout_runs
 from .style import STYLE
@@ -48,6 +49,11 @@ class HtmlSection:
     id: str
     title: str
     blocks: tuple[str, ...]
+
+
+def check(season: Season) -> None:
+    """Refuse a control character (no HTML text may hold one) or a lone surrogate."""
+    check_values(season, CONTROLS, "HTML")
 
 
 def context(season: Season) -> dict[str, Any]:

@@ -89,6 +89,10 @@ def _layout_data(layout: Any) -> dict[str, Any] | None:
 # --- reading ---------------------------------------------------------------
 
 
+#: The largest integer a document may hold: years, scores and counts are far below it.
+MAX_INTEGER = 10**12 - 1
+
+
 def season_from_data(data: Any) -> Season:
     if not isinstance(data, dict):
         raise InputError("a season JSON document must be an object")
@@ -124,6 +128,7 @@ def from_data(kind: Any, data: Any, where: str) -> Any:
         return _from_object(kind, data, where)
     if kind is int:
         _expect(isinstance(data, int) and not isinstance(data, bool), where, "an integer", data)
+        _expect(abs(data) <= MAX_INTEGER, where, f"an integer of at most {len(str(MAX_INTEGER))} digits", data)
     elif kind is str:
         _expect(isinstance(data, str), where, "a string", data)
     elif kind is bool:

@@ -30,6 +30,7 @@ from ...layout import Block, BlockKind
 from ...model import Infobox, LeagueTable, Match, QualifiedTable, Region, Round, Season, Stage
 from ...standings import CANONICAL_COLUMNS, CANONICAL_FIELDS
 from ...writing.parts import article_parts, dotted
+from ...writing.values import CONTROLS, check_values
 from .syntax import CONTROL, WIKI_URL, md_escape, md_link, wiki_href
 
 VARIABLES = {
@@ -142,6 +143,11 @@ class MarkdownSection:
     level: int
     title: str
     blocks: tuple[MarkdownBlock, ...]
+
+
+def check(season: Season) -> None:
+    """Refuse a control character or a lone surrogate."""
+    check_values(season, CONTROLS, "Markdown")
 
 
 def context(season: Season, *, wiki_url: str = WIKI_URL) -> dict[str, Any]:

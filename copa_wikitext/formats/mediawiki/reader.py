@@ -26,7 +26,7 @@ from ...model import Infobox, LeagueTable, Path, ReadResult, Region, Round, Seas
 from ...reading.filing import Filer, Reading
 from ...reading.outline import assemble_body
 from ...rules.syntax import MISSING_TITLE
-from ...source import check_nesting, line_starts, prepare
+from ...source import check_nesting, check_references, line_starts, prepare
 from . import refs
 from .hatnotes import line_articles, template_articles
 from .read_champions import with_champions
@@ -72,6 +72,7 @@ def parse(text: str) -> ReadResult:
     source = prepare(text)
     body = source.text.replace("\x00", "\ufffd")  # MediaWiki keeps no NUL; neither does the model
     check_nesting(body)
+    check_references(body)
     reading = Reading(line_starts=line_starts(body))
     blocks = scan(body, reading)
     front, sections = _split_sections(blocks)

@@ -25,6 +25,7 @@ from ...model import Infobox, QualifiedTable, Region, Round, Season, Stage
 from ...source_map import FRONT
 from ...writing.parts import TemplateBlock, TemplateSection, article_parts, as_source_ended, dotted
 from ...writing.render import render_bundled
+from ...writing.values import CONTROLS_BUT_CR, check_values
 from . import write_refs
 from .hatnotes import hatnote_articles
 from .patch import Encoder, kept_source
@@ -32,6 +33,7 @@ from .refs import ref_tags
 from .syntax import derived_title, encode, encode_first, heading_parts, line_kind, link_target, plain, split_top
 from .write_matches import dropped_matches, match_blocks
 from .write_standings import standings_lines
+from .write_values import cell, line, link, linked, param, raw_param, single_line
 
 VARIABLES = {
     "season": "the Season model (title, infobox, lead, stages, see_also)",
@@ -48,7 +50,6 @@ VARIABLES = {
     '"stub" the lines closing an empty TwoLegStart table; '
     '"league_table" the lines of a sports-table call or standings wikitable',
 }
-_LINK_FORBIDDEN = re.compile(r"[\[\]{}|<>#\n&']|^\s|\s$|^:|^$")
 _STUB_LINE = re.compile(r"^\|[-}][ \t]*$")
 
 
@@ -63,6 +64,11 @@ class TableRow:
 class Table:
     columns: list[str]
     rows: list[TableRow]
+
+
+def check(season: Season) -> None:
+    """Refuse a control character or a lone surrogate; a carriage return is written as `&#13;`."""
+    check_values(season, CONTROLS_BUT_CR, "MediaWiki")
 
 
 def context(season: Season) -> dict[str, Any]:
@@ -92,8 +98,8 @@ def _kept_source(season: Season) -> str | None:
     encoders: dict[HoleKind, Encoder] = {
         HoleKind.HEADING: lambda value, where, _: _heading_text(value, where),
         HoleKind.PARAGRAPH: lambda value, where, markup: _paragraph(value, where, ref_tags(markup)),
-        HoleKind.NOTE: lambda value, where, markup: _line(value, where) + ref_tags(markup),
-        HoleKind.CELL: lambda value, where, markup: _linked(value, link_target(markup), where) + ref_tags(markup),
+        HoleKind.NOTE: lambda value, where, markup: line(value, where) + ref_tags(markup),
+        HoleKind.CELL: lambda value, where, markup: linked(value, link_target(markup), where) + ref_tags(markup),
     }
     kept = kept_source(season, encoders, _laid_out_part)
     _last_kept[:] = [(season, kept)]
@@ -138,7 +144,7 @@ def _see_also(season: Season) -> TemplateSection:
     parts = heading_parts(heading) if heading else None
     if parts is None or parts[0] != 2 or not copa_peru.is_see_also(plain(parts[1])):
         heading = "==See also=="
-    items: dict[Block, list[Any]] = {BlockKind.ITEM: [_link(item, "see_also") for item in season.see_also]}
+    items: dict[Block, list[Any]] = {BlockKind.ITEM: [link(item, "see_also") for item in season.see_also]}
     return TemplateSection(
         heading or "==See also==", _blocks(None, canonical_see_also(season.see_also), items, "see_also")
     )
@@ -188,7 +194,7 @@ def _blocks(
             note = kind is BlockKind.NOTE
             field = "lead" if where == "front" else f"{where}.notes" if note else f"{where}.paragraphs"
             refs = write_refs.after(f"{field}[{number}]")
-            text = _line(value, field) + refs if note else _paragraph(value, field, refs)
+            text = line(value, field) + refs if note else _paragraph(value, field, refs)
             blocks.append(TemplateBlock(kind, text))
         elif kind == BlockKind.MAIN and main_line is not None and hatnote_articles(main_line) == tuple(value):
             blocks.append(TemplateBlock("verbatim", main_line))  # the hatnote as written
@@ -203,7 +209,7 @@ def _prepare(kind: str, value: Any, where: str) -> Any:
     if kind == "infobox":
         return _infobox(value, where)
     if kind == "main":
-        return [_param(name, f"{where}.main_articles") for name in value]
+        return [param(name, f"{where}.main_articles") for name in value]
     if kind == "stub":
         return _stub(value, f"{where}.stub")
     if kind == "league_table":
@@ -232,9 +238,9 @@ def _infobox(box: Infobox, where: str) -> list[tuple[str, str | None]]:
             value = _typed_value(box, name, text, f"{where}.infobox.{name}")
             written.append((name, value + write_refs.after(f"infobox.{name}")))
         elif name in CANONICAL_KEYS:
-            written.append((name, _param(text, f"{where}.infobox.{name}").replace("&#61;", "=")))
+            written.append((name, param(text, f"{where}.infobox.{name}").replace("&#61;", "=")))
         else:
-            written.append((_infobox_key(key, where), _raw_param(text, f"{where}.infobox.{key}")))
+            written.append((_infobox_key(key, where), raw_param(text, f"{where}.infobox.{key}")))
     return written
 
 
@@ -242,7 +248,7 @@ def _positional(key: str, where: str) -> str:
     """A field with no value is a positional parameter: an "=" would make it named."""
     if not key or len(split_top(key, "=")) > 1:
         raise WriteError(f"{where}: a field without a value cannot be empty or hold '='")
-    return _raw_param(key, where)
+    return raw_param(key, where)
 
 
 def _retyped(pairs: list[tuple[str, str | None]]) -> Infobox:
@@ -253,17 +259,17 @@ def _retyped(pairs: list[tuple[str, str | None]]) -> Infobox:
 
 def _typed_value(box: Infobox, name: str, text: str, where: str) -> str:
     """Typed fields with the links an editor would give them."""
-    _single_line(text, where)
+    single_line(text, where)
     if name == "competition" and text:
-        return _link(text, where)
+        return link(text, where)
     winner = box.winners
     if name == "winners" and winner is not None and text == winner_text(winner):
-        team = _linked(winner.team, winner.link, where)
+        team = linked(winner.team, winner.link, where)
         label = text[len(winner.team) :].strip()[1:-1]
         return f"{team} ({encode(label)})" if text != winner.team else team
-    link = {"prevseason": box.prevseason_link, "nextseason": box.nextseason_link}.get(name)
-    if link is not None and text:
-        return _linked(text, link, where)
+    target = {"prevseason": box.prevseason_link, "nextseason": box.nextseason_link}.get(name)
+    if target is not None and text:
+        return linked(text, target, where)
     return encode(text)
 
 
@@ -271,63 +277,6 @@ def _infobox_key(key: str, where: str) -> str:
     if not key.strip() or key != key.strip() or re.search(r"[=|{}\[\]\n<]", key):
         raise WriteError(f"{where}.infobox: key {key!r} cannot be a template parameter name")
     return key
-
-
-def _raw_param(text: str, where: str) -> str:
-    """An untyped infobox value is kept as markup: it must not break the template."""
-    pieces = split_top(text, r"\|")
-    headings = any(line_kind(line) == "heading" for line in text.split("\n")[1:])
-    if len(pieces) > 1 or not _balanced(text) or text != text.strip() or headings:
-        raise WriteError(
-            f"{where}: {text!r} would break the infobox template (a bare '|', '}}}}' or unbalanced brackets)"
-        )
-    return text
-
-
-def _balanced(text: str) -> bool:
-    depth = 0
-    for match in re.finditer(r"\[\[|\]\]|\{\{|\}\}", text):
-        depth += 1 if match.group()[0] in "[{" else -1
-        if depth < 0:
-            return False
-    return depth == 0
-
-
-def _link(text: str, where: str) -> str:
-    _single_line(text, where)
-    if _LINK_FORBIDDEN.search(text) or plain(f"[[{text}]]") != text:
-        return encode(text)
-    return f"[[{text}]]"
-
-
-def _param(text: str, where: str) -> str:
-    _single_line(text, where)
-    return encode(text, param=True)
-
-
-def _linked(text: str, target: str | None, where: str) -> str:
-    """A name as a cell or value: linked to `target` when it has one an editor could write."""
-    if target is None or _LINK_FORBIDDEN.search(target) or plain(f"[[{target}]]") != target:
-        return _cell(text, where)
-    if target == text:
-        return f"[[{target}]]"
-    label = _cell(text, where)
-    return f"[[{target}|{label}]]" if plain(f"[[{target}|{label}]]") == text else _cell(text, where)
-
-
-def _cell(text: str, where: str, header: bool = False) -> str:
-    _single_line(text, where)
-    return encode(text, header=header)
-
-
-def _line(text: str, where: str) -> str:
-    _single_line(text, where)
-    return encode_first(encoded) if line_kind(encoded := encode(text)) != "text" else encoded
-
-
-def _single_line(text: str, where: str) -> None:
-    if "\n" in text:
-        raise WriteError(f"{where}: {text!r} holds a newline, which cannot stand in this place of MediaWiki source")
 
 
 def _paragraph(text: str, where: str, refs: str = "") -> str:
@@ -342,7 +291,7 @@ def _paragraph(text: str, where: str, refs: str = "") -> str:
 
 
 def _heading_text(text: str, where: str) -> str:
-    _single_line(text, where)
+    single_line(text, where)
     if not text:
         raise WriteError(f"{where}: an empty heading cannot be written")
     return encode(text).replace("=", "&#61;")
@@ -352,15 +301,15 @@ def _table(table: QualifiedTable, where: str, number: int) -> Table:
     """Header and rows; a department's consecutive teams share one rowspan cell; refs after cells."""
     where = f"{where}[{number}]"
     width = 3 if len(table.columns) == 3 or any(team.location for team in table.rows) else 2
-    columns = [_cell(column, f"{where}.columns", header=True) for column in table.columns]
+    columns = [cell(column, f"{where}.columns", header=True) for column in table.columns]
     if width == 3 and len(columns) == 2:
         columns.append("Location")
     rows: list[TableRow] = []
     for number, team in enumerate(table.rows):
         row = f"{where}.rows[{number}]"
-        cells = [_linked(team.team, team.team_link, f"{row}.team") + write_refs.after(f"{row}.team")]
+        cells = [linked(team.team, team.team_link, f"{row}.team") + write_refs.after(f"{row}.team")]
         if width == 3:
-            location = _linked(team.location or "", team.location_link if team.location else None, f"{row}.location")
+            location = linked(team.location or "", team.location_link if team.location else None, f"{row}.location")
             cells.append(location + write_refs.after(f"{row}.location"))
         previous = table.rows[number - 1].department if number else None
         if number and team.department == previous:
@@ -369,7 +318,7 @@ def _table(table: QualifiedTable, where: str, number: int) -> Table:
         span = 1
         while number + span < len(table.rows) and table.rows[number + span].department == team.department:
             span += 1
-        department = _linked(team.department, team.department_link, f"{row}.department")
+        department = linked(team.department, team.department_link, f"{row}.department")
         rows.append(TableRow(department + write_refs.after(f"{row}.department"), span, cells))
     return Table(columns, rows)
 

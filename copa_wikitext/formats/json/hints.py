@@ -1,0 +1,159 @@
+"""The layout hints of a JSON document, checked against their grammar before anyone trusts them.
+
+A JSON document is untrusted input: its "layout" records tell the writers
+how to lay text out, so a hint that breaks its grammar (a title line with a
+newline in it, an `ending` that is not line ends, three hundred million
+leading blank lines, a source record whose holes point outside its text)
+would write text no reader saw. `check_layout` walks the season read from
+JSON and refuses the first bad hint with an `InputError` naming its JSON
+path. Facts are not checked here; the writers check every value.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ...errors import InputError
+from ...layout import (
+    InfoboxLayout,
+    LayoutRecord,
+    SeasonLayout,
+    SectionLayout,
+    SourceRecord,
+    StandingsLayout,
+    TableLayout,
+    Wrapper,
+)
+from ...model import Season
+from ...source import CONTROL_CHARACTERS
+from ...writing.parts import dotted
+from ..mediawiki.syntax import heading_parts, plain
+
+#: Most blank lines, trailing newlines or recorded row numbers a hint may ask for.
+MAX_COUNT = 1000
+#: Longest single-line hint (a heading, a key, a template name).
+MAX_LINE = 10_000
+#: Largest kept source text (the largest real article is far below it).
+MAX_SOURCE = 16 * 1024 * 1024
+NEWLINES = ("\n", "\r\n", "\r")
+_LINE_BREAKS = re.compile(r"[\n\r]")
+
+
+def check_layout(season: Season) -> None:
+    """Raise an InputError naming the JSON path of the first hint that breaks its grammar."""
+    for path, record in _records(season, ()):
+        where = dotted(path)
+        if isinstance(record, SeasonLayout):
+            _season_layout(record, season, where)
+        elif isinstance(record, SectionLayout):
+            _section_layout(record, where)
+        elif isinstance(record, InfoboxLayout):
+            for number, key in enumerate(record.key_order or ()):
+                _line(key, f"{where}.key_order[{number}]")
+        elif isinstance(record, TableLayout):
+            for number, row in enumerate(record.restated_rows):
+                _count(row, f"{where}.restated_rows[{number}]", limit=1_000_000)
+        elif isinstance(record, StandingsLayout):
+            for number, code in enumerate(record.team_codes):
+                _line(code, f"{where}.team_codes[{number}]")
+
+
+def _records(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], LayoutRecord]]:
+    if isinstance(value, tuple):
+        for number, item in enumerate(value):
+            yield from _records(item, (*path, number))
+    elif isinstance(value, LayoutRecord):
+        yield path, value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            yield from _records(getattr(value, field.name), (*path, field.name))
+
+
+def _season_layout(layout: SeasonLayout, season: Season, where: str) -> None:
+    if layout.title_line is not None:
+        _heading(layout.title_line, f"{where}.title_line")
+        parts = heading_parts(layout.title_line)
+        if parts is None or parts[0] != 1 or plain(parts[1]) != season.title:
+            _refuse(f"{where}.title_line", "must be a '= Title =' line that reads as the season's title")
+    if layout.see_also_heading is not None:
+        _heading(layout.see_also_heading, f"{where}.see_also_heading")
+    if layout.see_also_index is not None:
+        _count(layout.see_also_index, f"{where}.see_also_index", limit=len(season.stages))
+    if layout.newline not in NEWLINES:
+        _refuse(f"{where}.newline", 'must be "\\n", "\\r\\n" or "\\r"')
+    if layout.ending.strip("\n") or len(layout.ending) > MAX_COUNT:
+        _refuse(f"{where}.ending", f'must be at most {MAX_COUNT} "\\n" and nothing else')
+    _count(layout.leading_blank_lines, f"{where}.leading_blank_lines")
+    _blocks(layout.front, f"{where}.front")
+    if layout.source is not None:
+        _source(layout.source, f"{where}.source")
+
+
+def _section_layout(layout: SectionLayout, where: str) -> None:
+    if layout.heading is not None:
+        _heading(layout.heading, f"{where}.heading")
+    if layout.level is not None and not 1 <= layout.level <= 6:
+        _refuse(f"{where}.level", "must be a heading level from 1 to 6")
+    for name in ("main_label", "main_line"):
+        text = getattr(layout, name)
+        if text is not None:
+            _line(text, f"{where}.{name}")
+    if layout.leading_rounds is not None:
+        _count(layout.leading_rounds, f"{where}.leading_rounds")
+    _blocks(layout.blocks, f"{where}.blocks")
+
+
+def _source(record: SourceRecord, where: str) -> None:
+    for name in ("text", "original"):
+        text = getattr(record, name)
+        if text is None:
+            continue
+        if len(text) > MAX_SOURCE:
+            _refuse(f"{where}.{name}", f"is longer than {MAX_SOURCE} characters")
+        _no_surrogate(text, f"{where}.{name}")
+    end = 0
+    for number, hole in enumerate(record.holes):
+        at = f"{where}.holes[{number}]"
+        if not end <= hole.start <= hole.end <= len(record.text):
+            _refuse(at, "must lie inside the source text, after the hole before it, with start <= end")
+        end = hole.end
+        _no_surrogate(hole.value, f"{at}.value")
+        if not hole.path or len(hole.path) > 32:
+            _refuse(f"{at}.path", "must be a path of 1 to 32 keys and indexes")
+        for step, key in enumerate(hole.path):
+            if not isinstance(key, str | int) or isinstance(key, bool):
+                _refuse(f"{at}.path[{step}]", "must be a string or an integer")
+
+
+def _blocks(blocks: tuple[Any, ...] | None, where: str) -> None:
+    for number, block in enumerate(blocks or ()):
+        if isinstance(block, Wrapper):
+            _line(block.template, f"{where}[{number}].template")
+
+
+def _heading(text: str, where: str) -> None:
+    _line(text, where)
+    if heading_parts(text) is None:
+        _refuse(where, "must be a heading line such as '== Name =='")
+
+
+def _line(text: str, where: str) -> None:
+    if _LINE_BREAKS.search(text) or CONTROL_CHARACTERS.search(text) or len(text) > MAX_LINE:
+        _refuse(where, f"must be one line of at most {MAX_LINE} characters, without control characters")
+
+
+def _no_surrogate(text: str, where: str) -> None:
+    if re.search(r"[\ud800-\udfff]", text):
+        _refuse(where, "holds a lone surrogate")
+
+
+def _count(number: int, where: str, limit: int = MAX_COUNT) -> None:
+    if not 0 <= number <= limit:
+        _refuse(where, f"must be a whole number from 0 to {limit}")
+
+
+def _refuse(where: str, what: str) -> None:
+    raise InputError(f"{where}: {what}", hint="correct or drop the layout hint; it only says how text was laid out")

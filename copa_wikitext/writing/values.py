@@ -1,0 +1,74 @@
+"""The check in front of every writer: no value holds a character its format cannot keep.
+
+Each format's writer exports `check(season)`, which calls `check_values`
+with the characters that format refuses; `writing/render.py` runs it before
+the writer prepares a single value. A refused character is a `WriteError`
+naming the field's path (`stages[0].tables[1].rows[3].team`), never a
+value written raw, silently changed or a traceback further down.
+
+What a format can hold is escaped by its writer instead (JSON escapes every
+control character; MediaWiki writes a carriage return as `&#13;`). A lone
+surrogate can be held by no format: UTF-8 cannot encode it.
+
+The MediaWiki source kept in `SeasonLayout.source` and the line ends in
+`SeasonLayout.newline` and `ending` are not walked here: they are text as
+read (checked when JSON is read), written back as they stood.
+Nothing here escapes or writes text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ..errors import WriteError
+from ..layout import SeasonLayout, SourceRecord
+from ..model import Season
+from ..source import CONTROL_CHARACTERS
+from .parts import dotted
+
+#: Lone UTF-16 surrogates: no UTF-8 text can hold one.
+SURROGATES = re.compile(r"[\ud800-\udfff]")
+#: What no text article may hold raw (see `source.CONTROL_CHARACTERS`).
+CONTROLS = CONTROL_CHARACTERS
+#: The same, with the carriage return left to a writer that escapes it.
+CONTROLS_BUT_CR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+#: Layout fields that hold line ends on purpose.
+_LINE_ENDS = frozenset({(SeasonLayout, "newline"), (SeasonLayout, "ending")})
+
+
+def check_values(season: Season, refused: re.Pattern[str], fmt: str) -> None:
+    """Raise a WriteError naming the first value of `season` holding a `refused` character."""
+    for path, text in strings(season):
+        found = refused.search(text)
+        if found:
+            char = found.group()
+            what = "a lone surrogate" if SURROGATES.match(char) else f"the control character U+{ord(char):04X}"
+            raise WriteError(
+                f"{dotted(path) or 'season'}: holds {what}, which {fmt} cannot keep",
+                hint="remove it from the input",
+            )
+
+
+def strings(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """Every string inside `value` (facts and layout records, dict keys too), with its path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, tuple | list):
+        for number, item in enumerate(value):
+            yield from strings(item, (*path, number))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from strings(key, (*path, "<key>"))
+            yield from strings(item, (*path, str(key)))
+    elif isinstance(value, SourceRecord):
+        return
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            if (type(value), field.name) in _LINE_ENDS:
+                continue
+            yield from strings(getattr(value, field.name), (*path, field.name))

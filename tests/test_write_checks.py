@@ -1,0 +1,73 @@
+"""Every writer checks every value: a control character or a lone surrogate is refused or escaped.
+
+A refused value is one `WriteError` naming the field's path; nothing is
+written raw, and no writer ends in a traceback (the CLI side is in
+`tests/cases/bad/json_*` and `mediawiki_*_entity.wiki`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import copa_wikitext
+from copa_wikitext.errors import WriteError
+from copa_wikitext.formats import WRITERS
+from copa_wikitext.model import Season
+from copa_wikitext.source import CONTROL_CHARACTERS
+
+from .conftest import SEED
+
+#: Any code point, surrogates and controls included.
+ANY_TEXT = st.text(st.characters(min_codepoint=0, max_codepoint=0x10FFFF), min_size=1, max_size=12)
+
+
+def _seed() -> Season:
+    return copa_wikitext.load(SEED)
+
+
+def _with_team(season: Season, team: str) -> Season:
+    winners = dataclasses.replace(season.infobox.winners, team=team)  # type: ignore[union-attr]
+    return dataclasses.replace(season, infobox=dataclasses.replace(season.infobox, winners=winners))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("fmt", list(WRITERS))
+def test_a_lone_surrogate_is_refused_naming_the_field(fmt: str) -> None:
+    with pytest.raises(WriteError, match=r"infobox\.winners\.team: holds a lone surrogate"):
+        copa_wikitext.write(_with_team(_seed(), "Sport \ud800 Loreto"), fmt)
+
+
+@pytest.mark.parametrize("fmt", ["wikitext", "markdown"])
+def test_a_carriage_return_is_refused_where_it_would_break_a_line(fmt: str) -> None:
+    with pytest.raises(WriteError, match=r"title: holds the control character U\+000D"):
+        copa_wikitext.write(dataclasses.replace(_seed(), title="2014\rCopa"), fmt)
+
+
+@pytest.mark.parametrize("fmt", ["mediawiki", "json"])
+def test_a_carriage_return_is_escaped_where_the_format_can_hold_it(fmt: str) -> None:
+    season = _with_team(_seed(), "Sport\rLoreto")
+    text = copa_wikitext.write(season, fmt)
+    assert "Sport\rLoreto" not in text
+    assert copa_wikitext.read(text, fmt).infobox.winners.team == "Sport\rLoreto"  # type: ignore[union-attr]
+
+
+@given(ANY_TEXT)
+@pytest.mark.parametrize("fmt", list(WRITERS))
+def test_any_value_is_written_without_raw_controls_or_refused(fmt: str, team: str) -> None:
+    try:
+        text = copa_wikitext.write(_with_team(SEASON, team), fmt)
+    except WriteError as error:
+        assert "\n" not in error.one_line()
+        return
+    text.encode("utf-8")
+    if fmt == "json":  # JSON holds any character but a surrogate, escaped where it must be
+        assert json.loads(text)["infobox"]["winners"]["team"] == team
+    else:
+        assert not CONTROL_CHARACTERS.search(text)
+
+
+SEASON = _seed()
