@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -14,15 +15,24 @@ from typing import TYPE_CHECKING, TextIO
 from .errors import FileError, InputError, MissingFileError, UsageError
 from .formats import READERS, detect
 from .formats.markdown.syntax import WIKI_URL
-from .model import Diagnostic, ReadResult, Season
+from .model import Diagnostic, Position, ReadResult, Season
 
 if TYPE_CHECKING:
     from .diff import Change
 from .source import decode
 
+#: The start of a MediaWiki XML export (Special:Export, dumps), which holds pages, not one season.
+_XML_EXPORT = re.compile(r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?<mediawiki[\s>]")
+
 
 def parse(text: str, dialect: str = "auto") -> ReadResult:
     """Read `text` with positions and diagnostics; `dialect` "auto" detects it."""
+    if dialect == "auto" and _XML_EXPORT.match(text):
+        raise InputError(
+            "an XML export of wiki pages, not one season article",
+            position=Position(1, 1),
+            hint="read its pages with 'copa-wikitext batch FILE -o DIR'",
+        )
     name = detect(text) if dialect == "auto" else dialect
     if name not in READERS:
         raise UsageError(f"unknown input format {name!r}", hint=f"choose one of: auto, {', '.join(READERS)}")
