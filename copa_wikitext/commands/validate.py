@@ -55,7 +55,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     add("--exit-zero", action="store_true", help="exit 0 even when findings fail the check")
     add("--show-notes", action="store_true", help="print notes (info findings) too; they never fail a check")
     add("--statistics", action="store_true", help="print the count of each code instead of the findings")
-    add_input_options(parser, "the files")
+    add_input_options(parser, "the files", ("--format", ("text", "json", "github")))
     add("-q", "--quiet", action="store_true", help="no summary line on stderr")
     parser.set_defaults(run=run)
 
