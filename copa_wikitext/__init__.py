@@ -7,8 +7,32 @@ into wikitext, MediaWiki, Markdown or JSON.
 
 from __future__ import annotations
 
-from .api import load, parse, read, write
-from .model import Season
+# The submodules `diff` and `validate` are imported before the functions of
+# the same names are bound, so a later `import copa_wikitext.diff` cannot
+# replace the function with the module.
+from . import diff as _diff_module  # noqa: F401
+from . import validate as _validate_module  # noqa: F401
+from .api import diff, load, parse, read, validate, write
+from .diff import Change
+from .errors import CopaError, FileError, InputError, MissingFileError, TemplateError, UsageError, WriteError
+from .model import Diagnostic, Season
 
-__all__ = ["Season", "load", "parse", "read", "write"]
+__all__ = [
+    "Change",
+    "CopaError",
+    "Diagnostic",
+    "FileError",
+    "InputError",
+    "MissingFileError",
+    "Season",
+    "TemplateError",
+    "UsageError",
+    "WriteError",
+    "diff",
+    "load",
+    "parse",
+    "read",
+    "validate",
+    "write",
+]
 __version__ = "0.1.0"

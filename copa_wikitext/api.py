@@ -2,21 +2,37 @@
 
 >>> season = copa_wikitext.load("samples/2014_copa_peru.txt")
 >>> text = copa_wikitext.write(season, "json")
+>>> findings = copa_wikitext.validate(season, select=["CP3"])
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
-from .errors import FileError, InputError, UsageError
+from .errors import FileError, InputError, MissingFileError, UsageError
 from .formats import READERS, detect
 from .formats.markdown.syntax import WIKI_URL
-from .model import ReadResult, Season
+from .model import Diagnostic, Position, ReadResult, Season
+
+if TYPE_CHECKING:
+    from .diff import Change
 from .source import decode
+
+#: The start of a MediaWiki XML export (Special:Export, dumps), which holds pages, not one season.
+_XML_EXPORT = re.compile(r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?<mediawiki[\s>]")
 
 
 def parse(text: str, dialect: str = "auto") -> ReadResult:
     """Read `text` with positions and diagnostics; `dialect` "auto" detects it."""
+    if dialect == "auto" and _XML_EXPORT.match(text):
+        raise InputError(
+            "an XML export of wiki pages, not one season article",
+            position=Position(1, 1),
+            hint="read its pages with 'copa-wikitext batch FILE -o DIR'",
+        )
     name = detect(text) if dialect == "auto" else dialect
     if name not in READERS:
         raise UsageError(f"unknown input format {name!r}", hint=f"choose one of: auto, {', '.join(READERS)}")
@@ -60,7 +76,7 @@ def read_file(path: Path | str, encoding: str = "utf-8") -> str:
     except IsADirectoryError:
         raise UsageError("is a directory, not a season file", source=name) from None
     except FileNotFoundError:
-        raise FileError("no such file", source=name) from None
+        raise MissingFileError("no such file", source=name) from None
     except OSError as error:
         raise FileError(f"cannot read: {error.strerror or error}", source=name) from None
     try:
@@ -69,14 +85,53 @@ def read_file(path: Path | str, encoding: str = "utf-8") -> str:
         raise error.with_source(name) from None
 
 
-def load_result(path: Path | str, dialect: str = "auto", encoding: str = "utf-8") -> ReadResult:
-    text = read_file(path, encoding)
+def load_result(source: Path | str | TextIO, dialect: str = "auto", encoding: str = "utf-8") -> ReadResult:
+    """Read the season in a file, named by its path or given as a text file object."""
+    if isinstance(source, (str, Path)):
+        name, text = str(source), read_file(source, encoding)
+    else:
+        name, text = str(getattr(source, "name", "<stream>")), source.read()
+        if not isinstance(text, str):
+            raise UsageError("a binary file object", source=name, hint="open the file in text mode")
     try:
         return parse(text, dialect)
     except InputError as error:
-        raise error.with_source(str(path)) from None
+        raise error.with_source(name) from None
 
 
-def load(path: Path | str, dialect: str = "auto", encoding: str = "utf-8") -> Season:
-    """Read the season in the file at `path`."""
-    return load_result(path, dialect, encoding).season
+def load(source: Path | str | TextIO, dialect: str = "auto", encoding: str = "utf-8") -> Season:
+    """Read the season in a file, named by its path or given as a text file object.
+
+    A missing file raises `MissingFileError`, a `FileError` and a `FileNotFoundError`.
+    """
+    return load_result(source, dialect, encoding).season
+
+
+def validate(
+    season_or_text: Season | str, *, select: str | Iterable[str] = (), ignore: str | Iterable[str] = ()
+) -> list[Diagnostic]:
+    """The findings of the rule catalogue on a season or an article's text, in source order.
+
+    Text is read with its dialect detected (an unreadable article raises
+    `InputError`) and its inline `copa-wikitext: ignore` comments honoured;
+    a `Season` is checked as read, without positions. `select` and `ignore`
+    take codes or prefixes, as `validate --select/--ignore` does.
+    """
+    from .suppression import suppress
+    from .validate import check, parse_selection
+
+    selection = parse_selection(_listed(select), _listed(ignore))
+    if isinstance(season_or_text, Season):
+        return check(ReadResult(season_or_text), selection)
+    return suppress(check(parse(season_or_text), selection), season_or_text)
+
+
+def _listed(codes: str | Iterable[str]) -> list[str]:
+    return [codes] if isinstance(codes, str) else list(codes)
+
+
+def diff(old: Season | str, new: Season | str) -> list[Change]:
+    """What changed from `old` to `new` (seasons, or article texts read with auto-detection); empty iff equal."""
+    from .diff import diff as season_diff
+
+    return season_diff(old if isinstance(old, Season) else read(old), new if isinstance(new, Season) else read(new))

@@ -63,6 +63,10 @@ class FileError(CopaError):
     exit_code = 2
 
 
+class MissingFileError(FileError, FileNotFoundError):
+    """A file that is not there: a FileError (exit 2) that `except FileNotFoundError` catches too."""
+
+
 class WriteError(CopaError):
     """A value the chosen output format cannot hold without breaking."""
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from .errors import InputError, UsageError
 from .findings import finding_line
 from .model import Diagnostic, Position, ReadResult, Severity
+from .suppression import suppress
 
 #: Version of the `--format json` document; bumped when a key changes meaning.
 REPORT_VERSION = 1
@@ -109,7 +110,7 @@ def validate_text(text: str, path: str, dialect: str = "auto", selection: Select
         result = parse(text, dialect)
     except InputError as error:
         return unreadable(path, error, selection)
-    return FileReport(path, tuple(check(result, selection)), result.dialect)
+    return FileReport(path, tuple(suppress(check(result, selection), text)), result.dialect)
 
 
 def unreadable(path: str, error: InputError, selection: Selection = Selection()) -> FileReport:

@@ -95,7 +95,7 @@ def test_every_good_season_is_converted_and_the_broken_one_listed(
     out = tmp_path / "out"
     code, err = run_cli([str(inputs), "-t", "json,wikitext", "-o", str(out), "--jobs", "2"], capsys)
     assert code == 1
-    assert f"{(inputs / 'broken.txt').as_posix()}:5:13: error: not valid utf-8" in err
+    assert f"{(inputs / 'broken.txt').as_posix()}:5:13: CP100 not valid utf-8" in err
     written = [api.read((out / name).read_text(encoding="utf-8")) for name in outputs(out)]
     assert sorted(map(facts, written)) == sorted(facts(api.load(path)) for path in good_samples(inputs))
     for sample in inputs.glob("*.txt"):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import CopaError, FileError, UsageError
+from ..errors import CopaError, FileError, InputError, UsageError
 from ..findings import finding_line
 from ..formats.markdown.syntax import WIKI_URL
 from ..model import Diagnostic, Position, Severity
@@ -96,6 +96,8 @@ class Problem:
     def of_error(cls, source: str, error: CopaError) -> Problem:
         message = error.message + (f"; {error.hint}" if error.hint else "")
         line, column = (error.position.line, error.position.column) if error.position else (None, None)
+        if isinstance(error, InputError):  # unreadable: the CP100 line `validate` prints
+            return cls(source, message.replace("\n", " "), "error", line or 1, column or 1, "CP100")
         return cls(source, message.replace("\n", " "), "error", line, column)
 
 

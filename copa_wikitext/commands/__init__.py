@@ -8,6 +8,7 @@ no logic of its own and imports heavy modules only inside `run`.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Sequence
 
 
 def add_wiki_url_option(parser: argparse.ArgumentParser) -> None:
@@ -20,16 +21,23 @@ def add_wiki_url_option(parser: argparse.ArgumentParser) -> None:
     )  # fmt: skip
 
 
-def add_input_options(parser: argparse.ArgumentParser, what: str) -> None:
+def add_input_options(
+    parser: argparse.ArgumentParser, what: str, outputs: tuple[str, Sequence[str]] = ("", ())
+) -> None:
     """`-f/--from` and `--encoding`, which every command that reads seasons takes.
 
-    `what` names the inputs in the help text ("INPUT", "the files", ...).
+    `what` names the inputs in the help text ("INPUT", "the files", ...);
+    `outputs` is the command's output option and its values, so that
+    `-f text` is answered with a hint at that option instead of a bare
+    "invalid choice".
     """
     from ..formats import READERS
 
     formats = ", ".join(["auto", *READERS])
+    option, values = outputs
     parser.add_argument(
         "-f", "--from", dest="source_format", default="auto", choices=["auto", *READERS], metavar="FORMAT",
+        type=_input_format(set(values) - {"auto", *READERS}, option),
         help=f"input format of {what}: {formats} (default auto: told from each text)",
     )  # fmt: skip
     parser.add_argument("--encoding", default="utf-8", type=_encoding, help=f"text encoding of {what} (default utf-8)")
@@ -46,3 +54,14 @@ def _encoding(name: str) -> str:
         return text_encoding(name)
     except UsageError as error:
         raise argparse.ArgumentTypeError(f"{error.message}; {error.hint}") from None
+
+
+def _input_format(outputs: set[str], option: str) -> Callable[[str], str]:
+    def input_format(value: str) -> str:
+        if value in outputs:
+            raise argparse.ArgumentTypeError(
+                f"{value!r} is an output format: -f/--from names the input format, {option} the output format"
+            )
+        return value
+
+    return input_format

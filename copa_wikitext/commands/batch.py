@@ -48,7 +48,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: one per core)")
     parser.add_argument("--force", action="store_true", help="redo every input, changed or not")
     parser.add_argument("--db", metavar="PATH", help="also write a SQLite database of every season")
-    add_input_options(parser, "the inputs")
+    add_input_options(parser, "the inputs", ("-t", list(WRITERS)))
     parser.add_argument(
         "--timeout", type=float, default=60.0, metavar="SECONDS",
         help="give up on a page that takes longer than this (default 60)",
@@ -85,6 +85,13 @@ def run(args: argparse.Namespace) -> int:
     )
     summary = Batch(inputs, options, TerminalListener(sys.stderr, args.quiet)).run()
     return summary.exit_code()
+
+
+def _status(outcome: Outcome) -> str:
+    """FAILED (nothing written), errors (written, but the reader found errors) or ok."""
+    if outcome.failed:
+        return "FAILED"
+    return "errors" if any(problem.severity == "error" for problem in outcome.problems) else "ok"
 
 
 def _cores() -> int:
@@ -132,7 +139,7 @@ class TerminalListener:
             self.bar.update(1)
         elif not self.quiet:
             count = f"{self.done}/{self.total}" if self.total else str(self.done)
-            self._say(f"[{count}] {outcome.source}: {'FAILED' if outcome.failed else 'ok'}")
+            self._say(f"[{count}] {outcome.source}: {_status(outcome)}")
 
     def unchanged(self, name: str, problems: list[Problem]) -> None:
         self._problems(problems)

@@ -28,7 +28,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("input", nargs="?", default="-", metavar="INPUT", help="season file, or - for stdin (default)")
-    add_input_options(parser, "INPUT")
+    add_input_options(parser, "INPUT", ("-t", list(WRITERS)))
     parser.add_argument(
         "-t",
         "--to",

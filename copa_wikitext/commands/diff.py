@@ -26,7 +26,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("old", metavar="OLD", help="the earlier version")
     parser.add_argument("new", metavar="NEW", help="the later version")
     parser.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
-    add_input_options(parser, "both files")
+    add_input_options(parser, "both files", ("--format", ("text", "json")))
     parser.set_defaults(run=run)
 
 

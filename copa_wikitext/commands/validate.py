@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..validate import FileReport, Selection
+    from ..validate import FileReport
 
 from . import add_input_options
 
@@ -25,11 +27,14 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "examples:\n"
         "  copa-wikitext validate samples/*.txt\n"
         "  copa-wikitext validate --select CP3 --ignore CP310 season.wiki\n"
-        "  copa-wikitext validate --format github seasons/*.txt",
+        "  copa-wikitext validate --format github seasons/\n"
+        "configuration: [tool.copa-wikitext] in pyproject.toml, or .copa-wikitext.toml, found upward from each\n"
+        "file (select, ignore, strict, per-file-ignores); the options above override it.\n"
+        "suppression: <!-- copa-wikitext: ignore CP306 --> on the finding's line or the line above.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add = parser.add_argument
-    add("files", nargs="+", metavar="FILE", help="season files, or - for stdin")
+    add("files", nargs="+", metavar="PATH", help="season files, directories (walked as batch does), or - for stdin")
     add(
         "--format",
         "--output-format",
@@ -40,51 +45,95 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     add("--select", action="append", default=[], metavar="CODES", help="only these codes or prefixes (CP3,CP101)")
     add("--ignore", action="append", default=[], metavar="CODES", help="leave out these codes or prefixes")
-    add("--strict", action="store_true", help="warnings fail the check too")
+    add(
+        "--strict",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="warnings fail the check too (default: the configuration's strict, else no)",
+    )
+    add("--isolated", action="store_true", help="ignore configuration files")
     add("--exit-zero", action="store_true", help="exit 0 even when findings fail the check")
     add("--show-notes", action="store_true", help="print notes (info findings) too; they never fail a check")
     add("--statistics", action="store_true", help="print the count of each code instead of the findings")
-    add_input_options(parser, "the files")
+    add_input_options(parser, "the files", ("--format", ("text", "json", "github")))
     add("-q", "--quiet", action="store_true", help="no summary line on stderr")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..validate import FORMATTERS, fails, parse_selection, statistics, summary_line, without_notes
+    from ..validate import FORMATTERS, fails, statistics, summary_line, without_notes
 
-    selection = parse_selection(args.select, args.ignore)
     reports: list[FileReport] = []
+    failing: list[FileReport] = []
     io_failed = False
-    for path in args.files:
-        report = _validate_one(path, args, selection)
-        if report is None:
+    for path in _inputs(args):
+        if path is None:
             io_failed = True
-        else:
-            reports.append(report)
-    if not args.show_notes:
-        reports = [without_notes(report) for report in reports]
+            continue
+        checked = _validate_one(path, args)
+        if checked is None:
+            io_failed = True
+            continue
+        report, strict = checked
+        if not args.show_notes:
+            report = without_notes(report)
+        reports.append(report)
+        if fails([report], strict):
+            failing.append(report)
     sys.stdout.write(statistics(reports) if args.statistics else FORMATTERS[args.format](reports))
     if args.format == "text" and not args.quiet:
         print(summary_line(reports), file=sys.stderr)
     if io_failed:
         return 2
-    return 1 if fails(reports, args.strict) and not args.exit_zero else 0
+    return 1 if failing and not args.exit_zero else 0
 
 
-def _validate_one(path: str, args: argparse.Namespace, selection: Selection) -> FileReport | None:
-    """The report of one file, or None (the error printed) when it cannot be read."""
-    from ..errors import FileError, InputError, UsageError
+def _inputs(args: argparse.Namespace) -> Iterator[str | None]:
+    """Each file to check: `-`, files named, and the season files under a directory (None: not found).
+
+    A directory is walked as `batch` walks it; XML exports found there are
+    skipped with a line on stderr, since their pages' positions are not
+    lines of the file (`batch` reads them page by page).
+    """
+    from ..batch.discovery import find_inputs
+    from ..errors import CopaError
+
+    for spec in args.files:
+        if spec == "-" or not Path(spec).is_dir():
+            yield spec
+            continue
+        try:
+            found = find_inputs([spec])
+        except CopaError as error:
+            print(f"copa-wikitext: {error.with_source(spec).one_line()}", file=sys.stderr)
+            yield None
+            continue
+        for item in found:
+            if item.kind == "export":
+                print(f"copa-wikitext: {item.name}: an XML export, skipped; 'copa-wikitext batch' reads its pages",
+                      file=sys.stderr)  # fmt: skip
+            else:
+                yield item.name
+
+
+def _validate_one(path: str, args: argparse.Namespace) -> tuple[FileReport, bool] | None:
+    """The report of one file and whether its warnings fail, or None (the error printed) when it cannot be read."""
+    from ..config import settings_for
+    from ..errors import FileError, InputError
     from ..source import decode
-    from ..validate import unreadable, validate_file, validate_text
+    from ..validate import parse_selection, unreadable, validate_file, validate_text
 
     try:
+        file = None if path == "-" else Path(path)
+        settings = settings_for(file, args.select, args.ignore, args.strict, isolated=args.isolated)
+        selection = parse_selection(settings.select, settings.ignore)
         if path != "-":
-            return validate_file(path, args.source_format, selection, args.encoding)
+            return validate_file(path, args.source_format, selection, args.encoding), settings.strict
         try:
             text = decode(sys.stdin.buffer.read(), args.encoding)
         except InputError as error:
-            return unreadable("<stdin>", error, selection)
-        return validate_text(text, "<stdin>", args.source_format, selection)
-    except (UsageError, FileError) as error:
+            return unreadable("<stdin>", error, selection), settings.strict
+        return validate_text(text, "<stdin>", args.source_format, selection), settings.strict
+    except FileError as error:
         print(f"copa-wikitext: {error.with_source(path).one_line()}", file=sys.stderr)
         return None

@@ -1,0 +1,67 @@
+"""Issue 13.7: every command alike. convert refuses what is not one season
+(exit 1, one line), batch prints validate's finding lines and no "ok" for a
+file with errors, and `-f` given an output format hints at the right option."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from copa_wikitext.cli import main
+
+CASES = Path(__file__).parent / "cases"
+EXPORT = CASES / "batch" / "export_mixed.xml"
+SHORT_ROW = CASES / "invalid" / "CP101_row_missing_a_cell.txt"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_convert_of_an_xml_export_points_to_batch(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "convert", str(EXPORT), "-t", "json")
+    assert (code, out) == (1, "")
+    assert err == (
+        f"copa-wikitext: {EXPORT}:1:1: an XML export of wiki pages, not one season article; "
+        "read its pages with 'copa-wikitext batch FILE -o DIR'\n"
+    )
+
+
+def test_convert_of_a_binary_file_is_one_line_exit_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    binary = tmp_path / "season.txt"
+    binary.write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00\x00")
+    code, out, err = run(capsys, "convert", str(binary))
+    assert (code, out) == (1, "")
+    assert len(err.splitlines()) == 1 and err.startswith(f"copa-wikitext: {binary}:") and "binary" in err
+
+
+def test_batch_prints_validate_s_lines_and_no_ok_for_a_file_with_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(SHORT_ROW, inputs / "short.txt")
+    (inputs / "binary.txt").write_bytes(b"\x00\x01\x02")
+    validate_out = run(capsys, "validate", str(inputs))[1]
+    code, _, err = run(capsys, "batch", str(inputs), "-o", str(tmp_path / "out"), "-t", "json")
+    assert code == 1
+    assert validate_out and all(line in err.splitlines() for line in validate_out.splitlines())
+    assert f"{inputs.as_posix()}/short.txt: errors" in err and ": ok" not in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "option"),
+    [(["validate", "-f", "text", "x.txt"], "--format"), (["convert", "-f", "markdown", "x.txt"], "-t")],
+)
+def test_an_output_format_given_to_f_hints_at_the_output_option(
+    argv: list[str], option: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    err = capsys.readouterr().err
+    assert exited.value.code == 2 and len(err.splitlines()) == 1
+    assert f"is an output format: -f/--from names the input format, {option} the output format" in err

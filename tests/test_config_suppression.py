@@ -1,0 +1,128 @@
+"""Issue 13.6: configuration found upward from each file, per-file ignores,
+inline `<!-- copa-wikitext: ignore … -->` comments, and `validate DIR`."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from copa_wikitext.api import parse, write
+from copa_wikitext.cli import main
+
+CASES = Path(__file__).parent / "cases" / "invalid"
+SPELLING = CASES / "CP202_two_spellings_in_one_article.txt"  # CP202 at 27:40, nothing else
+WINNER = CASES / "CP306_winner_not_qualified.txt"  # CP306 at 6:3 (the winners line)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(["validate", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A repository with the spelling case two directories down."""
+    (tmp_path / ".git").mkdir()
+    deep = tmp_path / "seasons" / "old"
+    deep.mkdir(parents=True)
+    shutil.copy(SPELLING, deep / "a.txt")
+    return tmp_path
+
+
+def test_pyproject_is_found_from_a_subdirectory(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "pyproject.toml").write_text('[tool.copa-wikitext]\nignore = ["CP202"]\n', encoding="utf-8")
+    assert run(capsys, str(project / "seasons" / "old" / "a.txt"))[1] == ""
+
+
+def test_strict_from_the_configuration_and_the_command_line_overrides_it(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / ".copa-wikitext.toml").write_text("strict = true\n", encoding="utf-8")
+    file = str(project / "seasons" / "old" / "a.txt")
+    assert run(capsys, file)[0] == 1
+    assert run(capsys, file, "--no-strict")[0] == 0
+    assert run(capsys, file, "--isolated")[0] == 0
+
+
+def test_the_search_stops_at_the_repository_root(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "inner").mkdir()
+    (project / "inner" / ".git").mkdir()
+    shutil.copy(SPELLING, project / "inner" / "a.txt")
+    (project / "pyproject.toml").write_text('[tool.copa-wikitext]\nignore = ["CP202"]\n', encoding="utf-8")
+    assert "CP202" in run(capsys, str(project / "inner" / "a.txt"))[1]
+
+
+def test_per_file_ignores_match_globs_from_the_configuration(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(SPELLING, project / "seasons" / "b.txt")
+    (project / "pyproject.toml").write_text(
+        '[tool.copa-wikitext]\nper-file-ignores = {"seasons/old/*.txt" = ["CP2"]}\n', encoding="utf-8"
+    )
+    out = run(capsys, str(project / "seasons"))[1]
+    assert [line.split(":")[0].endswith("b.txt") for line in out.splitlines()] == [True]
+
+
+def test_a_bad_configuration_value_is_one_line_and_exit_two(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = project / "pyproject.toml"
+    config.write_text('[tool.copa-wikitext]\nselect = ["CP3"]\nstrict = "yes"\n', encoding="utf-8")
+    code, out, err = run(capsys, str(project / "seasons" / "old" / "a.txt"))
+    assert (code, out) == (2, "")
+    where = f"{config.resolve()}:3:1"
+    assert (
+        err
+        == f"copa-wikitext: {where}: strict must be true or false, not 'yes'; write strict = true or strict = false\n"
+    )
+
+
+def test_an_unknown_code_in_the_configuration_names_its_line(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / ".copa-wikitext.toml").write_text('\nignore = ["CP999"]\n', encoding="utf-8")
+    code, _, err = run(capsys, str(project / "seasons" / "old" / "a.txt"))
+    assert code == 2 and ".copa-wikitext.toml:2:1: ignore: no rule code is or starts with 'CP999'" in err
+
+
+def test_a_comment_on_the_line_silences_its_finding(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lines = SPELLING.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[26] = lines[26].rstrip("\n") + " <!-- copa-wikitext: ignore CP3, CP202 -->\n"
+    (tmp_path / "a.txt").write_text("".join(lines), encoding="utf-8")
+    assert run(capsys, str(tmp_path / "a.txt"))[1] == ""
+
+
+def test_a_comment_on_the_line_above_silences_only_its_codes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = SPELLING.read_text(encoding="utf-8").splitlines(keepends=True)
+    silenced = [*lines[:26], "<!-- copa-wikitext: ignore CP202 -->\n", *lines[26:]]
+    other = [*lines[:26], "<!-- copa-wikitext: ignore CP3 -->\n", *lines[26:]]
+    (tmp_path / "a.txt").write_text("".join(silenced), encoding="utf-8")
+    (tmp_path / "b.txt").write_text("".join(other), encoding="utf-8")
+    out = run(capsys, str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))[1]
+    assert (
+        out == f"{tmp_path / 'b.txt'}:28:40: CP202 [warning] 'Apurimac' is spelt 'Apurímac' elsewhere in this article\n"
+    )
+
+
+def test_a_comment_silences_a_finding_in_mediawiki(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    wiki = write(parse(WINNER.read_text(encoding="utf-8")).season, "mediawiki")
+    file = tmp_path / "w.wiki"
+    file.write_text(wiki, encoding="utf-8")
+    assert "CP306" in run(capsys, str(file))[1]
+    lines = wiki.splitlines(keepends=True)
+    winners = next(i for i, line in enumerate(lines) if line.startswith("| winners"))
+    lines.insert(winners, "<!-- copa-wikitext: ignore CP306 -->\n")
+    file.write_text("".join(lines), encoding="utf-8")
+    code, out, _ = run(capsys, str(file))
+    assert (code, out) == (0, "")
+
+
+def test_validate_walks_a_directory_and_skips_exports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "deep").mkdir()
+    shutil.copy(SPELLING, tmp_path / "deep" / "a.txt")
+    shutil.copy(WINNER, tmp_path / "b.txt")
+    (tmp_path / "notes.md").write_text("not a season\n", encoding="utf-8")
+    (tmp_path / "dump.xml").write_text("<mediawiki/>\n", encoding="utf-8")
+    code, out, err = run(capsys, str(tmp_path), "--isolated")
+    assert code == 1
+    assert [line.split(":")[0] for line in out.splitlines()] == [f"{tmp_path}/b.txt", f"{tmp_path}/deep/a.txt"]
+    assert f"{tmp_path}/dump.xml: an XML export, skipped; 'copa-wikitext batch' reads its pages" in err
