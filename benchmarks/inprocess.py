@@ -1,10 +1,12 @@
-"""In-process reads (issues 2 and 3) and the size curve (issue 7).
+"""In-process reads (issues 2 and 3), the HTML page write (issue 16) and the size curve (issue 7).
 
 Each read is timed warm: imports done, the article grammar's parser loaded,
 the text already in memory; our reader and its baseline interleaved round by
 round. The baselines are `mwparserfromhell.parse` alone on the same text and,
 for MediaWiki, wikitextparser's generic extraction (parse, every table's
-`data(span=True)`, the templates).
+`data(span=True)`, the templates). The HTML page is timed the same way
+against writing the same season as Markdown: the season already read, both
+writers' templates already loaded.
 """
 
 from __future__ import annotations
@@ -59,6 +61,24 @@ def mediawiki_read(rounds: int) -> list[Comparison]:
         _compare(measure, ours, MWPARSER, mw, 1.5, 1.0),
         _compare(measure, ours, WIKITEXTPARSER, wtp, note="the peer to catch"),
         _compare(WIKITEXTPARSER, wtp, MWPARSER, mw, note="for scale"),
+    ]
+
+
+def page_write(rounds: int) -> list[Comparison]:
+    """The 2014 sample's season written as an HTML page, against writing it as Markdown (issue 16: ≤ 2×)."""
+    import copa_wikitext
+
+    season = copa_wikitext.read(ARTICLE.read_text(encoding="utf-8"), "wikitext")
+    samples = interleaved(
+        {"html": lambda: copa_wikitext.write(season, "html"), "md": lambda: copa_wikitext.write(season, "markdown")},
+        rounds,
+    )
+    weight = len(copa_wikitext.write(season, "html").encode("utf-8")) / KB
+    note = f"page weight {weight:.0f} KB; issue 16: under 200 KB"
+    return [
+        _compare(
+            f"write {ARTICLE.name} as HTML", samples["html"], "the same as Markdown", samples["md"], 2.0, None, note
+        )
     ]
 
 

@@ -6,6 +6,7 @@
     python -m benchmarks --only read,cold     # some sections only
 
 Sections: `read` (in-process reads vs mwparserfromhell and wikitextparser),
+`write` (the HTML page vs the Markdown of the same season, in-process),
 `cold` (whole-process starts vs pandoc), `batch` (throughput and memory,
 from benchmarks/batch.py), `sizes` (the size curve up to 5 MB), `dumps`
 (multistream dumps through
@@ -28,7 +29,7 @@ from benchmarks import machine
 from benchmarks.report import Table, as_markdown, as_text, comparison_table
 from benchmarks.sizes import CURVE
 
-SECTIONS = ("read", "cold", "batch", "sizes", "dumps")
+SECTIONS = ("read", "write", "cold", "batch", "sizes", "dumps")
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,14 @@ def _measure(section: str, effort: Effort, no_pandoc: bool) -> list[Table]:
 
         rows = [*article_read(effort.read_rounds), *mediawiki_read(max(effort.read_rounds // 2, 10))]
         return [comparison_table("In-process read of the 2014 samples (issues 2 and 3)", rows)]
+    if section == "write":
+        from benchmarks.inprocess import page_write
+
+        return [
+            comparison_table(
+                "In-process write of the 2014 sample: HTML page vs Markdown (issue 16)", page_write(effort.read_rounds)
+            )
+        ]
     if section == "cold":
         from benchmarks.coldstart import cold_start
 

@@ -114,3 +114,9 @@ def test_runner_writes_the_markdown_table(tmp_path: Path, capsys: pytest.Capture
     assert run.main(["--quick", "--only", "read", "--markdown", str(target)]) == 0
     assert "mwparserfromhell.parse" in capsys.readouterr().out
     assert "#### In-process read" in target.read_text(encoding="utf-8")
+
+
+def test_page_write_gives_the_html_time_beside_the_markdown_time_and_the_page_weight() -> None:
+    (row,) = inprocess.page_write(rounds=2)
+    assert _is_time(row.ours_ms) and _is_time(row.baseline_ms)
+    assert row.target == 2.0 and "page weight" in row.note

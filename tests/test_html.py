@@ -10,7 +10,7 @@ import pytest
 
 import copa_wikitext
 from copa_wikitext.batch import Batch, Options, find_inputs
-from copa_wikitext.formats.html.bracket import bracket_svg, tie_title
+from copa_wikitext.formats.html.bracket import bracket_svg, knockout_runs, tie_title
 from copa_wikitext.formats.html.style import CONTRAST_PAIRS
 from copa_wikitext.formats.html.syntax import wiki_url
 from copa_wikitext.model import Match, Round
@@ -180,3 +180,27 @@ def test_batch_writes_an_index_whose_links_all_resolve(tmp_path: Path) -> None:
     years = [int(text) for text in seasons_table if text.isdigit() and len(text) == 4]
     assert years == sorted(years)
     assert "Champions by department" in index.text
+
+
+def _tie(team1: str, team2: str) -> Match:
+    return Match(team1, team2, legs=("1–0", "1–0"), aggregate="2–0")
+
+
+def test_a_tiebreaker_of_single_matches_between_the_winners_before_it_joins_their_bracket() -> None:
+    semis = Round("Semifinals", (_tie("Synthetic A", "Synthetic B"), _tie("Synthetic C", "Synthetic D")))
+    tiebreaker = Round("Tiebreaker", (Match("Synthetic A", "Synthetic C", legs=("2–1",), single=True),))
+    friendly = Round("Friendly", (Match("Synthetic X", "Synthetic Y", legs=("2–1",), single=True),))
+    assert knockout_runs([semis, tiebreaker, friendly]) == [(semis, tiebreaker)]
+
+
+def test_a_single_match_round_whose_winner_plays_the_next_round_opens_the_bracket() -> None:
+    playoff = Round("Playoff", (Match("Synthetic E", "Synthetic F", legs=("2–1",), single=True),))
+    quarterfinals = Round("Quarterfinals", (_tie("Synthetic E", "Synthetic G"),))
+    assert knockout_runs([playoff, quarterfinals]) == [(playoff, quarterfinals)]
+
+
+def test_a_round_with_a_bye_links_each_tie_to_the_one_its_winner_played_next() -> None:
+    first = Round("First round", tuple(_tie(f"Synthetic {a}", f"Synthetic {b}") for a, b in ("AB", "CD", "EF")))
+    semis = Round("Semifinals", (_tie("Synthetic A", "Synthetic C"), _tie("Synthetic E", "Synthetic H")))
+    svg = bracket_svg([first, semis], "Synthetic bye")
+    assert svg.count('class="bk-link"') == 3  # A and C to the first semifinal, E alone to the second

@@ -4,7 +4,8 @@
 matches, no league table) under a stage or region; `bracket_svg` draws one
 run: a column per round from the first to the last, a box per tie with both
 teams, the legs and the aggregate, the team that went through in bold, and
-connector lines to the tie it went on to. A round with no results is drawn
+connector lines to the tie it went on to. A round of single matches the
+name does not size joins the run when its teams meet the rounds beside it. A round with no results is drawn
 with empty boxes as many as its name says ("Round of 16": 8), and its
 heading says so. Names too long for a box wrap onto a second line.
 
@@ -52,14 +53,29 @@ def is_knockout(round_: Round) -> bool:
 
 
 def knockout_runs(rounds: Sequence[Round]) -> list[tuple[Round, ...]]:
-    """The runs of consecutive knockout rounds, in article order."""
+    """The runs of consecutive knockout rounds, in article order.
+
+    A round of single matches whose name tells nothing ("Tiebreaker") joins
+    a run when a team of it plays the knockout round next to it: its
+    winners go on, or it was played by the winners before it.
+    """
     runs: list[list[Round]] = [[]]
-    for round_ in rounds:
-        if is_knockout(round_):
+    for number, round_ in enumerate(rounds):
+        if is_knockout(round_) or _feeds_a_neighbour(
+            round_, rounds[number - 1 : number] if number else (), rounds[number + 1 : number + 2]
+        ):
             runs[-1].append(round_)
         elif runs[-1]:
             runs.append([])
     return [tuple(run) for run in runs if run]
+
+
+def _feeds_a_neighbour(round_: Round, before: Sequence[Round], after: Sequence[Round]) -> bool:
+    if round_.league_tables or not round_.matches:
+        return False
+    ahead = [(match, later) for r in after if is_knockout(r) for later in r.matches for match in round_.matches]
+    behind = [(earlier, match) for r in before if is_knockout(r) for earlier in r.matches for match in round_.matches]
+    return any(_fed(earlier, later) for earlier, later in ahead + behind)
 
 
 def tie_title(match: Match) -> str:
