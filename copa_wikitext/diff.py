@@ -67,10 +67,16 @@ def diff(old: Season, new: Season) -> list[Change]:
 
 
 def _infobox_changes(old: Infobox, new: Infobox) -> Iterator[Change]:
-    if old.winners != new.winners:
-        before = winner_text(old.winners) if old.winners else None
-        after = winner_text(new.winners) if new.winners else None
+    before = winner_text(old.winners) if old.winners else None
+    after = winner_text(new.winners) if new.winners else None
+    if before != after:
         yield Change("winner-changed", "winner", before, after)
+    elif old.winners is not None and new.winners is not None and old.winners != new.winners:
+        yield Change("link-changed", f"winner {new.winners.team}", old.winners.link, new.winners.link)
+    for key in ("prevseason", "nextseason"):
+        links = getattr(old, f"{key}_link"), getattr(new, f"{key}_link")
+        if links[0] != links[1]:
+            yield Change("link-changed", key, *links)
     for key, spelt in CANONICAL_KEYS.items():
         if key != "winners" and getattr(old, key) != getattr(new, key):
             yield Change("infobox-changed", spelt, typed_text(old, key) or None, typed_text(new, key) or None)
@@ -110,6 +116,7 @@ def _team_changes(old: Sequence[QualifiedTeam], new: Sequence[QualifiedTeam]) ->
             unmatched_new.append(row)
         else:
             unmatched_old.remove(same)
+            yield from _link_changes(same, row)
     for row in unmatched_new:
         before = next((o for o in unmatched_old if _team_key(o) == _team_key(row)), None)
         if before is None:
@@ -122,6 +129,14 @@ def _team_changes(old: Sequence[QualifiedTeam], new: Sequence[QualifiedTeam]) ->
             yield Change("team-relocated", row.team, before.location, row.location)
     for row in unmatched_old:
         yield Change("team-removed", row.team, _where_from(row), None)
+
+
+def _link_changes(old: QualifiedTeam, new: QualifiedTeam) -> Iterator[Change]:
+    """The articles a team's names link to, where they changed."""
+    for name in ("team", "department", "location"):
+        before, after = getattr(old, f"{name}_link"), getattr(new, f"{name}_link")
+        if before != after:
+            yield Change("link-changed", f"{new.team}'s {name}" if name != "team" else new.team, before, after)
 
 
 def _same_row(first: QualifiedTeam, second: QualifiedTeam) -> bool:

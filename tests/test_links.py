@@ -141,3 +141,15 @@ def test_teams_csv_and_sqlite_hold_each_teams_article(tmp_path: Path) -> None:
         links = connection.execute("SELECT team_link FROM teams ORDER BY position").fetchall()
     assert links == [("Synthetic León FC",), (None,)]
     assert "(https://wiki.example/w/Synthetic_Le%C3%B3n_FC)" in (out / "linked.md").read_text(encoding="utf-8")
+
+
+def test_diff_names_a_link_that_changed() -> None:
+    season = copa_wikitext.read(LINKED, "mediawiki")
+    stage = season.stages[0]
+    table = stage.tables[0]
+    relinked = replace(table, rows=(replace(table.rows[0], team_link="Synthetic León (football club)"), table.rows[1]))
+    edited = replace(season, stages=(replace(stage, tables=(relinked,)),))
+    changes = copa_wikitext.diff(season, edited)
+    assert [(change.kind, change.old, change.new) for change in changes] == [
+        ("link-changed", "Synthetic León FC", "Synthetic León (football club)")
+    ]
