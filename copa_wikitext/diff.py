@@ -239,7 +239,7 @@ def _round_changes(old: Sequence[Round], new: Sequence[Round], where: str) -> It
                 inner = f"{where} › {n.name}"
                 yield from _match_changes(o.matches, n.matches, inner)
                 if o.stub != n.stub:
-                    yield Change("stub-changed", "bracket stub", o.stub, n.stub, inner)
+                    yield Change("stub-changed", "bracket stub", _one_line(o.stub), _one_line(n.stub), inner)
                 yield from _prose_changes("round", o.paragraphs, n.paragraphs, inner)
                 yield from _prose_changes("note", o.notes, n.notes, inner)
                 yield from _prose_changes("verbatim", o.verbatim, n.verbatim, inner)
@@ -323,6 +323,11 @@ def _first_difference(old: object, new: object, path: str) -> tuple[str, object,
                 if found:
                     return found
     return path, old, new
+
+
+def _one_line(text: str | None) -> str | None:
+    """Text of several lines shown on one, its line breaks as "\\n"."""
+    return None if text is None else text.replace("\n", "\\n")
 
 
 def _shown(value: object) -> str | None:

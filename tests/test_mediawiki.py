@@ -105,9 +105,29 @@ def _without_links(value: object) -> object:
     return dataclasses.replace(value, **changes)
 
 
-def test_sample_file_holds_the_seeds_facts_and_links(seed_via_mediawiki: Season) -> None:
+def _without_matches(season: Season) -> Season:
+    """`season` without the matches of its stages' own rounds, nor the stubs that stood for them."""
+    stages = tuple(
+        dataclasses.replace(
+            stage, rounds=tuple(dataclasses.replace(round_, matches=(), stub=None) for round_ in stage.rounds)
+        )
+        for stage in season.stages
+    )
+    return dataclasses.replace(season, stages=stages)
+
+
+def test_sample_file_holds_the_seeds_facts_links_and_the_national_ties(seed_via_mediawiki: Season) -> None:
+    """The seed's facts, its names' links, and the three national ties of the facts file (partial)."""
     sample = api.read(SAMPLE.read_text(encoding="utf-8"), "mediawiki")
-    assert _without_links(sample) == seed_via_mediawiki
+    national = sample.stages[-1]
+    ties = [(match.team1, match.team2, match.aggregate) for round_ in national.rounds for match in round_.matches]
+    assert ties == [
+        ("Sport Loreto", "Juventud América", "5–2"),
+        ("Aurora Chancayllo", "Sport Loreto", "1–1 (a)"),
+        ("Defensor La Bocana", "Sport Loreto", "6–7"),
+    ]
+    assert all(match.winner == "Sport Loreto" for round_ in national.rounds for match in round_.matches)
+    assert _without_matches(_without_links(sample)) == _without_matches(seed_via_mediawiki)
     assert sample.infobox is not None and sample.infobox.prevseason_link == "2013 Copa Perú"
 
 

@@ -130,6 +130,9 @@ def dropped(season: Season) -> list[str]:
     finally:
         left_out = list(_left_out.get() or [])
         _left_out.reset(token)
+    if season.citations:
+        count = len(season.citations)
+        left_out.append(f"{count} citation{'s' if count != 1 else ''} (the dialect keeps no <ref>)")
     links = _link_targets(season)
     if links:
         left_out.append(f"the link targets of {links} name{'s' if links != 1 else ''} (the dialect has no links)")
