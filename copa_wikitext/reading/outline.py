@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Generic, Protocol, TypeVar
 
 from .. import copa_peru
-from ..model import Path, Region, Round, Stage
+from ..model import Path, Region, Round, Season, Stage
 from ..rules.syntax import HEADING_LEVEL_SKIPPED
 from .filing import Reading
 
@@ -177,3 +177,13 @@ def assemble_body(
             continue
         stages.append(assemble(part, sections, len(stages), read))
     return Body(tuple(stages), see_also, found, found_at if found_at != len(stages) else None)
+
+
+def with_body(season: Season, body: Body[S], see_also_heading: str | None) -> Season:
+    """`season` with the stages and See also list of `body`, and where See also stood as it was written."""
+    layout = replace(
+        season.layout,
+        see_also_heading=see_also_heading if see_also_heading != "==See also==" else None,
+        see_also_index=body.see_also_index,
+    )
+    return replace(season, stages=body.stages, see_also=body.see_also, layout=layout)

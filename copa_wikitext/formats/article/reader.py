@@ -18,7 +18,7 @@ from ...errors import InputError
 from ...layout import Block, BlockKind, SeasonLayout, SectionLayout
 from ...model import Path, Position, ReadResult, Region, Round, Season, Stage
 from ...reading.filing import Filer, Reading
-from ...reading.outline import assemble_body
+from ...reading.outline import assemble_body, with_body
 from ...rules.syntax import ROW_CELL_COUNT, STRAY_TABLE_END, UNBALANCED_TABLE
 from ...source import check_controls, check_nesting, prepare
 from . import read_blocks as block_parser
@@ -123,13 +123,7 @@ def _build_season(sections: list[_ArticleSection], reading: _Reading) -> Season:
     reading.at(("title",), title_section.heading.line, title_section.heading.column)
     season = _read_front(title_section, reading)
     body = assemble_body(rest, reading, partial(_read_part, reading=reading), partial(_see_also_list, reading=reading))
-    raw = body.see_also_section.heading.raw if body.see_also_section else None
-    layout = replace(
-        season.layout,
-        see_also_heading=raw if raw != "==See also==" else None,
-        see_also_index=body.see_also_index,
-    )
-    return replace(season, stages=body.stages, see_also=body.see_also, layout=layout)
+    return with_body(season, body, body.see_also_section.heading.raw if body.see_also_section else None)
 
 
 def _see_also_list(section: _ArticleSection, reading: _Reading) -> tuple[str, ...] | None:

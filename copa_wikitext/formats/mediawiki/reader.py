@@ -24,7 +24,7 @@ from ...copa_peru import parse_region_sentence
 from ...layout import Block, BlockKind, HoleKind, SeasonLayout, SectionLayout, Wrapper
 from ...model import Infobox, LeagueTable, Path, ReadResult, Region, Round, Season, Stage
 from ...reading.filing import Filer, Reading
-from ...reading.outline import assemble_body
+from ...reading.outline import assemble_body, with_body
 from ...rules.syntax import MISSING_TITLE
 from ...source import check_nesting, check_references, line_starts, prepare
 from . import refs
@@ -166,13 +166,7 @@ def _read_body(season: Season, sections: list[_WikiSection], reading: Reading) -
     body = assemble_body(
         sections, reading, partial(_read_part, reading=reading), partial(_see_also_list, reading=reading)
     )
-    raw = body.see_also_section.heading.text if body.see_also_section else None
-    layout = replace(
-        season.layout,
-        see_also_heading=raw if raw != "==See also==" else None,
-        see_also_index=body.see_also_index,
-    )
-    return replace(season, stages=body.stages, see_also=body.see_also, layout=layout)
+    return with_body(season, body, body.see_also_section.heading.text if body.see_also_section else None)
 
 
 def _see_also_list(section: _WikiSection, reading: Reading) -> tuple[str, ...] | None:
