@@ -70,19 +70,28 @@ def write(
 
 def read_file(path: Path | str, encoding: str = "utf-8") -> str:
     """A file's text, with I/O and decoding problems as CopaErrors naming it."""
+    return decode_file(path, read_file_bytes(path), encoding)
+
+
+def read_file_bytes(path: Path | str) -> bytes:
+    """A file's bytes, with I/O problems as CopaErrors naming it."""
     name = str(path)
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except IsADirectoryError:
         raise UsageError("is a directory, not a season file", source=name) from None
     except FileNotFoundError:
         raise MissingFileError("no such file", source=name) from None
     except OSError as error:
         raise FileError(f"cannot read: {error.strerror or error}", source=name) from None
+
+
+def decode_file(path: Path | str, data: bytes, encoding: str = "utf-8") -> str:
+    """The text of `data`, read from `path`; decoding problems as InputErrors naming it."""
     try:
         return decode(data, encoding)
     except InputError as error:
-        raise error.with_source(name) from None
+        raise error.with_source(str(path)) from None
 
 
 def load_result(source: Path | str | TextIO, dialect: str = "auto", encoding: str = "utf-8") -> ReadResult:

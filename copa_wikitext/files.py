@@ -7,6 +7,10 @@ holds the same bytes), so a failure, Ctrl-C or a killed
 process never leaves a half-written file. `write_atomic` writes bytes,
 `atomic_writer` gives a text stream, `atomic_path` a path for a writer that
 needs one (SQLite). The file system's refusals become `FileError`.
+Two more ways of writing live here so that this module stays the only
+one: `append_line` (a journal, whose last line a killed process may leave
+cut, and whose reader ignores it) and `exclusive_lock` (a lock file held
+for as long as a batch writes into its folder).
 
 What to write, and where, is for the callers: `emit` (one command's
 output, to stdout or a file) and the batch.
@@ -153,6 +157,76 @@ def remove_temporary_files(directory: Path) -> None:
     """Temporary files a killed process may have left in `directory`."""
     for path in directory.glob(TEMPORARY_GLOB):
         path.unlink(missing_ok=True)
+
+
+def remove_temporary_files_in(directory: Path) -> None:
+    """`remove_temporary_files`, where `directory` may not exist."""
+    if directory.is_dir() and not directory.is_symlink():
+        remove_temporary_files(directory)
+
+
+def append_line(path: Path, line: str) -> None:
+    """Add one line to the end of `path`, flushed to the disk before returning."""
+    data = (line.rstrip("\n") + "\n").encode("utf-8")
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), _FILE_MODE)
+        try:
+            os.write(descriptor, data)
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+    except OSError as error:
+        raise cannot_write(path, error) from None
+
+
+class LockedError(UsageError):
+    """Another process holds the lock."""
+
+
+@contextmanager
+def exclusive_lock(path: Path, what: str) -> Iterator[None]:
+    """Hold the lock file `path` for the block; LockedError at once if another process holds it.
+
+    The lock is the kernel's (a POSIX record lock, `lockf`), so a killed
+    holder never leaves it taken; unlike `flock`, forked workers do not
+    inherit it, so one outliving a killed batch does not keep it either.
+    Where there is no `fcntl` (Windows) the block runs unlocked.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    try:
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), _FILE_MODE)
+    except OSError as error:
+        raise cannot_write(path, error) from None
+    try:
+        try:
+            fcntl.lockf(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            held = _same_inode(descriptor, path)  # not a file its last holder removed meanwhile
+        except (BlockingIOError, PermissionError):
+            held = False
+        except OSError as error:
+            raise cannot_write(path, error) from None
+        if not held:
+            raise LockedError(
+                f"another {what} is writing into this folder", source=str(path.parent),
+                hint="wait for it to finish, or choose another -o directory",
+            )  # fmt: skip
+        try:
+            yield
+        finally:
+            path.unlink(missing_ok=True)  # while still held: the folder is left as it was found
+    finally:
+        os.close(descriptor)  # releases the lock
+
+
+def _same_inode(descriptor: int, path: Path) -> bool:
+    try:
+        return os.fstat(descriptor).st_ino == os.stat(path).st_ino
+    except OSError:
+        return False
 
 
 def emit(text: str, output: str | None, inputs: tuple[str, ...] = (), in_place: bool = False) -> None:

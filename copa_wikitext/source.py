@@ -140,28 +140,53 @@ class LineIndex:
         return Position(line, offset - self._starts[line - 1] + 1)
 
 
-_OPENERS = {"{{": "}}", "{|": "|}", "[[": "]]", "<ref": "</ref"}
-_BRACKETS = re.compile(r"\{\{|\}\}|\{\||\|\}|\[\[|\]\]|<ref\b[^>]*?/>|<ref\b|</ref\b", re.IGNORECASE)
+_OPENERS = {"{{": "}}", "{|": "|}", "[[": "]]", "<ref": "</ref", "<tag>": "</tag>", "[http": "]"}
+#: HTML tags that never take a closing tag, so never count as left open.
+_VOID_TAGS = frozenset({"br", "hr", "wbr", "img", "references"})
+_BRACKETS = re.compile(
+    r"\{\{|\}\}|\{\||\|\}|\[\[|\]\]|<ref\b[^>]*?/>|<ref\b|</ref\b"
+    r"|<(?P<open>[a-z][a-z0-9]*)\b[^<>]*(?<!/)>|</(?P<close>[a-z][a-z0-9]*)\s*>"
+    r"|\[(?:https?:|ftp:|mailto:)?//|\[mailto:|\]",
+    re.IGNORECASE,
+)
 
 
 def check_nesting(text: str) -> None:
     """Refuse openers nested or left open past MAX_NESTING, in one linear pass.
 
     Runs before mwparserfromhell sees the text: its tokenizer is quadratic
-    on unterminated "{{", "[[", "{|" and "<ref>" openers, and it silently
-    turns templates nested past about 33 levels into text.
+    on unterminated "{{", "[[", "{|" and "<ref>" openers, on inline tags
+    left open (`<b>`, `<p>`, `<span>`, `<small>`, `<div>`, `<nowiki>`: any
+    tag, counted together, so that many names cannot add up) and on
+    external links left open (`[http://…` without its `]`): each one left
+    open makes it scan to the end of the text again. It also silently turns
+    templates nested past about 33 levels into text.
     """
     depth = dict.fromkeys(_OPENERS, 0)
     closers = {closer: opener for opener, closer in _OPENERS.items()}
     for match in _BRACKETS.finditer(text):
-        token = match.group().lower()
+        token = _token(match)
+        if token is None:
+            continue
         if token in depth:
             depth[token] += 1
             if depth[token] > MAX_NESTING:
+                shown = match.group() if token in ("<tag>", "[http") else token
                 raise InputError(
-                    f"more than {MAX_NESTING} '{token}' open at once: nested too deep or left unclosed",
+                    f"more than {MAX_NESTING} '{shown[:40]}' open at once: nested too deep or left unclosed",
                     position=LineIndex(text).position(match.start()),
                     hint="close or flatten them; copa-wikitext reads at most that depth",
                 )
         elif token in closers and depth[closers[token]]:
             depth[closers[token]] -= 1
+
+
+def _token(match: re.Match[str]) -> str | None:
+    """The opener or closer `match` is, as `_OPENERS` names it; None for a tag that is never closed."""
+    tag = match.group("open") or match.group("close")
+    if tag is not None:
+        if tag.lower() in _VOID_TAGS or tag.lower() == "ref":
+            return None
+        return "<tag>" if match.group("open") else "</tag>"
+    token = match.group().lower()
+    return "[http" if token.startswith("[") and token not in ("[[",) else token

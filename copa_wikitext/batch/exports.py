@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bz2
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,7 +46,7 @@ def is_export(path: Path) -> bool:
 
 def is_season_title(title: str) -> bool:
     """Does a page title name a Copa Perú season?"""
-    return bool(_SEASON_TITLE.match(title.strip()))
+    return bool(_SEASON_TITLE.match(unicodedata.normalize("NFC", title).strip()))
 
 
 def season_pages(path: Path) -> Iterator[Page]:
@@ -104,7 +105,7 @@ def _page(element: object) -> Page:
     for child in element:
         name = _local(child.tag)
         if name == "title":
-            title = child.text or ""
+            title = unicodedata.normalize("NFC", child.text or "")  # an NFD "Perú" is still Perú
         elif name == "ns":
             namespace = int((child.text or "0").strip() or 0)
         elif name == "redirect":

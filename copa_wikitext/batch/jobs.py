@@ -132,6 +132,8 @@ class Outcome:
     failed: bool = False
     #: The failure was not the input's (the file system's, or a bad call): exit 2, not remembered.
     io_error: bool = False
+    #: The SHA-256 of the file's bytes as the worker read them (None for an export's page).
+    sha256: str | None = None
 
     @classmethod
     def failure(cls, index: int, page: int, source: str, stem: str, error: CopaError, io_error: bool) -> Outcome:

@@ -4,7 +4,11 @@ OUTDIR holds `.copa-manifest.json`: per input (by name), an `InputEntry`:
 its content hash, the options' `Fingerprint`, its outputs and stems, and
 the problems found; and `.copa-records/`: each input's seasons as JSON
 lines (`SeasonRecord.to_json`), from which the cross-season tables are
-rebuilt on every run. The on-disk JSON is read and written only here, and
+rebuilt on every run. Between two saves of the manifest, each finished
+input's entry is appended to `.copa-journal.jsonl` as it finishes
+(`journal_entry`), so that after `kill -9` a rerun still knows every input
+finished before the kill; `load_manifest` reads both, and `save_manifest`
+folds the journal in. The on-disk JSON is read and written only here, and
 typed everywhere else. Deciding what a rerun may skip is `run.py`'s;
 putting an input's outcomes in page order is `ordering.py`'s.
 """
@@ -19,12 +23,17 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import FileError
-from ..files import write_atomic
+from ..files import append_line, cannot_write, write_atomic
 from .jobs import Fingerprint, Problem
 from .records import SeasonRecord
 
 MANIFEST = ".copa-manifest.json"
 RECORDS_DIR = ".copa-records"
+JOURNAL = ".copa-journal.jsonl"
+#: The lock file a batch holds while it writes into OUTDIR.
+LOCK = ".copa-lock"
+#: OUTDIR's own entries: a batch refuses any of them that is a symbolic link.
+BOOKKEEPING = (MANIFEST, RECORDS_DIR, JOURNAL, LOCK)
 MANIFEST_VERSION = 1
 
 
@@ -77,18 +86,39 @@ class InputEntry:
 
 
 def load_manifest(outdir: Path) -> dict[str, InputEntry]:
-    """The manifest's entries by input name; empty when absent or unreadable."""
+    """The manifest's entries by input name, then the journal's; empty when absent or unreadable."""
+    entries: dict[str, InputEntry | None] = {}
     try:
         data = json.loads((outdir / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("version") != MANIFEST_VERSION:
-        return {}
-    inputs = data.get("inputs")
-    if not isinstance(inputs, dict):
-        return {}
-    entries = {name: InputEntry.from_json(entry) for name, entry in inputs.items()}
+        data = None
+    if isinstance(data, dict) and data.get("version") == MANIFEST_VERSION and isinstance(data.get("inputs"), dict):
+        entries = {name: InputEntry.from_json(entry) for name, entry in data["inputs"].items()}
+    entries.update(_journal(outdir))
     return {name: entry for name, entry in entries.items() if entry is not None}
+
+
+def _journal(outdir: Path) -> Iterator[tuple[str, InputEntry | None]]:
+    """The journal's entries, in order; a line cut by a kill (or anything else odd) is skipped."""
+    try:
+        with (outdir / JOURNAL).open(encoding="utf-8") as stream:
+            lines = stream.readlines()
+    except (OSError, ValueError):
+        return
+    for line in lines:
+        try:
+            data = json.loads(line)
+            name, entry = data["name"], InputEntry.from_json(data["entry"])
+        except (ValueError, TypeError, KeyError):
+            continue
+        if isinstance(name, str) and entry is not None:
+            yield name, entry
+
+
+def journal_entry(outdir: Path, name: str, entry: InputEntry) -> None:
+    """Remember at once that input `name` is finished, as `entry` says."""
+    line = json.dumps({"name": name, "entry": entry.to_json()}, ensure_ascii=False, sort_keys=True)
+    append_line(outdir / JOURNAL, line)
 
 
 def save_manifest(outdir: Path, entries: dict[str, InputEntry]) -> None:
@@ -96,6 +126,10 @@ def save_manifest(outdir: Path, entries: dict[str, InputEntry]) -> None:
     document = {"version": MANIFEST_VERSION, "inputs": inputs}
     text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     write_atomic(outdir / MANIFEST, text.encode("utf-8"))
+    try:
+        (outdir / JOURNAL).unlink(missing_ok=True)  # folded into the manifest
+    except OSError as error:
+        raise cannot_write(outdir / JOURNAL, error) from None
 
 
 def file_hash(path: Path) -> str:

@@ -2,7 +2,8 @@
 
 `<stem>.<ext>` per season and format: `stem` is the input's name without
 extension (`input_stem`), or the sanitized title of an export page
-(`page_stem`). `OutputNames` hands stems out: on a clash the later input,
+(`page_stem`), cut to `STEM_BYTES` UTF-8 bytes (not characters: a
+file system counts bytes). `OutputNames` hands stems out: on a clash the later input,
 in input order, keeps its extension ("2014.wiki.json") or gets "-2", "-3",
 so names never depend on `--jobs`. Refusing a name that would overwrite an
 input is the batch's (`run.py`).
@@ -16,6 +17,17 @@ from pathlib import Path
 from ..formats import WRITERS
 
 _UNSAFE = re.compile(r"[^\w.()\-]+")
+
+#: The most UTF-8 bytes a stem may take. File systems allow 255 bytes a name;
+#: the rest is for a clash's suffix ("-12", or the input's own extension),
+#: the longest format extension (".wiki.json") and `files.AtomicFile`'s
+#: temporary name around it (".<name>.<8 random>.tmp").
+STEM_BYTES = 200
+
+
+def cut_to_bytes(text: str, limit: int = STEM_BYTES) -> str:
+    """`text` cut to at most `limit` UTF-8 bytes, never inside a character."""
+    return text.encode("utf-8")[:limit].decode("utf-8", errors="ignore")
 
 
 class OutputNames:
@@ -32,7 +44,7 @@ class OutputNames:
     def claim(self, stem: str, fallback: str | None = None) -> str:
         candidate, number = stem, 1
         if candidate.casefold() in self._taken and fallback:
-            candidate = fallback
+            candidate = cut_to_bytes(fallback, STEM_BYTES + 20)
         while candidate.casefold() in self._taken:
             number += 1
             candidate = f"{stem}-{number}"
@@ -45,14 +57,14 @@ def input_stem(path: Path) -> str:
     name = path.name
     for suffix in (".xml.bz2",):
         if name.lower().endswith(suffix):
-            return name[: -len(suffix)]
-    return path.stem
+            return cut_to_bytes(name[: -len(suffix)])
+    return cut_to_bytes(path.stem)
 
 
 def page_stem(title: str) -> str:
     """A file name stem for a page title: "2014 Copa Perú" -> "2014_Copa_Perú"."""
     stem = _UNSAFE.sub("_", title.strip()).strip("._")
-    return stem[:120] or "page"
+    return cut_to_bytes(stem).rstrip("._") or "page"
 
 
 def output_names(stem: str, formats: tuple[str, ...]) -> list[str]:

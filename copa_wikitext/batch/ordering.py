@@ -43,6 +43,8 @@ class InputInProgress:
             self._next += 1
 
     def _apply(self, outcome: Outcome) -> None:
+        if outcome.sha256 is not None:  # what was converted, not what was hashed when planning
+            self.entry.sha256 = outcome.sha256
         self.entry.stems.append(outcome.stem)
         self.entry.outputs.extend(outcome.files)
         self.entry.problems.extend(outcome.problems)
@@ -51,7 +53,10 @@ class InputInProgress:
             self.entry.failed += 1
         if outcome.record is not None:
             self.entry.seasons += 1
-            self._stream.write(json.dumps(outcome.record.to_json(), ensure_ascii=False) + "\n")
+            try:
+                self._stream.write(json.dumps(outcome.record.to_json(), ensure_ascii=False) + "\n")
+            except OSError as error:
+                raise cannot_write(self._records.path, error) from None
 
     def complete(self) -> bool:
         return self.expected is not None and self._next >= self.expected

@@ -1,7 +1,10 @@
 """Before a batch converts anything: formats checked, OUTDIR made, writers warmed up.
 
 `check_formats` refuses, up front, a format that is unknown or not
-installed; `make_output_directory` creates OUTDIR; `warm_up` loads readers,
+installed; `make_output_directory` creates OUTDIR and refuses one whose
+bookkeeping entries (manifest, records, journal, lock) are symbolic links,
+which a batch would otherwise follow out of OUTDIR to delete or replace
+files elsewhere; `warm_up` loads readers,
 writers and templates in the parent so that forked workers start ready.
 Running the batch is `run.py`.
 """
@@ -41,6 +44,15 @@ def make_output_directory(path: Path) -> None:
         raise FileError(f"cannot create the output directory: {error.strerror or error}", source=str(path)) from None
     if not path.is_dir():
         raise UsageError("not a directory", source=str(path))
+    from .manifest import BOOKKEEPING
+
+    for name in BOOKKEEPING:
+        if (path / name).is_symlink():
+            raise UsageError(
+                "is a symbolic link; a batch does not follow links out of its output folder",
+                source=str(path / name),
+                hint="remove the link, or choose another -o directory",
+            )
 
 
 def warm_up(formats: tuple[str, ...]) -> None:

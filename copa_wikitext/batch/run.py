@@ -16,18 +16,21 @@ import contextlib
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol
 
 from ..errors import CopaError, UsageError
-from ..files import remove_temporary_files
+from ..files import exclusive_lock, remove_temporary_files_in
 from . import multistream
 from .discovery import InputFile, resolved_path
 from .exports import Page, season_pages
 from .jobs import Options, Outcome, Problem, Summary, Task, not_the_inputs_fault
 from .manifest import (
+    LOCK,
     RECORDS_DIR,
     InputEntry,
     file_hash,
+    journal_entry,
     load_manifest,
     read_records,
     remove_stale_records,
@@ -97,9 +100,15 @@ class Batch:
         self._done: dict[int, _Finished] = {}
 
     def run(self) -> Summary:
+        """The whole batch, holding OUTDIR's lock so that no other batch writes there meanwhile."""
         started = time.monotonic()
         make_output_directory(self.outdir)
         check_formats(self.options.formats)
+        with exclusive_lock(self.outdir / LOCK, "copa-wikitext batch"):
+            return self._run_locked(started)
+
+    def _run_locked(self, started: float) -> Summary:
+        self._remove_temporary_files()  # a killed run's
         plan = self._plan(load_manifest(self.outdir))
         try:
             if plan.pending:
@@ -110,7 +119,7 @@ class Batch:
             self._save()
             raise
         finally:
-            remove_temporary_files(self.outdir)  # a killed worker's
+            self._remove_temporary_files()  # a killed worker's
         self._save()
         write_tables(self._records(), self.outdir, self.options.db)
         if "html" in self.options.formats:
@@ -121,16 +130,17 @@ class Batch:
         self.listener.end(summary)
         return summary
 
+    def _remove_temporary_files(self) -> None:
+        remove_temporary_files_in(self.outdir)
+        remove_temporary_files_in(self.outdir / RECORDS_DIR)
+
     # -- planning
 
     def _plan(self, previous: dict[str, InputEntry]) -> _Plan:
         """Keep unchanged inputs, claim output names in input order, refuse overwriting an input."""
         plan = _Plan()
         for index, item in enumerate(self.inputs):
-            try:
-                digest = file_hash(item.path)
-            except OSError:
-                digest = ""  # converting it will report the error
+            digest = _hash_or_empty(item.path)  # "" when unreadable: converting it will report the error
             entry = previous.get(item.name)
             if entry is not None and self._reusable(entry, digest):
                 for stem in entry.stems:
@@ -187,6 +197,8 @@ class Batch:
                     count += 1
                     yield task_or_outcome
                 run.expected = count
+                if _hash_or_empty(item.path) != digest:
+                    run.entry.sha256 = ""  # edited while read: never taken for unchanged
                 self._finish_if_complete(run)
 
     def _export_pages(self, index: int, item: InputFile) -> Iterator[Task | Outcome]:
@@ -227,6 +239,8 @@ class Batch:
             entry.options = self._fingerprint
             self._done[run.index] = _Finished(entry, remember=not run.io_error)
             del self._runs[run.index]
+            if not run.io_error:
+                journal_entry(self.outdir, self.inputs[run.index].name, entry)
 
     # -- after
 
@@ -262,3 +276,10 @@ class Batch:
             if "error" in severities:
                 summary.failed.append(self.inputs[index].name)
         return summary
+
+
+def _hash_or_empty(path: Path) -> str:
+    try:
+        return file_hash(path)
+    except OSError:
+        return ""

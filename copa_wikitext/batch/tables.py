@@ -15,10 +15,11 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from .. import copa_peru
-from ..files import atomic_path, atomic_writer
+from ..errors import FileError
+from ..files import atomic_path, atomic_writer, cannot_write
 from ..model import MatchDetails
 from .records import MatchRecord, SeasonRecord
 
@@ -121,16 +122,24 @@ def season_row(record: SeasonRecord) -> list[Any]:
 def write_tables(records: Iterable[SeasonRecord], outdir: Path, db: Path | None = None) -> int:
     """Write seasons.csv and teams.csv in `outdir` (and `db`); returns the season count.
 
-    Each file appears whole or not at all.
+    Each file appears whole or not at all; a full disk (or any refusal of
+    the file system, SQLite's included) is a FileError naming the file.
     """
+    try:
+        return _write_tables(records, outdir, db)
+    except sqlite3.Error as error:
+        raise FileError(f"cannot write the database: {error}", source=str(db)) from None
+
+
+def _write_tables(records: Iterable[SeasonRecord], outdir: Path, db: Path | None) -> int:
     count = 0
     with (
         atomic_writer(outdir / "seasons.csv", newline="") as seasons_file,
         atomic_writer(outdir / "teams.csv", newline="") as teams_file,
         _database(db) as connection,
     ):
-        seasons = csv.writer(seasons_file, lineterminator="\n")
-        teams = csv.writer(teams_file, lineterminator="\n")
+        seasons = csv.writer(_Checked(seasons_file, outdir / "seasons.csv"), lineterminator="\n")
+        teams = csv.writer(_Checked(teams_file, outdir / "teams.csv"), lineterminator="\n")
         seasons.writerow(SEASON_COLUMNS)
         teams.writerow(TEAM_COLUMNS)
         for count, record in enumerate(records, start=1):
@@ -142,6 +151,20 @@ def write_tables(records: Iterable[SeasonRecord], outdir: Path, db: Path | None 
             if connection is not None:
                 insert_record(connection, count, record)
     return count
+
+
+class _Checked:
+    """A text stream for `csv.writer` whose OSErrors (a full disk) are FileErrors naming `path`."""
+
+    def __init__(self, stream: IO[str], path: Path) -> None:
+        self._stream = stream
+        self._path = path
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as error:
+            raise cannot_write(self._path, error) from None
 
 
 @contextmanager

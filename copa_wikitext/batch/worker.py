@@ -2,7 +2,7 @@
 
 `convert` runs in a worker process (started by `pool.py`, which `serve`s
 it tasks over a pipe): it reads the page's file or takes its text, parses
-it with `api`, writes each format's file atomically into OUTDIR, and
+it with `api` (hashing the bytes it read, for the manifest), writes each format's file atomically into OUTDIR, and
 returns an `Outcome` with the season's record and its problems. It never
 raises: a bad page is an outcome like any other. Scheduling, timeouts and
 what becomes of the outcomes are not here.
@@ -10,8 +10,10 @@ what becomes of the outcomes are not here.
 
 from __future__ import annotations
 
+import hashlib
 import signal
 from collections.abc import Iterable
+from dataclasses import replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -26,20 +28,28 @@ def convert(task: Task) -> Outcome:
     """Read one page and write it, atomically, in every format; never raises."""
     from .. import api
 
+    digest = None
     try:
-        text = task.text if task.text is not None else api.read_file(task.path or "", task.encoding)
+        if task.text is not None:
+            text = task.text
+        else:
+            data = api.read_file_bytes(task.path or "")
+            digest = hashlib.sha256(data).hexdigest()  # of the bytes read, whatever the file holds by now
+            text = api.decode_file(task.path or "", data, task.encoding)
     except CopaError as error:
-        return Outcome.task_failure(task, error)
+        return replace(Outcome.task_failure(task, error), sha256=digest)
     try:
         result = api.parse(text, task.dialect)
         files, left_out = _write_formats(task, result.season)
     except CopaError as error:
-        return Outcome.task_failure(task, error)
+        return replace(Outcome.task_failure(task, error), sha256=digest)
     except Exception as error:  # a bug in one page must not stop the batch
-        return Outcome.task_failure(task, CopaError(f"internal error: {type(error).__name__}: {error}"))
+        failure = Outcome.task_failure(task, CopaError(f"internal error: {type(error).__name__}: {error}"))
+        return replace(failure, sha256=digest)
     problems = _reader_problems(task.source, result.diagnostics)
     record = season_record(result.season, task.source)
-    return Outcome(task.input_index, task.page, task.source, task.stem, files, record, (*problems, *left_out))
+    outcome = Outcome(task.input_index, task.page, task.source, task.stem, files, record, (*problems, *left_out))
+    return replace(outcome, sha256=digest)
 
 
 def _reader_problems(source: str, diagnostics: Iterable[Diagnostic]) -> list[Problem]:
