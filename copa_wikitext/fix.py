@@ -131,8 +131,7 @@ def _locate(result: ReadResult, text: str, finding: Finding, position: Position 
     """Where the finding's `old` text starts in `text`: its hole's span, else on its line from its column."""
     assert finding.replacement is not None
     old = finding.replacement.old
-    layout = getattr(result.season, "layout", None)
-    record = getattr(layout, "source", None)
+    record = result.season.layout.source
     if record is not None and record.text == text:
         for hole in record.holes:
             if hole.path == finding.path and hole.value == old and text[hole.start : hole.end] == old:
