@@ -28,6 +28,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "  copa-wikitext validate samples/*.txt\n"
         "  copa-wikitext validate --select CP3 --ignore CP310 season.wiki\n"
         "  copa-wikitext validate --format github seasons/\n"
+        "  copa-wikitext validate --diff season.wiki      (the fixes as a patch; --fix writes them)\n"
         "configuration: [tool.copa-wikitext] in pyproject.toml, or .copa-wikitext.toml, found upward from each\n"
         "file (select, ignore, strict, per-file-ignores); the options above override it.\n"
         "suppression: <!-- copa-wikitext: ignore CP306 --> on the finding's line or the line above.",
@@ -55,6 +56,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     add("--exit-zero", action="store_true", help="exit 0 even when findings fail the check")
     add("--show-notes", action="store_true", help="print notes (info findings) too; they never fail a check")
     add("--statistics", action="store_true", help="print the count of each code instead of the findings")
+    add("--fix", action="store_true", help="fix what fixable rules found ('rules' marks them), then report the rest")
+    add("--diff", action="store_true", help="print the fixes as a unified diff instead; write nothing")
+    add("--unsafe-fixes", action="store_true", help="also apply fixes that could change the article's meaning")
     add_input_options(parser, "the files", ("--format", ("text", "json", "github")))
     add("-q", "--quiet", action="store_true", help="no summary line on stderr")
     parser.set_defaults(run=run)
@@ -63,6 +67,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 def run(args: argparse.Namespace) -> int:
     from ..validate import FORMATTERS, fails, statistics, summary_line, without_notes
 
+    if args.diff or (args.fix and args.files == ["-"]):
+        return _fix_only(args)
+
     reports: list[FileReport] = []
     failing: list[FileReport] = []
     io_failed = False
@@ -70,6 +77,8 @@ def run(args: argparse.Namespace) -> int:
         if path is None:
             io_failed = True
             continue
+        if args.fix and path != "-":
+            _fix_one(path, args)
         checked = _validate_one(path, args)
         if checked is None:
             io_failed = True
@@ -114,6 +123,61 @@ def _inputs(args: argparse.Namespace) -> Iterator[str | None]:
                       file=sys.stderr)  # fmt: skip
             else:
                 yield item.name
+
+
+def _fix_one(path: str, args: argparse.Namespace) -> str | None:
+    """Fix one file (`--fix`), or only give its diff (`--diff`); notes on stderr. The diff, or None."""
+    from ..fix import fix_file, fix_notes, unified_diff
+    from ..validate import parse_selection
+
+    selection = parse_selection(*_codes(path, args))
+    outcome = fix_file(
+        path, args.source_format, selection, args.encoding, unsafe=args.unsafe_fixes, write=not args.diff
+    )
+    for note in fix_notes(path, outcome):
+        print(f"copa-wikitext: {note}", file=sys.stderr)
+    if outcome.fixed and not args.diff and not args.quiet:
+        print(f"copa-wikitext: {path}: fixed {len(outcome.fixed)} finding(s)", file=sys.stderr)
+    return unified_diff(path, outcome) if outcome.changed else None
+
+
+def _fix_only(args: argparse.Namespace) -> int:
+    """`--diff` (every file's patch on stdout), or `--fix -` (the fixed text on stdout); nothing is written."""
+    from ..errors import InputError
+    from ..fix import fix_notes, fix_text, unified_diff
+    from ..source import decode
+    from ..validate import parse_selection
+
+    pending = False
+    for path in _inputs(args):
+        if path is None:
+            return 2
+        if path != "-":
+            patch = _fix_one(path, args)
+            pending = pending or patch is not None
+            sys.stdout.write(patch or "")
+            continue
+        text = ""
+        try:
+            text = decode(sys.stdin.buffer.read(), args.encoding)
+            outcome = fix_text(text, args.source_format, parse_selection(*_codes(None, args)), args.unsafe_fixes)
+        except InputError:
+            sys.stdout.write(text if args.fix and not args.diff else "")
+            continue
+        for note in fix_notes("<stdin>", outcome):
+            print(f"copa-wikitext: {note}", file=sys.stderr)
+        pending = pending or outcome.changed
+        sys.stdout.write(unified_diff("<stdin>", outcome) if args.diff else outcome.fixed_text)
+    return 1 if pending and args.diff and not args.exit_zero else 0
+
+
+def _codes(path: str | None, args: argparse.Namespace) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The select and ignore codes for `path`: the options over its configuration."""
+    from ..config import settings_for
+
+    file = None if path in (None, "-") else Path(path)
+    settings = settings_for(file, args.select, args.ignore, args.strict, isolated=args.isolated)
+    return tuple(settings.select), tuple(settings.ignore)
 
 
 def _validate_one(path: str, args: argparse.Namespace) -> tuple[FileReport, bool] | None:

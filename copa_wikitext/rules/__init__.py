@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .registry import GROUPS, Finding, Rule, rule
+from .registry import GROUPS, Finding, Replacement, Rule, rule
 
 if TYPE_CHECKING:
     from .registry import RULES
 
-__all__ = ["GROUPS", "RULES", "Finding", "Rule", "load", "rule"]
+__all__ = ["GROUPS", "RULES", "Finding", "Replacement", "Rule", "load", "rule"]
 
 
 def load() -> dict[str, Rule]:

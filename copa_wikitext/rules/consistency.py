@@ -17,7 +17,7 @@ from .. import copa_peru
 from ..infobox_text import winner_text
 from ..model import Match, Path, ReadResult, Region, Season, Severity
 from . import walk
-from .registry import Finding, rule
+from .registry import Finding, Replacement, rule
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _FINAL = "final"
@@ -57,7 +57,9 @@ def season_title_mismatch(result: ReadResult) -> Iterator[Finding]:
 - Season: 2014
 - Prevseason: 2012
 """,
-    fix="Set Prevseason to the year before Season and Nextseason to the year after.",
+    fix="Set Prevseason to the year before Season and Nextseason to the year after. Fixable; when Season "
+    "contradicts the title the fix follows the title and is unsafe (`--unsafe-fixes`).",
+    fixable=True,
 )
 def adjacent_season_mismatch(result: ReadResult) -> Iterator[Finding]:
     box = result.season.infobox
@@ -75,7 +77,9 @@ def adjacent_season_mismatch(result: ReadResult) -> Iterator[Finding]:
     )
     for key, value, expected, by_infobox in neighbours:
         if value is not None and value not in (expected, by_infobox):
-            yield Finding(("infobox", key), f"{key} {value} should be {expected} for {basis}")
+            # Following the title rather than the infobox's own season is a guess: unsafe.
+            fix = Replacement(str(value), str(expected), safe=season == box.season)
+            yield Finding(("infobox", key), f"{key} {value} should be {expected} for {basis}", replacement=fix)
 
 
 def _region_keys(region: Region) -> set[str]:

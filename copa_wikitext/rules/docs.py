@@ -25,8 +25,13 @@ def catalogue(rules: Iterable[Rule] | None = None) -> str:
     """One line per rule: code, severity, name, what it checks."""
     chosen = _sorted(load().values() if rules is None else rules)
     width = max((len(rule.name) for rule in chosen), default=0)
-    lines = [f"{r.code}  {r.severity.value:<7}  {r.name:<{width}}  {r.summary}" for r in chosen]
+    lines = [f"{r.code}  {r.severity.value:<7}  {_fix_mark(r)}  {r.name:<{width}}  {r.summary}" for r in chosen]
     return "".join(line + "\n" for line in lines)
+
+
+def _fix_mark(rule: Rule) -> str:
+    """`[*]` for a rule `validate --fix` can fix, as ruff marks fixable rules; blanks otherwise."""
+    return "[*]" if rule.fixable else "   "
 
 
 def explain(rule: Rule) -> str:
@@ -34,7 +39,8 @@ def explain(rule: Rule) -> str:
     checkwiki = f" (CheckWiki #{rule.checkwiki})" if rule.checkwiki else ""
     example = "".join(f"    {line}\n" for line in rule.example.splitlines())
     return (
-        f"{rule.code} {rule.name}: {rule.severity.value}, {rule.group}{checkwiki}\n\n"
+        f"{rule.code} {rule.name}: {rule.severity.value}, {rule.group}{checkwiki}"
+        f"{', fixable (validate --fix)' if rule.fixable else ''}\n\n"
         f"What it does\n    {rule.summary}\n\n"
         f"Why it matters\n    {rule.reason}\n\n"
         f"Example\n{example}\n"
@@ -60,20 +66,26 @@ def page() -> str:
 
 
 def _table() -> str:
-    rows = ["| Code | Name | Severity | What it checks | CheckWiki |", "|---|---|---|---|---|"]
+    rows = ["| Code | Name | Severity | What it checks | Fix | CheckWiki |", "|---|---|---|---|---|---|"]
     for rule in _sorted(load().values()):
         checkwiki = f"#{rule.checkwiki}" if rule.checkwiki else ""
         anchor = f"{rule.code}-{rule.name}".lower()
         summary = rule.summary.replace("|", "\\|")
-        rows.append(f"| [{rule.code}](#{anchor}) | {rule.name} | {rule.severity.value} | {summary} | {checkwiki} |")
+        fixable = "fixable" if rule.fixable else ""
+        rows.append(
+            f"| [{rule.code}](#{anchor}) | {rule.name} | {rule.severity.value} | {summary} | {fixable} | {checkwiki} |"
+        )
     return "\n".join(rows) + "\n"
+
+
+_FIXABLE = " · fixable with `validate --fix`"
 
 
 def _section(rule: Rule) -> str:
     checkwiki = f" · CheckWiki [#{rule.checkwiki}]({CHECKWIKI_URL})" if rule.checkwiki else ""
     return (
         f"### {rule.code} {rule.name}\n\n"
-        f"Severity: **{rule.severity.value}**{checkwiki}\n\n"
+        f"Severity: **{rule.severity.value}**{checkwiki}{_FIXABLE if rule.fixable else ''}\n\n"
         f"**What it does.** {rule.summary}\n\n"
         f"**Why it matters.** {rule.reason}\n\n"
         f"**Example.**\n\n```\n{rule.example}\n```\n\n"

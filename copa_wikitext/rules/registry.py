@@ -8,7 +8,8 @@ report through the rule object (`Reading.report(rule, ...)`), so they cannot
 give a code another severity or meaning. The rule modules (`syntax`,
 `structure`, `consistency`) register themselves when imported;
 `rules.load()` imports them all. Running rules and filtering by code lives
-in `validate.py`, not here.
+in `validate.py`, not here; applying a finding's `Replacement` (`--fix`)
+lives in `fix.py`.
 """
 
 from __future__ import annotations
@@ -27,16 +28,31 @@ GROUPS: dict[str, str] = {
 
 
 @dataclass(frozen=True)
+class Replacement:
+    """How to fix a finding: write `new` where the text `old` stands at the finding's place.
+
+    `safe` is False for a fix that could change what the article means;
+    `validate --fix` applies those only with `--unsafe-fixes`.
+    """
+
+    old: str
+    new: str
+    safe: bool = True
+
+
+@dataclass(frozen=True)
 class Finding:
     """What a rule's check found: a message about the model element at `path`.
 
     `position` overrides the position looked up for `path` (for a name inside
-    a sentence, say). The severity is always the rule's.
+    a sentence, say). The severity is always the rule's. `replacement`, on
+    findings of a fixable rule, is the fix.
     """
 
     path: Path
     message: str
     position: Position | None = None
+    replacement: Replacement | None = None
 
 
 Check = Callable[[ReadResult], Iterator[Finding]]
@@ -55,6 +71,8 @@ class Rule:
     fix: str
     check: Check
     checkwiki: int | None = None
+    #: Its findings carry a `Replacement` that `validate --fix` can apply.
+    fixable: bool = False
 
     @property
     def group(self) -> str:
@@ -84,11 +102,12 @@ def register(
     fix: str,
     check: Check,
     checkwiki: int | None = None,
+    fixable: bool = False,
 ) -> Rule:
     """File rule `code` in `RULES` and return it; codes are unique."""
     if code in RULES:
         raise ValueError(f"rule code {code} registered twice")
-    RULES[code] = Rule(code, name, severity, summary, reason, example.strip("\n"), fix, check, checkwiki)
+    RULES[code] = Rule(code, name, severity, summary, reason, example.strip("\n"), fix, check, checkwiki, fixable)
     return RULES[code]
 
 
@@ -102,6 +121,7 @@ def rule(
     example: str,
     fix: str,
     checkwiki: int | None = None,
+    fixable: bool = False,
 ) -> Callable[[Check], Check]:
     """Register the decorated check as rule `code`; codes are unique."""
 
@@ -116,6 +136,7 @@ def rule(
             fix=fix,
             check=check,
             checkwiki=checkwiki,
+            fixable=fixable,
         )
         return check
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from .. import copa_peru
 from ..model import Path, Position, ReadResult, Severity
 from . import walk
-from .registry import Finding, rule
+from .registry import Finding, Replacement, rule
 
 #: Infobox fields every season article must fill (folded keys), with their spelling.
 REQUIRED_INFOBOX_FIELDS = {"competition": "Competition", "season": "Season"}
@@ -96,6 +96,7 @@ def article_spellings(result: ReadResult) -> dict[str, str]:
 Region VIII includes qualified teams from Apurimac, Cusco, Madre de Dios and Puno region.
 """,
     fix="Use the spelling the message gives (the article's own most used one) everywhere in the article.",
+    fixable=True,
 )
 def department_spelling(result: ReadResult) -> Iterator[Finding]:
     chosen = article_spellings(result)
@@ -105,10 +106,12 @@ def department_spelling(result: ReadResult) -> Iterator[Finding]:
             continue
         if not known_spelling(name):
             usual = chosen.get(canonical, canonical)
-            yield Finding(path, f"'{name}' is no usual spelling of {canonical}: write '{usual}'", position)
+            message = f"'{name}' is no usual spelling of {canonical}: write '{usual}'"
+            yield Finding(path, message, position, Replacement(name, usual))
         elif chosen[canonical] != name:
             usual = chosen[canonical]
-            yield Finding(path, f"'{name}' is spelt '{usual}' elsewhere in this article", position)
+            message = f"'{name}' is spelt '{usual}' elsewhere in this article"
+            yield Finding(path, message, position, Replacement(name, usual))
 
 
 def _same_team(first: tuple[str, str | None], second: tuple[str, str | None]) -> bool:
@@ -189,13 +192,27 @@ def missing_infobox_field(result: ReadResult) -> Iterator[Finding]:
 - Winners: Sport Loreto (1th Title)
 """,
     fix="Write the count as an ordinal: `(1st Title)`, `(2nd Title)`, `(3rd Title)`, `(11th Title)`.",
+    fixable=True,
 )
 def winners_title_not_ordinal(result: ReadResult) -> Iterator[Finding]:
     box = result.season.infobox
     winner = box.winners if box else None
     if winner is None or winner.title_label is None or winner.title_number is not None:
         return
-    yield Finding(("infobox", "winners"), f"winners title '{winner.title_label}' does not start with an ordinal")
+    label = winner.title_label
+    message = f"winners title '{label}' does not start with an ordinal"
+    yield Finding(("infobox", "winners"), message, replacement=_ordinal_label(label))
+
+
+_WRONG_SUFFIX = re.compile(r"^([1-9][0-9]*)(st|nd|rd|th)\b", re.IGNORECASE)
+
+
+def _ordinal_label(label: str) -> Replacement | None:
+    """'1th Title' -> '1st Title': only a numeral with the wrong suffix is fixed; 'Title 1' is left to the editor."""
+    found = _WRONG_SUFFIX.match(label)
+    if found is None:
+        return None
+    return Replacement(label, copa_peru.ordinal(int(found.group(1))) + label[found.end() :])
 
 
 @rule(

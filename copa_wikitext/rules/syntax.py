@@ -98,14 +98,16 @@ UNCLOSED_MARKUP = register(
     "CP104",
     "unclosed-markup",
     Severity.ERROR,
-    summary="A template, link or comment is opened (`{{`, `[[`, `<!--`) and never closed (MediaWiki source).",
+    summary="A template, link, reference, table or comment is opened (`{{`, `[[`, `<ref>`, `{|`, `<!--`) "
+    "and never closed.",
     reason="Everything after the opener is swallowed into the template or link, or hidden by the comment, when "
     "the page renders.",
     example="""
 {{Infobox football league season
 | season = 2014
 """,
-    fix="Close the template with `}}`, the link with `]]`, the comment with `-->`.",
+    fix="Close the template with `}}`, the link with `]]` on its line, the reference with `</ref>`, "
+    "the table with `|}`, the comment with `-->`.",
     checkwiki=43,
     check=reader_diagnostics("CP104"),
 )

@@ -19,6 +19,7 @@ from ...layout import Block, BlockKind, SeasonLayout, SectionLayout
 from ...model import Path, Position, ReadResult, Region, Round, Season, Stage
 from ...reading.filing import Filer, Reading
 from ...reading.outline import assemble_body, with_body
+from ...reading.unclosed import report_unclosed
 from ...rules.syntax import ROW_CELL_COUNT, STRAY_TABLE_END, UNBALANCED_TABLE
 from ...source import check_controls, check_nesting, prepare
 from . import read_blocks as block_parser
@@ -75,6 +76,7 @@ def parse(text: str) -> ReadResult:
         )
     reading = _Reading(last=sections[-1])
     season = _build_season(sections, reading)
+    report_unclosed(body, reading)
     ending = body[len(body.rstrip("\n")) :] if body.strip() else ""
     leading = sum(len(block.lines()) for block in front)
     layout = replace(

@@ -25,6 +25,7 @@ from ...layout import Block, BlockKind, HoleKind, SeasonLayout, SectionLayout, W
 from ...model import Infobox, LeagueTable, Path, ReadResult, Region, Round, Season, Stage
 from ...reading.filing import Filer, Reading
 from ...reading.outline import assemble_body, with_body
+from ...reading.unclosed import report_unclosed
 from ...rules.syntax import MISSING_TITLE
 from ...source import check_nesting, check_references, line_starts, prepare
 from . import refs
@@ -75,6 +76,7 @@ def parse(text: str) -> ReadResult:
     check_references(body)
     reading = Reading(line_starts=line_starts(body))
     blocks = scan(body, reading)
+    report_unclosed(body, reading)
     front, sections = _split_sections(blocks)
     season = with_champions(_read_season(front, sections, reading), reading)
     citations, uses = refs.citations(reading.cited)
