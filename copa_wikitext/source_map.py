@@ -1,10 +1,13 @@
 """The source as read, mapped to the facts: what a lossless writer needs to know.
 
 A reader that keeps its source (`layout.SourceRecord`) records a hole for
-each typed value it read from a span of the text. `shape` digests the facts
-with every hole left out: while it matches, the only changes since reading
-are edits of hole values, and the source with those spans rewritten is the
-article. `value_at` finds the value a hole stands for now.
+each typed value it read from a span of the text, and the span of each part
+(the front, every heading with its body). `part_shape` digests one part's own
+facts with every hole left out, and `parts_shape` all of them together: while
+that matches, the only changes since reading are edits of hole values, and
+the source with those spans rewritten is the article; while one part's
+matches, that part can still come from its span. `value_at` finds the value a
+hole stands for now.
 
 Both sides use these: the reader to record the shape, the writer to check it.
 """
@@ -19,13 +22,6 @@ from .layout import Hole
 from .model import Region, Season, Stage
 
 Path = tuple[str | int, ...]
-
-
-def shape(season: Season, holes: tuple[Hole, ...]) -> str:
-    """A digest of `season`'s facts with the values at `holes` left out."""
-    digest = hashlib.blake2b(digest_size=16)
-    _feed(season, (), {hole.path for hole in holes}, digest)
-    return digest.hexdigest()
 
 
 def _feed(value: Any, path: Path, holes: set[Path], digest: Any) -> None:
@@ -49,15 +45,47 @@ FRONT: Path = ("front",)
 
 
 def part_shape(season: Season, path: Path, holes: tuple[Hole, ...]) -> str:
-    """A digest of one part's own facts: the front's, a section's without its sub-sections, See also's."""
+    """A digest of one part's own facts: the front's, a section's without its sub-sections, See also's.
+
+    The front's include the season's skeleton (how many stages, regions and
+    rounds), so that the parts' shapes together cover every fact.
+    """
     digest = hashlib.blake2b(digest_size=16)
     _feed(_own_facts(season, path), () if path == FRONT else path, {hole.path for hole in holes}, digest)
+    if path == FRONT:
+        digest.update(repr(_skeleton(season)).encode())
     return digest.hexdigest()
+
+
+def parts_shape(season: Season, paths: list[Path], holes: tuple[Hole, ...]) -> tuple[str, list[str]] | None:
+    """The shape of the whole season from the parts at `paths`, and each part's; None if a part is gone."""
+    try:
+        shapes = [part_shape(season, path, holes) for path in paths]
+    except LookupError:
+        return None
+    digest = hashlib.blake2b(digest_size=16)
+    for path, part in zip(paths, shapes, strict=True):
+        digest.update(repr(path).encode() + part.encode())
+    return digest.hexdigest(), shapes
+
+
+def _skeleton(season: Season) -> tuple[object, ...]:
+    stages = tuple(
+        (len(stage.rounds), tuple(len(region.rounds) for region in stage.regions)) for stage in season.stages
+    )
+    return stages, bool(season.see_also)
 
 
 def _own_facts(season: Season, path: Path) -> object:
     if path == FRONT:
-        return Season(season.title, season.infobox, season.lead, verbatim=season.verbatim)
+        return Season(
+            season.title,
+            season.infobox,
+            season.lead,
+            verbatim=season.verbatim,
+            citations=season.citations,
+            citation_uses=season.citation_uses,
+        )
     part = value_at(season, path)
     if isinstance(part, Stage):
         return replace(part, regions=(), rounds=())

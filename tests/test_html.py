@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_2014 = ROOT / "samples" / "2014_copa_peru.txt"
 TIES_2014 = ROOT / "tests" / "corpus" / "mediawiki" / "2014_copa_peru_partial_national_ties.wiki"
 SYNTHETIC_2011 = ROOT / "samples" / "synthetic_2011_copa_peru.txt"
+SAMPLE_2014_WIKI = ROOT / "samples" / "2014_copa_peru.wiki"
 
 
 class Page(HTMLParser):
@@ -77,6 +78,17 @@ def test_the_bracket_holds_every_national_tie_with_legs_aggregate_and_who_went_t
     assert "Defensor La Bocana – Sport Loreto 5–1, 1–6 (agg. 6–7); Sport Loreto went through" in titles
     every = page_of(SYNTHETIC_2011).svg_titles
     assert all(tie_title(match) in every for match in national_ties(SYNTHETIC_2011))
+
+
+def test_the_2014_mediawiki_samples_page_draws_its_three_national_ties_in_a_16_8_4_final_bracket() -> None:
+    page = page_of(SAMPLE_2014_WIKI)
+    national = [svg for svg in page.tags("svg") if "National Stage" in (svg.get("aria-label") or "")]
+    assert len(national) == 1
+    titles = page.svg_titles
+    assert "Sport Loreto – Juventud América 3–0, 2–2 (agg. 5–2); Sport Loreto went through" in titles
+    assert any(title.startswith("Aurora Chancayllo – Sport Loreto 1–1, 0–0 (agg. 1–1") for title in titles)
+    assert "Defensor La Bocana – Sport Loreto 5–1, 1–6 (agg. 6–7); Sport Loreto went through" in titles
+    assert titles.count("No result recorded") >= (8 - 1) + (4 - 1) + (2 - 1) + 1
 
 
 def test_the_team_that_went_through_is_bold_in_the_bracket() -> None:

@@ -180,10 +180,10 @@ class Batch:
         pool = run_pool(self._work(plan), self.options.jobs, self.options.timeout)
         with contextlib.closing(pool):  # stops the workers however the loop ends
             for outcome in pool:
-                self.listener.step(outcome)
                 run = self._runs[outcome.input_index]
                 run.add(outcome)
                 self._finish_if_complete(run)
+                self.listener.step(outcome)  # once recorded: a report seen is a result kept
 
     def _work(self, plan: _Plan) -> Iterator[Task | Outcome]:
         for index, item, digest in plan.pending:

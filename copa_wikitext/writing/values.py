@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from ..errors import WriteError
@@ -42,7 +43,15 @@ _LINE_ENDS = frozenset({(SeasonLayout, "newline"), (SeasonLayout, "ending")})
 
 
 def check_values(season: Season, refused: re.Pattern[str], fmt: str) -> None:
-    """Raise a WriteError naming the first value of `season` holding a `refused` character."""
+    """Raise a WriteError naming the first value of `season` holding a `refused` character.
+
+    One search over all the values joined finds most seasons clean at once;
+    only a season that holds such a character is walked again for its path.
+    """
+    texts: list[str] = []
+    _collect(season, texts)
+    if not refused.search(" ".join(texts)):
+        return
     for path, text in strings(season):
         found = refused.search(text)
         if found:
@@ -52,6 +61,31 @@ def check_values(season: Season, refused: re.Pattern[str], fmt: str) -> None:
                 f"{dotted(path) or 'season'}: holds {what}, which {fmt} cannot keep",
                 hint="remove it from the input",
             )
+
+
+def _collect(value: Any, texts: list[str]) -> None:
+    """Append every string `strings` would yield, without their paths (the fast first look)."""
+    if isinstance(value, str):
+        texts.append(value)
+    elif isinstance(value, tuple | list):
+        for item in value:
+            _collect(item, texts)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _collect(key, texts)
+            _collect(item, texts)
+    elif isinstance(value, SourceRecord):
+        return
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        kind = type(value)
+        for name in _field_names(kind):
+            if (kind, name) not in _LINE_ENDS:
+                _collect(getattr(value, name), texts)
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(field.name for field in dataclasses.fields(kind))
 
 
 def strings(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:

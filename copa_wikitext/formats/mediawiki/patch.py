@@ -17,7 +17,7 @@ from ...errors import CopaError
 from ...layout import Hole, HoleKind, SourceRecord
 from ...model import Season
 from ...source import restore
-from ...source_map import FRONT, part_shape, shape, value_at
+from ...source_map import FRONT, parts_shape, value_at
 from ...writing.parts import article_parts
 
 #: Writes a value's markup for a hole of one kind, given the value, where it
@@ -37,24 +37,31 @@ def kept_source(season: Season, encoders: Mapping[HoleKind, Encoder], lay_out: P
     record = season.layout.source
     if record is None:
         return None
-    if shape(season, record.holes) == record.shape:
+    shaped = parts_shape(season, [segment.path for segment in record.segments], record.holes)
+    if shaped is not None and shaped[0] == record.shape:
         edits = _edits(season, record.holes)
         if edits == []:
             return record.original if record.original is not None else _restored(record.text, season)
         kept = _checked(season, lambda: _patched(record.text, 0, len(record.text), edits or [], encoders))
         if kept is not None:
             return kept
-    return _checked(season, lambda: _by_part(season, record, encoders, lay_out))
+    return _checked(season, lambda: _by_part(season, record, encoders, lay_out, shaped[1] if shaped else None))
 
 
-def _by_part(season: Season, record: SourceRecord, encoders: Mapping[HoleKind, Encoder], lay_out: PartWriter) -> str:
+def _by_part(
+    season: Season,
+    record: SourceRecord,
+    encoders: Mapping[HoleKind, Encoder],
+    lay_out: PartWriter,
+    shapes: list[str] | None,
+) -> str:
     """Each part from its span (edits patched in) while its own facts match, else laid out anew."""
     paths = [FRONT, *(part.path for part in article_parts(season))]
-    if paths != [segment.path for segment in record.segments]:
+    if shapes is None or paths != [segment.path for segment in record.segments]:
         raise _Unmatched
     pieces: list[str] = []
-    for segment in record.segments:
-        if part_shape(season, segment.path, record.holes) != segment.shape:
+    for segment, now in zip(record.segments, shapes, strict=True):
+        if now != segment.shape:
             pieces.append(lay_out(season, segment.path))
             continue
         edits = _edits(season, tuple(hole for hole in record.holes if segment.start <= hole.start < segment.end))

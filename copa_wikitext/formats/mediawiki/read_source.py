@@ -8,27 +8,26 @@ markup.
 
 from __future__ import annotations
 
-from ...layout import Hole, Segment, SourceRecord
+from ...layout import Segment, SourceRecord
 from ...model import Season
 from ...reading.filing import Reading
 from ...source import restore
-from ...source_map import FRONT, part_shape, shape
+from ...source_map import FRONT, parts_shape
 
 
 def source_record(text: str, body: str, season: Season, reading: Reading) -> SourceRecord:
     """The source kept for writing back: the text, a hole per typed value, the shape of the rest."""
     holes = tuple(reading.holes)
     original = None if restore(body, season.layout.newline, season.layout.bom) == text else text
-    return SourceRecord(body, holes, shape(season, holes), original, _segments(body, season, holes, reading))
-
-
-def _segments(body: str, season: Season, holes: tuple[Hole, ...], reading: Reading) -> tuple[Segment, ...]:
-    """The front and every part that has a heading, each with its span and own shape, in source order."""
     assert reading.line_starts is not None
     starts = sorted(((FRONT, 1), *reading.part_starts), key=lambda start: start[1])
+    shaped = parts_shape(season, [path for path, _ in starts], holes)
+    assert shaped is not None  # every part was just read
+    whole, shapes = shaped
     offsets = [reading.line_starts[line - 1] if line > 1 else 0 for _, line in starts]
     ends = [*offsets[1:], len(body)]
-    return tuple(
-        Segment(path, start, end, part_shape(season, path, holes))
-        for (path, _), start, end in zip(starts, offsets, ends, strict=True)
+    segments = tuple(
+        Segment(path, start, end, part)
+        for (path, _), start, end, part in zip(starts, offsets, ends, shapes, strict=True)
     )
+    return SourceRecord(body, holes, whole, original, segments)
