@@ -48,9 +48,7 @@ def check_values(season: Season, refused: re.Pattern[str], fmt: str) -> None:
     One search over all the values joined finds most seasons clean at once;
     only a season that holds such a character is walked again for its path.
     """
-    texts: list[str] = []
-    _collect(season, texts)
-    if not refused.search(" ".join(texts)):
+    if not refused.search(_all_values(season)):
         return
     for path, text in strings(season):
         found = refused.search(text)
@@ -61,6 +59,21 @@ def check_values(season: Season, refused: re.Pattern[str], fmt: str) -> None:
                 f"{dotted(path) or 'season'}: holds {what}, which {fmt} cannot keep",
                 hint="remove it from the input",
             )
+
+
+#: The last season looked at and its values joined: a batch writes one season in several formats.
+_last_joined: list[tuple[Season, str]] = []
+
+
+def _all_values(season: Season) -> str:
+    """Every value `strings` would yield, joined by spaces (computed once per season object)."""
+    if _last_joined and _last_joined[0][0] is season:
+        return _last_joined[0][1]
+    texts: list[str] = []
+    _collect(season, texts)
+    joined = " ".join(texts)
+    _last_joined[:] = [(season, joined)]
+    return joined
 
 
 def _collect(value: Any, texts: list[str]) -> None:
