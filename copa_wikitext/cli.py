@@ -43,7 +43,8 @@ def _command_modules(only: str | None = None) -> list[ModuleType]:
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="copa-wikitext",
-        description="Read Copa Perú season articles into a typed model; write wikitext, MediaWiki, Markdown or JSON.",
+        description="Read Copa Perú season articles into a typed model; write wikitext, MediaWiki, Markdown, JSON "
+        "or an HTML page.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
