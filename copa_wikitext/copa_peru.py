@@ -363,35 +363,28 @@ def knockout_ties(round_name: str) -> int | None:
 
 
 def went_through(match: Match) -> str | None:
-    """The team that won a tie: as recorded, else by aggregate, penalties or away goals; None when unsaid."""
+    """The team that won a tie: as recorded, else as its scores say (`favoured`)."""
+    return match.winner or favoured(match)
+
+
+def favoured(match: Match) -> str | None:
+    """The team the scores favour: by aggregate, then penalties, then away goals; None when they cannot tell."""
     score = match.scores()
-    decided = score.penalties or score.aggregate
-    if match.winner or score.walkover or decided is None:
-        return match.winner
-    first, second = (*score.legs, None, None)[:2]
-    if decided.team1 == decided.team2 and score.away_goals and first and second:
-        decided = Goals(second.team1, first.team2)  # team 1 is away in the second leg, team 2 in the first
-    better = decided.team1 - decided.team2
-    return None if better == 0 else (match.team1 if better > 0 else match.team2)
+    decided, first, second = score.aggregate, *(*score.legs, None, None)[:2]
+    if decided is not None and decided.team1 == decided.team2:
+        away = Goals(second.team1, first.team2) if score.away_goals and first and second else None
+        decided = score.penalties or away  # team 1 is away in the second leg, team 2 in the first
+    if score.walkover or decided is None or decided.team1 == decided.team2:
+        return None
+    return match.team1 if decided.team1 > decided.team2 else match.team2
 
 
 MATCH_COLUMNS = ("team 1", "agg.", "team 2", "1st leg", "2nd leg")
 #: A table of single matches: one score column, then any of `DETAIL_COLUMNS`.
 SINGLE_MATCH_COLUMNS = ("team 1", "score", "team 2")
 #: Detail columns of a single-match table, folded, and the `MatchDetails` field each holds.
-DETAIL_COLUMNS: dict[str, str] = {
-    "date": "date",
-    "time": "time",
-    "stadium": "stadium",
-    "location": "location",
-    "goals 1": "goals1",
-    "goals 2": "goals2",
-    "penalties 1": "penalties1",
-    "penalties 2": "penalties2",
-    "attendance": "attendance",
-    "referee": "referee",
-    "report": "report",
-}
+_DETAILS = "date, time, stadium, location, goals 1, goals 2, penalties 1, penalties 2, attendance, referee, report"
+DETAIL_COLUMNS: dict[str, str] = {column: column.replace(" ", "") for column in _DETAILS.split(", ")}
 
 
 def is_qualified_header(cells: list[str]) -> bool:

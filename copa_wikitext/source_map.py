@@ -2,8 +2,8 @@
 
 A reader that keeps its source (`layout.SourceRecord`) records a hole for
 each typed value it read from a span of the text, and the span of each part
-(the front, every heading with its body). `part_shape` digests one part's own
-facts with every hole left out, and `parts_shape` all of them together: while
+(the front, every heading with its body). `parts_shape` digests each part's
+own facts with every hole left out, and all of them together: while
 that matches, the only changes since reading are edits of hole values, and
 the source with those spans rewritten is the article; while one part's
 matches, that part can still come from its span. `value_at` finds the value a
@@ -16,12 +16,19 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import fields, is_dataclass, replace
+from functools import cache
 from typing import Any
 
 from .layout import Hole
 from .model import Region, Season, Stage
 
 Path = tuple[str | int, ...]
+
+
+@cache
+def _compared_fields(kind: type) -> tuple[str, ...] | None:
+    """The fields of a dataclass that take part in `==` (layout records do not); None for other types."""
+    return tuple(field.name for field in fields(kind) if field.compare) if is_dataclass(kind) else None
 
 
 def _feed(value: Any, path: Path, holes: set[Path], digest: Any) -> None:
@@ -32,11 +39,10 @@ def _feed(value: Any, path: Path, holes: set[Path], digest: Any) -> None:
         for index, item in enumerate(value):
             _feed(item, (*path, index), holes, digest)
         digest.update(b")")
-    elif is_dataclass(value) and not isinstance(value, type):
+    elif (names := _compared_fields(value.__class__)) is not None:
         digest.update(type(value).__name__.encode())
-        for field in fields(value):
-            if field.compare:  # layout records take no part, as in ==
-                _feed(getattr(value, field.name), (*path, field.name), holes, digest)
+        for name in names:
+            _feed(getattr(value, name), (*path, name), holes, digest)
     else:
         digest.update(b"\x01" + repr(value).encode("utf-8", "surrogatepass"))
 
@@ -44,14 +50,14 @@ def _feed(value: Any, path: Path, holes: set[Path], digest: Any) -> None:
 FRONT: Path = ("front",)
 
 
-def part_shape(season: Season, path: Path, holes: tuple[Hole, ...]) -> str:
+def _part_shape(season: Season, path: Path, holes: set[Path]) -> str:
     """A digest of one part's own facts: the front's, a section's without its sub-sections, See also's.
 
     The front's include the season's skeleton (how many stages, regions and
     rounds), so that the parts' shapes together cover every fact.
     """
     digest = hashlib.blake2b(digest_size=16)
-    _feed(_own_facts(season, path), () if path == FRONT else path, {hole.path for hole in holes}, digest)
+    _feed(_own_facts(season, path), () if path == FRONT else path, holes, digest)
     if path == FRONT:
         digest.update(repr(_skeleton(season)).encode())
     return digest.hexdigest()
@@ -59,8 +65,9 @@ def part_shape(season: Season, path: Path, holes: tuple[Hole, ...]) -> str:
 
 def parts_shape(season: Season, paths: list[Path], holes: tuple[Hole, ...]) -> tuple[str, list[str]] | None:
     """The shape of the whole season from the parts at `paths`, and each part's; None if a part is gone."""
+    hole_paths = {hole.path for hole in holes}
     try:
-        shapes = [part_shape(season, path, holes) for path in paths]
+        shapes = [_part_shape(season, path, hole_paths) for path in paths]
     except LookupError:
         return None
     digest = hashlib.blake2b(digest_size=16)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from .. import copa_peru
-from ..model import Goals, LeagueTable, Match, MatchScore, Path, Position, ReadResult, Severity, StandingsRow
+from ..model import Goals, LeagueTable, Match, Path, Position, ReadResult, Severity, StandingsRow
 from . import walk
 from .registry import Finding, rule
 
@@ -165,24 +165,6 @@ def standings_order(result: ReadResult) -> Iterator[Finding]:
             yield Finding(path, f"'{row.team}' is position {row.position} below position {above.position}", where)
 
 
-def _decided_by(match: Match, score: MatchScore) -> str | None:
-    """The team the scores say went through, or None when they cannot tell."""
-    goals = score.aggregate
-    if score.walkover or goals is None:
-        return None
-    if goals.team1 != goals.team2:
-        return match.team1 if goals.team1 > goals.team2 else match.team2
-    if score.penalties is not None and score.penalties.team1 != score.penalties.team2:
-        return match.team1 if score.penalties.team1 > score.penalties.team2 else match.team2
-    if score.away_goals and len(score.legs) == 2 and None not in score.legs:
-        first, second = score.legs
-        assert first is not None and second is not None
-        away1, away2 = second.team1, first.team2  # both legs written with team 1's goals first
-        if away1 != away2:
-            return match.team1 if away1 > away2 else match.team2
-    return None
-
-
 @rule(
     "CP316",
     "tie-winner-mismatch",
@@ -200,7 +182,7 @@ def tie_winner_mismatch(result: ReadResult) -> Iterator[Finding]:
         for path, match in walk.matches(place):
             if not match.winner:
                 continue
-            decided = _decided_by(match, match.scores())
+            decided = copa_peru.favoured(match)
             if decided is not None and copa_peru.fold(decided) != copa_peru.fold(match.winner):
                 yield Finding(
                     (*path, "winner"), f"'{match.winner}' is marked the winner, but the score favours '{decided}'"

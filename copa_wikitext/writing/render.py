@@ -160,14 +160,15 @@ _ONE_VALUE = re.compile(r"(?:\{#-(?:(?!#\}).)*-#\}\s*)?\{\{ (\w+) \| (\w+) \}\}(
 
 
 @cache
+@cache
 def _one_value(name: str) -> Callable[[dict[str, Any]], str] | None:
     """The bundled template `name` as a plain function, if it is one value through one filter.
 
     Such a template (`json.j2`: `{{ document | to_json }}`) gives the same
     text as the filter's result plus the template's final newline, so it is
     written without importing Jinja2, which costs more than the rest of a
-    short run. The template file is read and matched every process, so an
-    edited template is rendered by Jinja2 as written.
+    short run. The template file is read and matched once per process, so
+    an edited template is rendered by Jinja2 as written from the next run.
     """
     try:
         source = (templates_dir() / name).read_text(encoding="utf-8")

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
@@ -46,11 +45,12 @@ def check_values(season: Season, refused: re.Pattern[str], fmt: str) -> None:
     """Raise a WriteError naming the first value of `season` holding a `refused` character.
 
     One search over all the values joined finds most seasons clean at once;
-    only a season that holds such a character is walked again for its path.
+    only a season that holds such a character is searched value by value.
     """
-    if not refused.search(_all_values(season)):
+    found_values = _values(season)
+    if not refused.search(" ".join(text for _, text in found_values)):
         return
-    for path, text in strings(season):
+    for path, text in found_values:
         found = refused.search(text)
         if found:
             char = found.group()
@@ -61,61 +61,45 @@ def check_values(season: Season, refused: re.Pattern[str], fmt: str) -> None:
             )
 
 
-#: The last season looked at and its values joined: a batch writes one season in several formats.
-_last_joined: list[tuple[Season, str]] = []
+Found = list[tuple[tuple[Any, ...], str]]
+
+#: The last season looked at and its values: a batch writes one season in several formats.
+_last_values: list[tuple[Season, Found]] = []
 
 
-def _all_values(season: Season) -> str:
-    """Every value `strings` would yield, joined by spaces (computed once per season object)."""
-    if _last_joined and _last_joined[0][0] is season:
-        return _last_joined[0][1]
-    texts: list[str] = []
-    _collect(season, texts)
-    joined = " ".join(texts)
-    _last_joined[:] = [(season, joined)]
-    return joined
+def _values(season: Season) -> Found:
+    """`strings(season)`, computed once per season object."""
+    if not _last_values or _last_values[0][0] is not season:
+        _last_values[:] = [(season, strings(season))]
+    return _last_values[0][1]
 
 
-def _collect(value: Any, texts: list[str]) -> None:
-    """Append every string `strings` would yield, without their paths (the fast first look)."""
+def strings(value: Any) -> Found:
+    """Every string inside `value` (facts and layout records, dict keys too), with its path."""
+    found: Found = []
+    _collect(value, (), found)
+    return found
+
+
+def _collect(value: Any, path: tuple[Any, ...], found: Found) -> None:
     if isinstance(value, str):
-        texts.append(value)
+        found.append((path, value))
     elif isinstance(value, tuple | list):
-        for item in value:
-            _collect(item, texts)
+        for number, item in enumerate(value):
+            _collect(item, (*path, number), found)
     elif isinstance(value, dict):
         for key, item in value.items():
-            _collect(key, texts)
-            _collect(item, texts)
+            _collect(key, (*path, "<key>"), found)
+            _collect(item, (*path, str(key)), found)
     elif isinstance(value, SourceRecord):
-        return
+        return  # the kept source is checked when read (formats/json/hints.py), and written as it is
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         kind = type(value)
         for name in _field_names(kind):
             if (kind, name) not in _LINE_ENDS:
-                _collect(getattr(value, name), texts)
+                _collect(getattr(value, name), (*path, name), found)
 
 
 @cache
 def _field_names(kind: type) -> tuple[str, ...]:
     return tuple(field.name for field in dataclasses.fields(kind))
-
-
-def strings(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
-    """Every string inside `value` (facts and layout records, dict keys too), with its path."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, tuple | list):
-        for number, item in enumerate(value):
-            yield from strings(item, (*path, number))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from strings(key, (*path, "<key>"))
-            yield from strings(item, (*path, str(key)))
-    elif isinstance(value, SourceRecord):
-        return
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for field in dataclasses.fields(value):
-            if (type(value), field.name) in _LINE_ENDS:
-                continue
-            yield from strings(getattr(value, field.name), (*path, field.name))

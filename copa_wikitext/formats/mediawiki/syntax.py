@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from typing import Any
 
 from ...model import Infobox
@@ -56,6 +57,12 @@ def plain(text: str) -> str:
     """
     if not _SPECIAL.search(text):
         return text.strip()
+    return _parsed_plain(text)
+
+
+@lru_cache(maxsize=4096)
+def _parsed_plain(text: str) -> str:
+    """`plain` of a fragment that holds markup: parsed once however often a reader asks."""
     from mwparserfromhell import parse as parse_wikicode
 
     guarded = _BARE_AMPERSAND.sub(_AMPERSAND_STANDIN, text) if "{{" in text else text
@@ -63,6 +70,7 @@ def plain(text: str) -> str:
     return _strip_outer(pieces).replace(_AMPERSAND_STANDIN, "&")
 
 
+@lru_cache(maxsize=4096)
 def link_target(markup: str) -> str | None:
     """The article `markup` links to when it is one link (bold, refs and comments aside), else None.
 

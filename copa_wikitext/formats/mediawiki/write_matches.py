@@ -10,13 +10,12 @@ with a `WriteError` naming the field, or listed by `dropped_matches`.
 
 from __future__ import annotations
 
-import re
-
 from ... import copa_peru
 from ...errors import WriteError
 from ...model import Match, MatchDetails, Round
 from ...writing.parts import TemplateBlock
-from .syntax import encode, plain, split_top
+from .syntax import plain, split_top
+from .write_values import balanced, param
 
 
 def dropped_matches(round_: Round) -> list[str]:
@@ -58,8 +57,8 @@ def match_blocks(matches: tuple[Match, ...], where: str) -> list[TemplateBlock]:
 
 def _teams(match: Match, where: str) -> tuple[str, str]:
     """The two teams as parameters; the winner in bold."""
-    team1 = _param(match.team1, f"{where}.team1")
-    team2 = _param(match.team2, f"{where}.team2")
+    team1 = param(match.team1, f"{where}.team1")
+    team2 = param(match.team2, f"{where}.team2")
     if match.winner is not None and match.winner == match.team1:
         team1 = f"'''{team1}'''"
     elif match.winner is not None and match.winner == match.team2:
@@ -70,15 +69,15 @@ def _teams(match: Match, where: str) -> tuple[str, str]:
 def _result_params(match: Match, where: str) -> list[str]:
     """{{TwoLegResult|team1|flag1|agg|team2|flag2|leg1|leg2}}; the winner in bold."""
     team1, team2 = _teams(match, where)
-    legs = [_param(leg, f"{where}.legs") for leg in match.legs[:2]]
+    legs = [param(leg, f"{where}.legs") for leg in match.legs[:2]]
     legs += [""] * (2 - len(legs))
-    return [team1, "", _param(match.aggregate or "", f"{where}.aggregate"), team2, "", *legs]
+    return [team1, "", param(match.aggregate or "", f"{where}.aggregate"), team2, "", *legs]
 
 
 def _one_leg_params(match: Match, where: str) -> list[str]:
     """{{OneLegResult|team1|flag1|score|team2|flag2}}; the winner in bold."""
     team1, team2 = _teams(match, where)
-    return [team1, "", _param(match.score or "", f"{where}.legs"), team2, ""]
+    return [team1, "", param(match.score or "", f"{where}.legs"), team2, ""]
 
 
 def _football_box(match: Match, details: MatchDetails, where: str) -> list[tuple[str, str]]:
@@ -87,21 +86,21 @@ def _football_box(match: Match, details: MatchDetails, where: str) -> list[tuple
     score, aet, penalties = copa_peru.split_extra_time(match.score or "")
     at = f"{where}.details"
     pairs = [
-        ("date", _param(details.date or "", f"{at}.date")),
-        ("time", _param(details.time or "", f"{at}.time")),
+        ("date", param(details.date or "", f"{at}.date")),
+        ("time", param(details.time or "", f"{at}.time")),
         ("team1", team1),
-        ("score", _param(score, f"{where}.legs")),
+        ("score", param(score, f"{where}.legs")),
         ("aet", "yes" if aet else ""),
         ("team2", team2),
         ("goals1", _scorers(details.goals1, f"{at}.goals1")),
         ("goals2", _scorers(details.goals2, f"{at}.goals2")),
-        ("penaltyscore", _param(penalties or "", f"{where}.legs")),
+        ("penaltyscore", param(penalties or "", f"{where}.legs")),
         ("penalties1", _scorers(details.penalties1, f"{at}.penalties1")),
         ("penalties2", _scorers(details.penalties2, f"{at}.penalties2")),
-        ("stadium", _param(details.stadium or "", f"{at}.stadium")),
-        ("location", _param(details.location or "", f"{at}.location")),
-        ("attendance", _param(details.attendance or "", f"{at}.attendance")),
-        ("referee", _param(details.referee or "", f"{at}.referee")),
+        ("stadium", param(details.stadium or "", f"{at}.stadium")),
+        ("location", param(details.location or "", f"{at}.location")),
+        ("attendance", param(details.attendance or "", f"{at}.attendance")),
+        ("referee", param(details.referee or "", f"{at}.referee")),
         ("report", _report(details.report or "", f"{at}.report")),
     ]
     return [(key, value) for key, value in pairs if value or key in ("team1", "score", "team2")]
@@ -116,29 +115,14 @@ def _scorers(lines: tuple[str, ...], where: str) -> str:
 
 def _scorer(line: str, where: str) -> str:
     """A scorer line as written when it reads back as itself ("Name {{goal|23}}"), else encoded."""
-    _param(line, where)
-    safe = "<" not in line and _balanced(line) and len(split_top(line, r"\|")) == 1
-    return line if safe and plain(line) == line else _param(line, where)
+    param(line, where)
+    safe = "<" not in line and balanced(line) and len(split_top(line, r"\|")) == 1
+    return line if safe and plain(line) == line else param(line, where)
 
 
 def _report(text: str, where: str) -> str:
     """The report as written (a `<ref>`, a link): it must not break the template."""
-    _param(text, where)
-    if len(split_top(text, r"\|")) > 1 or not _balanced(text) or text != text.strip():
+    param(text, where)
+    if len(split_top(text, r"\|")) > 1 or not balanced(text) or text != text.strip():
         raise WriteError(f"{where}: {text!r} would break the Football box (a bare '|' or unbalanced brackets)")
     return text
-
-
-def _param(text: str, where: str) -> str:
-    if "\n" in text:
-        raise WriteError(f"{where}: {text!r} holds a newline, which cannot stand in a template parameter")
-    return encode(text, param=True)
-
-
-def _balanced(text: str) -> bool:
-    depth = 0
-    for found in re.finditer(r"\[\[|\]\]|\{\{|\}\}", text):
-        depth += 1 if found.group()[0] in "[{" else -1
-        if depth < 0:
-            return False
-    return depth == 0
