@@ -110,6 +110,14 @@ def validate_text(text: str, path: str, dialect: str = "auto", selection: Select
         result = parse(text, dialect)
     except InputError as error:
         return unreadable(path, error, selection)
+    return report_of(result, text, path, selection)
+
+
+def report_of(result: ReadResult, text: str, path: str, selection: Selection = Selection()) -> FileReport:
+    """The report of an article already read from `text`: the selected rules, less what its comments silence.
+
+    `validate` and `batch --validate` (in its workers) both report through here.
+    """
     return FileReport(path, tuple(suppress(check(result, selection), text)), result.dialect)
 
 

@@ -3,7 +3,9 @@
 A directory is searched recursively for season files (the readers'
 extensions) and XML exports (`.xml`, `.xml.bz2`), skipping hidden entries
 and the directories given in `exclude` (a batch's output directory). A file
-named explicitly is taken whatever its extension. The result is in a stable
+named explicitly is taken whatever its extension. An input whose path, or
+one of its parts, matches a glob of `patterns` (`--exclude`) is left out,
+however it was found. The result is in a stable
 order (arguments in turn, each directory's files sorted), without duplicates.
 Nothing here reads the files. A spec that names nothing on disk is a
 `FileError`; a misused `-` or no input found at all, a `UsageError`.
@@ -11,6 +13,7 @@ Nothing here reads the files. A spec that names nothing on disk is a
 
 from __future__ import annotations
 
+import fnmatch
 import glob
 import os
 from collections.abc import Iterable, Iterator, Sequence
@@ -42,21 +45,32 @@ def find_inputs(
     stdin: TextIO | None = None,
     exclude: Iterable[Path] = (),
     skip_files: Iterable[Path] = (),
+    patterns: Sequence[str] = (),
 ) -> list[InputFile]:
-    """The inputs `specs` name; FileError for one that names nothing."""
+    """The inputs `specs` name, less those `patterns` exclude; FileError for a spec that names nothing."""
     excluded = {resolved_path(path) for path in exclude}
     skipped = {resolved_path(path) for path in skip_files}
     found: list[InputFile] = []
     seen: set[Path] = set()
     for path, explicit in _expand(specs, stdin, excluded):
         key = resolved_path(path)
-        if key in seen or (not explicit and key in skipped):
+        if key in seen or (not explicit and key in skipped) or excluded_by(path, patterns):
             continue
         seen.add(key)
         found.append(InputFile(path, "export" if is_export(path) else "article"))
     if not found:
-        raise UsageError("no season files or XML exports found", source=" ".join(specs))
+        hint = "check the paths, and the --exclude patterns" if patterns else None
+        raise UsageError("no season files or XML exports found", source=" ".join(specs), hint=hint)
     return found
+
+
+def excluded_by(path: Path, patterns: Sequence[str]) -> bool:
+    """Does a glob of `patterns` match the path (as the batch names it) or one of its parts?"""
+    name = path.as_posix()
+    return any(
+        fnmatch.fnmatchcase(name, pattern) or any(fnmatch.fnmatchcase(part, pattern) for part in path.parts)
+        for pattern in patterns
+    )
 
 
 def _expand(specs: Sequence[str], stdin: TextIO | None, excluded: set[Path]) -> Iterator[tuple[Path, bool]]:

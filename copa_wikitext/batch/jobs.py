@@ -21,6 +21,9 @@ from .records import SeasonRecord
 
 DEFAULT_TIMEOUT = 60.0
 
+#: The select and ignore codes (or prefixes) `batch --validate` runs with, as `validate.Selection` takes them.
+Checks = tuple[tuple[str, ...], tuple[str, ...]]
+
 
 @dataclass(frozen=True)
 class Fingerprint:
@@ -31,24 +34,41 @@ class Fingerprint:
     encoding: str
     version: str
     wiki_url: str = WIKI_URL
+    #: `--validate`'s select and ignore codes for the input (its configuration's); None without `--validate`.
+    checks: Checks | None = None
 
     def to_json(self) -> dict[str, Any]:
         formats = list(self.formats)
-        return {
+        data: dict[str, Any] = {
             "formats": formats, "dialect": self.dialect, "encoding": self.encoding, "version": self.version,
             "wiki_url": self.wiki_url,
         }  # fmt: skip
+        if self.checks is not None:  # left out otherwise, so manifests written before --validate still match
+            data["checks"] = [list(codes) for codes in self.checks]
+        return data
 
     @classmethod
     def from_json(cls, data: Any) -> Fingerprint | None:
         """The fingerprint `to_json` gave, or None for anything else."""
-        if not isinstance(data, dict) or set(data) - {"wiki_url"} != {"formats", "dialect", "encoding", "version"}:
+        optional = {"wiki_url", "checks"}
+        if not isinstance(data, dict) or set(data) - optional != {"formats", "dialect", "encoding", "version"}:
             return None
         wiki_url = data.get("wiki_url", WIKI_URL)
         formats = data["formats"]
         if not isinstance(formats, list) or not all(isinstance(name, str) for name in formats):
             return None
-        return cls(tuple(formats), data["dialect"], data["encoding"], data["version"], wiki_url)
+        checks = _checks_from_json(data.get("checks"))
+        if "checks" in data and checks is None:
+            return None
+        return cls(tuple(formats), data["dialect"], data["encoding"], data["version"], wiki_url, checks)
+
+
+def _checks_from_json(data: Any) -> Checks | None:
+    if not isinstance(data, list) or len(data) != 2:
+        return None
+    if not all(isinstance(codes, list) and all(isinstance(code, str) for code in codes) for codes in data):
+        return None
+    return tuple(data[0]), tuple(data[1])
 
 
 @dataclass(frozen=True)
@@ -65,6 +85,8 @@ class Options:
     index: Path | None = None
     #: The wiki linked names point to in Markdown.
     wiki_url: str = WIKI_URL
+    #: `--validate`: run the rule catalogue on every season, as `validate` does.
+    validate: bool = False
 
     def fingerprint(self) -> Fingerprint:
         from .. import __version__
@@ -116,6 +138,8 @@ class Task:
     path: str | None = None
     text: str | None = None
     wiki_url: str = WIKI_URL
+    #: Run these checks (`--validate`) instead of reporting only the reader's findings.
+    checks: Checks | None = None
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -24,7 +24,7 @@ from ..files import exclusive_lock, remove_temporary_files_in
 from . import multistream
 from .discovery import InputFile, resolved_path
 from .exports import Page, season_pages
-from .jobs import Options, Outcome, Problem, Summary, Task, not_the_inputs_fault
+from .jobs import Fingerprint, Options, Outcome, Problem, Summary, Task, not_the_inputs_fault
 from .manifest import (
     LOCK,
     RECORDS_DIR,
@@ -94,6 +94,7 @@ class Batch:
         self.listener = listener or _Silent()
         self.outdir = options.outdir
         self._fingerprint = options.fingerprint()
+        self._fingerprints: dict[int, Fingerprint] = {}  # each input's: with --validate, its configuration's checks
         self._names = OutputNames()
         self._input_paths = {resolved_path(item.path) for item in inputs}
         self._runs: dict[int, InputInProgress] = {}
@@ -142,7 +143,8 @@ class Batch:
         for index, item in enumerate(self.inputs):
             digest = _hash_or_empty(item.path)  # "" when unreadable: converting it will report the error
             entry = previous.get(item.name)
-            if entry is not None and self._reusable(entry, digest):
+            self._fingerprints[index] = self._fingerprint_of(item)
+            if entry is not None and self._reusable(entry, digest, self._fingerprints[index]):
                 for stem in entry.stems:
                     self._names.claim(stem)
                 self._done[index] = _Finished(entry, unchanged=True)
@@ -154,9 +156,18 @@ class Batch:
             plan.pending.append((index, item, digest))
         return plan
 
-    def _reusable(self, entry: InputEntry, digest: str) -> bool:
+    def _fingerprint_of(self, item: InputFile) -> Fingerprint:
+        """The run's fingerprint; with `--validate`, the checks the input's configuration file sets too."""
+        if not self.options.validate:
+            return self._fingerprint
+        from ..config import settings_for
+
+        settings = settings_for(item.path, [], [], None)  # as `validate FILE` finds it
+        return replace(self._fingerprint, checks=(settings.select, settings.ignore))
+
+    def _reusable(self, entry: InputEntry, digest: str, fingerprint: Fingerprint) -> bool:
         """Does the input need no work: same content and options, its files all there?"""
-        if self.options.force or not digest or entry.sha256 != digest or entry.options != self._fingerprint:
+        if self.options.force or not digest or entry.sha256 != digest or entry.options != fingerprint:
             return False
         if not (self.outdir / RECORDS_DIR / entry.records).is_file():
             return False
@@ -230,13 +241,13 @@ class Batch:
         outdir = str(self.outdir)
         return Task(
             index, page, source, stem, outdir, options.formats, options.dialect, options.encoding,
-            wiki_url=options.wiki_url, **content,
+            wiki_url=options.wiki_url, checks=self._fingerprints[index].checks, **content,
         )  # fmt: skip
 
     def _finish_if_complete(self, run: InputInProgress) -> None:
         if run.complete():
             entry = run.finish()
-            entry.options = self._fingerprint
+            entry.options = self._fingerprints[run.index]
             self._done[run.index] = _Finished(entry, remember=not run.io_error)
             del self._runs[run.index]
             if not run.io_error:

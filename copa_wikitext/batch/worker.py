@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..errors import CopaError
 from ..formats import WRITERS
-from ..model import Diagnostic, Season
+from ..model import Diagnostic, ReadResult, Season
 from .jobs import Outcome, Problem, Task
 from .records import season_record
 
@@ -46,14 +46,23 @@ def convert(task: Task) -> Outcome:
     except Exception as error:  # a bug in one page must not stop the batch
         failure = Outcome.task_failure(task, CopaError(f"internal error: {type(error).__name__}: {error}"))
         return replace(failure, sha256=digest)
-    problems = _reader_problems(task.source, result.diagnostics)
+    diagnostics = result.diagnostics if task.checks is None else _checked(task, result, text)
+    problems = _reader_problems(task.source, diagnostics)
     record = season_record(result.season, task.source)
     outcome = Outcome(task.input_index, task.page, task.source, task.stem, files, record, (*problems, *left_out))
     return replace(outcome, sha256=digest)
 
 
+def _checked(task: Task, result: ReadResult, text: str) -> tuple[Diagnostic, ...]:
+    """`--validate`: the findings `validate` gives, through its own functions (reader's and rules')."""
+    from ..validate import Selection, report_of
+
+    select, ignore = task.checks or ((), ())
+    return report_of(result, text, task.source, Selection(select, ignore)).diagnostics
+
+
 def _reader_problems(source: str, diagnostics: Iterable[Diagnostic]) -> list[Problem]:
-    """The reader's errors and warnings (not its notes) as problems of `source`."""
+    """The findings' errors and warnings (not their notes) as problems of `source`."""
     return [
         Problem(
             source,

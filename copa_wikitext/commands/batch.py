@@ -36,6 +36,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "  copa-wikitext batch samples -t json,markdown -o out\n"
         "  copa-wikitext batch 'seasons/*.txt' export.xml.bz2 -t json -o out --db out/copa.sqlite\n"
         "  find . -name '*.txt' | copa-wikitext batch - -t json -o out --jobs 2\n"
+        "  copa-wikitext batch seasons --validate --exclude drafts -t json -o out\n"
         "exit status: 0 all converted, 1 some input is wrong (listed), 2 usage or I/O error.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -47,6 +48,16 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("-o", "--output", dest="outdir", required=True, metavar="OUTDIR", help="directory to write to")
     parser.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: one per core)")
     parser.add_argument("--force", action="store_true", help="redo every input, changed or not")
+    parser.add_argument(
+        "--validate", action="store_true",
+        help="run the rule catalogue on every season, as 'validate' does (its configuration files too), "
+        "and print its findings in validate's lines; errors count in the summary and the exit status",
+    )  # fmt: skip
+    parser.add_argument(
+        "--exclude", action="append", default=[], metavar="PATTERN",
+        help="leave out inputs whose path, or a file or directory name in it, matches this glob "
+        "(e.g. 'drafts', '*.wiki'); repeatable",
+    )  # fmt: skip
     parser.add_argument("--db", metavar="PATH", help="also write a SQLite database of every season")
     add_input_options(parser, "the inputs", ("-t", list(WRITERS)))
     parser.add_argument(
@@ -78,11 +89,12 @@ def run(args: argparse.Namespace) -> int:
     outdir = Path(args.outdir)
     db = Path(args.db) if args.db else None
     previous_outputs = [outdir / name for entry in load_manifest(outdir).values() for name in entry.outputs]
-    inputs = find_inputs(args.inputs, sys.stdin, exclude=[outdir], skip_files=previous_outputs)
+    inputs = find_inputs(args.inputs, sys.stdin, exclude=[outdir], skip_files=previous_outputs, patterns=args.exclude)
     index = Path(args.index) if args.index else None
     options = Options(
-        formats, outdir, jobs, args.force, db, args.source_format, args.encoding, args.timeout, index, args.wiki_url
-    )
+        formats, outdir, jobs, args.force, db, args.source_format, args.encoding, args.timeout, index, args.wiki_url,
+        validate=args.validate,
+    )  # fmt: skip
     summary = Batch(inputs, options, TerminalListener(sys.stderr, args.quiet)).run()
     return summary.exit_code()
 
