@@ -4,7 +4,9 @@ file with errors, and `-f` given an output format hints at the right option."""
 
 from __future__ import annotations
 
+import io
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -65,3 +67,81 @@ def test_an_output_format_given_to_f_hints_at_the_output_option(
     err = capsys.readouterr().err
     assert exited.value.code == 2 and len(err.splitlines()) == 1
     assert f"is an output format: -f/--from names the input format, {option} the output format" in err
+
+
+SEED = Path(__file__).resolve().parent.parent / "samples" / "2014_copa_peru.txt"
+OLDER = SEED.with_name("2008_copa_peru_partial.txt")
+
+
+def feed(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    """Standard input holding the bytes of `path`."""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(path.read_bytes()), encoding="utf-8"))
+
+
+@pytest.mark.parametrize("position", [0, 1])
+def test_diff_reads_either_version_from_stdin(
+    position: int, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = [str(OLDER), str(SEED)]
+    expected = run(capsys, "diff", *files)
+    feed(monkeypatch, Path(files[position]))
+    files[position] = "-"
+    assert run(capsys, "diff", *files) == expected
+    assert expected[0] == 1 and expected[1]
+
+
+def test_validate_of_stdin_gives_the_file_s_findings(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "validate", str(SEED))
+    feed(monkeypatch, SEED)
+    assert run(capsys, "validate", "-")[:2] == (code, out.replace(str(SEED), "<stdin>"))
+    assert out
+
+
+def test_convert_of_stdin_writes_what_the_file_gives(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    expected = run(capsys, "convert", str(SEED), "-t", "markdown")
+    feed(monkeypatch, SEED)
+    assert run(capsys, "convert", "-", "-t", "markdown")[:2] == expected[:2]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate", "-", "-"],
+        ["diff", "-", "-"],
+        ["batch", "-", "-", "-t", "json", "-o", "{out}"],
+        ["validate", "--diff", "-", "-"],
+    ],
+)
+def test_stdin_named_twice_is_one_line_exit_two(
+    argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    feed(monkeypatch, SEED)
+    code, out, err = run(capsys, *[arg.replace("{out}", str(tmp_path / "out")) for arg in argv])
+    assert (code, out) == (2, "")
+    assert err == (
+        "copa-wikitext: -: given twice, but standard input can be read only once; give the other inputs as files\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("argv", "exit_status"), [(["validate", "-f", "json"], 1), (["diff", "-f", "json", str(SEED)], 2)]
+)
+def test_f_json_on_an_article_hints_at_format_json(
+    argv: list[str], exit_status: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, *argv, str(SEED))
+    assert code == exit_status
+    assert "not valid JSON" in out + err  # validate's CP100 is on stdout, diff's error on stderr
+    assert "-f names the input format; for json output, use --format json" in err
+
+
+def test_f_json_on_json_gives_no_hint(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    document = tmp_path / "seed.json"
+    assert run(capsys, "convert", str(SEED), "-t", "json", "-o", str(document))[0] == 0
+    code, _, err = run(capsys, "validate", "-f", "json", str(document))
+    assert code == 0 and "hint" not in err

@@ -65,3 +65,26 @@ def _input_format(outputs: set[str], option: str) -> Callable[[str], str]:
         return value
 
     return input_format
+
+
+def refuse_stdin_twice(paths: Sequence[str]) -> None:
+    """Standard input can be read once: `-` named twice is a usage error (exit 2), whatever the command."""
+    if list(paths).count("-") > 1:
+        from ..errors import UsageError
+
+        raise UsageError(
+            "given twice, but standard input can be read only once", source="-", hint="give the other inputs as files"
+        )
+
+
+def input_format_hint(source_format: str, option: str) -> str | None:
+    """A hint when `-f` named a format that is also an output format (`-f json`) and reading failed by it.
+
+    `-f json` is a valid input format, so argparse cannot refuse it; but a
+    user who meant a JSON report gets "not valid JSON" for an article.
+    """
+    from ..formats import WRITERS
+
+    if source_format not in WRITERS:
+        return None
+    return f"-f names the input format; for {source_format} output, use {option} {source_format}"

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 if TYPE_CHECKING:
     from ..batch import Outcome, Problem, Summary
 
-from . import add_input_options, add_wiki_url_option
+from . import add_input_options, add_wiki_url_option, refuse_stdin_twice
 
 ORDER = 3
 
@@ -78,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
     from ..batch import Batch, Options, find_inputs, load_manifest
     from ..errors import UsageError
 
+    refuse_stdin_twice(args.inputs)
     formats = tuple(dict.fromkeys(name.strip() for name in args.formats.split(",") if name.strip()))
     if not formats:
         raise UsageError("give at least one output format with -t")

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from . import add_input_options
+if TYPE_CHECKING:
+    from ..model import Season
+
+from . import add_input_options, input_format_hint, refuse_stdin_twice
 
 ORDER = 4
 
@@ -20,27 +24,29 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         epilog="exit status: 0 the seasons are the same, 1 they differ, 2 an error (as diff).\n"
         "examples:\n"
         "  copa-wikitext diff old.txt new.txt\n"
-        "  copa-wikitext diff 2014.json 2014_copa_peru.wiki --format json",
+        "  copa-wikitext diff 2014.json 2014_copa_peru.wiki --format json\n"
+        "  git show HEAD:2014.wiki | copa-wikitext diff - 2014.wiki",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("old", metavar="OLD", help="the earlier version")
-    parser.add_argument("new", metavar="NEW", help="the later version")
+    parser.add_argument("old", metavar="OLD", help="the earlier version, or - for stdin")
+    parser.add_argument("new", metavar="NEW", help="the later version, or - for stdin (not both)")
     parser.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
     add_input_options(parser, "both files", ("--format", ("text", "json")))
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..api import load
     from ..diff import diff, format_json, format_text
-    from ..errors import CopaError
+    from ..errors import CopaError, InputError
 
     try:
-        old = load(args.old, args.source_format, args.encoding)
-        new = load(args.new, args.source_format, args.encoding)
+        refuse_stdin_twice([args.old, args.new])
+        old = _load(args.old, args)
+        new = _load(args.new, args)
     except CopaError as error:
         # Like diff(1): trouble is exit 2, whatever kind of trouble.
-        print(f"copa-wikitext: {error.one_line()}", file=sys.stderr)
+        hint = input_format_hint(args.source_format, "--format") if isinstance(error, InputError) else None
+        print(f"copa-wikitext: {error.one_line()}{f' ({hint})' if hint else ''}", file=sys.stderr)
         return 2
     changes = diff(old, new)
     if args.format == "json":
@@ -48,3 +54,17 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(format_text(changes))
     return 1 if changes else 0
+
+
+def _load(spec: str, args: argparse.Namespace) -> Season:
+    """The season in the file `spec`, or on stdin for `-`."""
+    from ..api import load, read
+    from ..errors import InputError
+    from ..source import decode
+
+    if spec != "-":
+        return load(spec, args.source_format, args.encoding)
+    try:
+        return read(decode(sys.stdin.buffer.read(), args.encoding), args.source_format)
+    except InputError as error:
+        raise error.with_source("<stdin>") from None

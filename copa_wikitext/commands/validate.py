@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..validate import FileReport
 
-from . import add_input_options
+from . import add_input_options, input_format_hint, refuse_stdin_twice
 
 ORDER = 2
 
@@ -67,6 +67,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 def run(args: argparse.Namespace) -> int:
     from ..validate import FORMATTERS, fails, statistics, summary_line, without_notes
 
+    refuse_stdin_twice(args.files)
     if args.diff or (args.fix and args.files == ["-"]):
         return _fix_only(args)
 
@@ -92,6 +93,9 @@ def run(args: argparse.Namespace) -> int:
     sys.stdout.write(statistics(reports) if args.statistics else FORMATTERS[args.format](reports))
     if args.format == "text" and not args.quiet:
         print(summary_line(reports), file=sys.stderr)
+    hint = input_format_hint(args.source_format, "--format")
+    if hint and any(d.code == "CP100" for report in reports for d in report.diagnostics):
+        print(f"copa-wikitext: hint: {hint}", file=sys.stderr)
     if io_failed:
         return 2
     return 1 if failing and not args.exit_zero else 0
