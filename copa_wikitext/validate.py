@@ -230,17 +230,52 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+#: `--format github`: a file's warnings or notes of one code beyond this many fold into one annotation.
+GITHUB_UNFOLDED = 3
+
+
 def format_github(reports: Sequence[FileReport]) -> str:
-    """GitHub Actions workflow commands: `::error file=F,line=L,col=C,title=CODE::message`."""
+    """GitHub Actions workflow commands: `::error file=F,line=L,col=C,title=CODE::message`.
+
+    GitHub shows only a few annotations of each level per step, so repeated
+    warnings and notes must not crowd out the rest: in each file, the first
+    `GITHUB_UNFOLDED` of a code are annotated, and the others fold into one
+    more annotation, at the first of them, that carries their count. Errors
+    are never folded.
+    """
+    from collections import Counter
+
     lines = []
     for report in reports:
+        counts = Counter(d.code for d in report.diagnostics if d.severity is not Severity.ERROR)
+        seen: Counter[str] = Counter()
         for d in report.diagnostics:
-            props = [f"file={_escape_property(report.path)}"]
-            if d.position:
-                props += [f"line={d.position.line}", f"col={d.position.column}"]
-            props.append(f"title={_escape_property(d.code)}")
-            lines.append(f"::{_GITHUB_LEVEL[d.severity]} {','.join(props)}::{_escape_data(d.message)}")
+            if d.severity is not Severity.ERROR:
+                seen[d.code] += 1
+                if seen[d.code] > GITHUB_UNFOLDED and counts[d.code] > GITHUB_UNFOLDED + 1:
+                    if seen[d.code] == GITHUB_UNFOLDED + 1:
+                        lines.append(_folded_annotation(report.path, d, counts[d.code] - GITHUB_UNFOLDED))
+                    continue
+            lines.append(_annotation(report.path, d, d.code, d.message))
     return "".join(line + "\n" for line in lines)
+
+
+def _annotation(path: str, d: Diagnostic, title: str, message: str) -> str:
+    props = [f"file={_escape_property(path)}"]
+    if d.position:
+        props += [f"line={d.position.line}", f"col={d.position.column}"]
+    props.append(f"title={_escape_property(title)}")
+    return f"::{_GITHUB_LEVEL[d.severity]} {','.join(props)}::{_escape_data(message)}"
+
+
+def _folded_annotation(path: str, first: Diagnostic, count: int) -> str:
+    """`count` findings of `first`'s code as one annotation at the first of them; the title stays the code."""
+    notes = " --show-notes" if first.severity is Severity.INFO else ""
+    message = (
+        f"{count} more {first.code} in this file, folded into this one annotation; the first: {first.message} "
+        f"('copa-wikitext validate{notes} {path}' lists them all)"
+    )
+    return _annotation(path, first, first.code, message)
 
 
 FORMATTERS = {"text": format_text, "json": format_json, "github": format_github}
