@@ -160,14 +160,18 @@ def check_bad(case: Path, expected: dict[str, Any], tmp_path: Path, capsys: pyte
     for index, run in enumerate(expected["cli"]):
         out = tmp_path / f"run{index}" / "out.txt"
         out.parent.mkdir()
-        args = [arg.replace("{input}", str(path)).replace("{output}", str(out)) for arg in run["args"]]
+        outdir = out.parent / "outdir"
+        places = {"{input}": str(path), "{output}": str(out), "{outdir}": str(outdir)}
+        args = [_placed(arg, places) for arg in run["args"]]
         try:
             code = main(args)
         except SystemExit as stop:  # argparse refusing an argument exits on its own
             code = stop.code if isinstance(stop.code, int) else 2
-        err = capsys.readouterr().err
+        stdout, err = capsys.readouterr()
         assert code == run["exit"], (args, err)
         assert "Traceback" not in err
+        for part in run.get("stdout_contains", []):
+            assert part in stdout, (args, stdout)
         for part in run.get("stderr_contains", []):
             assert part in err, (args, err)
         if "stderr_lines" in run:
@@ -181,6 +185,12 @@ def check_bad(case: Path, expected: dict[str, Any], tmp_path: Path, capsys: pyte
             assert out.read_bytes() == path.read_bytes()
         if run.get("same_as_seed"):
             assert api.load(out) == api.load(SEED)
+
+
+def _placed(arg: str, places: dict[str, str]) -> str:
+    for placeholder, value in places.items():
+        arg = arg.replace(placeholder, value)
+    return arg
 
 
 def check_diff(case: Path, expected: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

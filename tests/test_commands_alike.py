@@ -145,3 +145,13 @@ def test_f_json_on_json_gives_no_hint(tmp_path: Path, capsys: pytest.CaptureFixt
     assert run(capsys, "convert", str(SEED), "-t", "json", "-o", str(document))[0] == 0
     code, _, err = run(capsys, "validate", "-f", "json", str(document))
     assert code == 0 and "hint" not in err
+
+
+@pytest.mark.parametrize(("data", "what"), [(b"\x7fELF\x02\x01\x00\x00", "binary data"), (b"", "empty file")])
+def test_convert_of_unreadable_stdin_names_stdin_at_its_start(
+    data: bytes, what: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    code, out, err = run(capsys, "convert", "-", "-t", "json")
+    assert (code, out) == (1, "")
+    assert err.startswith(f"copa-wikitext: <stdin>:1:1: {what}") and err.count("\n") == 1

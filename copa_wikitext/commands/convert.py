@@ -58,14 +58,21 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import InputError, WriteError
     from ..files import emit
     from ..findings import finding_line
+    from ..model import Position
     from ..source import decode
 
     target = args.target_format or output_format(args.output)
     name = "<stdin>" if args.input == "-" else args.input
-    text = decode(sys.stdin.buffer.read(), args.encoding) if args.input == "-" else read_file(args.input, args.encoding)
     try:
+        text = (
+            decode(sys.stdin.buffer.read(), args.encoding)
+            if args.input == "-"
+            else read_file(args.input, args.encoding)
+        )
         result = parse(text, args.source_format)
     except InputError as error:
+        if error.position is None:  # not text, or empty: wrong from the start, as validate and batch say
+            error.position = Position(1, 1)
         raise error.with_source(name) from None
     if not args.quiet:
         for diagnostic in result.diagnostics:
