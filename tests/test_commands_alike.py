@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -155,3 +156,17 @@ def test_convert_of_unreadable_stdin_names_stdin_at_its_start(
     code, out, err = run(capsys, "convert", "-", "-t", "json")
     assert (code, out) == (1, "")
     assert err.startswith(f"copa-wikitext: <stdin>:1:1: {what}") and err.count("\n") == 1
+
+
+def test_validate_of_a_file_starts_without_the_batch_machinery() -> None:
+    """`validate DIR` walks as batch does, but `validate FILE` must not pay for the batch package at start-up."""
+    probe = (
+        "import sys\n"
+        "from copa_wikitext import cli\n"
+        "cli.main(['validate', '-q', sys.argv[1]])\n"
+        "heavy = ('copa_wikitext.batch', 'sqlite3', 'multiprocessing', 'concurrent.futures')\n"
+        "print(sorted(name for name in sys.modules if name.startswith(heavy)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe, str(SEED)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"
