@@ -77,14 +77,13 @@ def refuse_stdin_twice(paths: Sequence[str]) -> None:
         )
 
 
-def input_format_hint(source_format: str, option: str) -> str | None:
-    """A hint when `-f` named a format that is also an output format (`-f json`) and reading failed by it.
+def input_format_hint(source_format: str, option: str, outputs: Sequence[str]) -> str | None:
+    """A hint when `-f` named one of the command's output formats that is an input format too (`validate -f json`).
 
-    `-f json` is a valid input format, so argparse cannot refuse it; but a
-    user who meant a JSON report gets "not valid JSON" for an article.
+    argparse cannot refuse `-f json`, a valid input format; but a user who
+    meant a JSON report gets "not valid JSON" for an article. Commands call
+    this when reading failed.
     """
-    from ..formats import WRITERS
-
-    if source_format not in WRITERS:
+    if source_format not in outputs:
         return None
     return f"-f names the input format; for {source_format} output, use {option} {source_format}"

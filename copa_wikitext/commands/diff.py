@@ -12,6 +12,8 @@ if TYPE_CHECKING:
 from . import add_input_options, input_format_hint, refuse_stdin_twice
 
 ORDER = 4
+#: The output formats of `--format`.
+OUTPUTS = ("text", "json")
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -30,8 +32,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     parser.add_argument("old", metavar="OLD", help="the earlier version, or - for stdin")
     parser.add_argument("new", metavar="NEW", help="the later version, or - for stdin (not both)")
-    parser.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
-    add_input_options(parser, "both files", ("--format", ("text", "json")))
+    parser.add_argument("--format", choices=list(OUTPUTS), default="text", help="output format (default text)")
+    add_input_options(parser, "both files", ("--format", OUTPUTS))
     parser.set_defaults(run=run)
 
 
@@ -45,8 +47,8 @@ def run(args: argparse.Namespace) -> int:
         new = _load(args.new, args)
     except CopaError as error:
         # Like diff(1): trouble is exit 2, whatever kind of trouble.
-        hint = input_format_hint(args.source_format, "--format") if isinstance(error, InputError) else None
-        print(f"copa-wikitext: {error.one_line()}{f' ({hint})' if hint else ''}", file=sys.stderr)
+        hint = input_format_hint(args.source_format, "--format", OUTPUTS) if isinstance(error, InputError) else None
+        print(f"copa-wikitext: {error.one_line()}{f'; {hint}' if hint else ''}", file=sys.stderr)
         return 2
     changes = diff(old, new)
     if args.format == "json":

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 from . import add_input_options, input_format_hint, refuse_stdin_twice
 
 ORDER = 2
+#: The report formats of `--format`.
+OUTPUTS = ("text", "json", "github")
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -40,7 +42,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--format",
         "--output-format",
         dest="format",
-        choices=["text", "json", "github"],
+        choices=list(OUTPUTS),
         default="text",
         help="output format (default text)",
     )
@@ -59,7 +61,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     add("--fix", action="store_true", help="fix what fixable rules found ('rules' marks them), then report the rest")
     add("--diff", action="store_true", help="print the fixes as a unified diff instead; write nothing")
     add("--unsafe-fixes", action="store_true", help="also apply fixes that could change the article's meaning")
-    add_input_options(parser, "the files", ("--format", ("text", "json", "github")))
+    add_input_options(parser, "the files", ("--format", OUTPUTS))
     add("-q", "--quiet", action="store_true", help="no summary line on stderr")
     parser.set_defaults(run=run)
 
@@ -93,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
     sys.stdout.write(statistics(reports) if args.statistics else FORMATTERS[args.format](reports))
     if args.format == "text" and not args.quiet:
         print(summary_line(reports), file=sys.stderr)
-    hint = input_format_hint(args.source_format, "--format")
+    hint = input_format_hint(args.source_format, "--format", OUTPUTS)
     if hint and any(d.code == "CP100" for report in reports for d in report.diagnostics):
         print(f"copa-wikitext: hint: {hint}", file=sys.stderr)
     if io_failed:
