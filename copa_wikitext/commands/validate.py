@@ -30,6 +30,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "  copa-wikitext validate samples/*.txt\n"
         "  copa-wikitext validate --select CP3 --ignore CP310 season.wiki\n"
         "  copa-wikitext validate --format github seasons/\n"
+        "  cat edit.wiki | copa-wikitext validate -\n"
         "  copa-wikitext validate --diff season.wiki      (the fixes as a patch; --fix writes them)\n"
         "configuration: [tool.copa-wikitext] in pyproject.toml, or .copa-wikitext.toml, found upward from each\n"
         "file (select, ignore, strict, per-file-ignores); the options above override it.\n"
@@ -44,7 +45,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         dest="format",
         choices=list(OUTPUTS),
         default="text",
-        help="output format (default text)",
+        help="output format (default text); github folds a file's warnings or notes of one code beyond three "
+        "into one annotation with their count",
     )
     add("--select", action="append", default=[], metavar="CODES", help="only these codes or prefixes (CP3,CP101)")
     add("--ignore", action="append", default=[], metavar="CODES", help="leave out these codes or prefixes")
