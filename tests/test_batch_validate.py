@@ -7,6 +7,8 @@ files' configuration, and never reuse findings made under other checks.
 
 from __future__ import annotations
 
+import importlib
+import multiprocessing
 import re
 import shutil
 from pathlib import Path
@@ -15,15 +17,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from copa_wikitext.batch import Batch, Options, find_inputs
 from copa_wikitext.batch.discovery import excluded_by
 from copa_wikitext.batch.jobs import Fingerprint
 from copa_wikitext.cli import main
 from copa_wikitext.config import _find
+from copa_wikitext.model import ReadResult
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "samples" / "2014_copa_peru.txt"
 #: A synthetic article in which only a rule (not the reader) finds an error: a team listed twice.
 TWICE = ROOT / "tests" / "cases" / "invalid" / "CP203_team_listed_twice.txt"
+#: The module (the package's `validate` name is the API function).
+VALIDATION = importlib.import_module("copa_wikitext.validate")
 FINDING = re.compile(r"^\S.*:\d+:\d+: CP\d{3} ")
 
 
@@ -134,3 +140,19 @@ def test_a_fingerprint_reads_back_as_written(checks: tuple[tuple[str, ...], tupl
     fingerprint = Fingerprint(("json",), "auto", "utf-8", "1", checks=checks)
     assert Fingerprint.from_json(fingerprint.to_json()) == fingerprint
     assert ("checks" in fingerprint.to_json()) == (checks is not None)  # older manifests keep matching
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="patching the rules needs fork")
+def test_a_rule_that_breaks_fails_its_page_writes_nothing_and_the_batch_goes_on(
+    inputs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(result: ReadResult, selection: object = None) -> list[object]:
+        if "Synthetic Gamma" in str(result.season):
+            raise ValueError("a synthetic bug in a rule")
+        return []
+
+    monkeypatch.setattr(VALIDATION, "check", broken)
+    out = inputs.parent / "out"
+    summary = Batch(find_inputs([str(inputs)]), Options(("json",), out, validate=True)).run()
+    assert summary.failed == [f"{inputs.as_posix()}/twice.txt"] and summary.seasons == 1
+    assert sorted(path.name for path in out.glob("[!.]*.json")) == ["seed.json"]

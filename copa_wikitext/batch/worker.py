@@ -40,13 +40,13 @@ def convert(task: Task) -> Outcome:
         return replace(Outcome.task_failure(task, error), sha256=digest)
     try:
         result = api.parse(text, task.dialect)
+        diagnostics = result.diagnostics if task.checks is None else _checked(task, result, text)
         files, left_out = _write_formats(task, result.season)
     except CopaError as error:
         return replace(Outcome.task_failure(task, error), sha256=digest)
     except Exception as error:  # a bug in one page must not stop the batch
         failure = Outcome.task_failure(task, CopaError(f"internal error: {type(error).__name__}: {error}"))
         return replace(failure, sha256=digest)
-    diagnostics = result.diagnostics if task.checks is None else _checked(task, result, text)
     problems = _reader_problems(task.source, diagnostics)
     record = season_record(result.season, task.source)
     outcome = Outcome(task.input_index, task.page, task.source, task.stem, files, record, (*problems, *left_out))
