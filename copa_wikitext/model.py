@@ -359,6 +359,9 @@ class Diagnostic:
     severity: Severity
     position: Position | None = None
     path: Path = ()
+    #: The reader left what the finding points at out of the season (a malformed match row among
+    #: well-formed ones, so the checks still see those): converting the season would lose it.
+    left_out: bool = False
 
 
 @dataclass(frozen=True)

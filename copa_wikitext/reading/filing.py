@@ -75,9 +75,12 @@ class Reading:
     def at(self, path: Path, line: int, column: int = 1) -> None:
         self.positions[path] = Position(line, column)
 
-    def report(self, rule: Rule, message: str, line: int, column: int = 1) -> None:
-        """A finding of `rule` at `line`:`column`, with the rule's code and severity."""
-        self.diagnostics.append(rule.diagnostic(message, Position(line, column)))
+    def report(self, rule: Rule, message: str, line: int, column: int = 1, *, left_out: bool = False) -> None:
+        """A finding of `rule` at `line`:`column`, with the rule's code and severity.
+
+        `left_out`: what stands there is not in the season read (see `Diagnostic.left_out`).
+        """
+        self.diagnostics.append(rule.diagnostic(message, Position(line, column), left_out=left_out))
 
 
 class Filer:
@@ -121,11 +124,16 @@ class Filer:
         values.append(value)
         self.kinds.append(kind)
 
-    def add_matches(self, matches: list[Match], line: int) -> None:
-        """Add matches; the first ones open the section's one block of matches."""
+    def add_matches(self, matches: list[Match], line: int, lines: list[int] | None = None) -> None:
+        """Add matches; the first ones open the section's one block of matches.
+
+        `lines`, where given, is the line each match stands on: findings about a match point there.
+        """
         if not self.matches:
             self.reading.at((*self.path, "matches"), line)
             self.kinds.append(BlockKind.MATCHES)
+        for k, match_line in enumerate(lines or ()):
+            self.reading.at((*self.path, "matches", len(self.matches) + k), match_line)
         self.matches += matches
 
     def result(self) -> ModelSection:

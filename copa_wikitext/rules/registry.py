@@ -78,9 +78,11 @@ class Rule:
     def group(self) -> str:
         return GROUPS.get(self.code[:3], "other")
 
-    def diagnostic(self, message: str, position: Position | None, path: Path = ()) -> Diagnostic:
+    def diagnostic(
+        self, message: str, position: Position | None, path: Path = (), *, left_out: bool = False
+    ) -> Diagnostic:
         """A finding of this rule, with the rule's code and severity."""
-        return Diagnostic(code=self.code, message=message, severity=self.severity, position=position, path=path)
+        return Diagnostic(self.code, message, self.severity, position, path, left_out)
 
     def run(self, result: ReadResult) -> Iterator[Diagnostic]:
         """The rule's findings on `result`, as positioned diagnostics."""

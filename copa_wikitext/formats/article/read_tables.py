@@ -87,37 +87,63 @@ def _starts_department(texts: list[str], current: str | None, reading: Reading, 
     return not same
 
 
-def read_match_table(block: ArticleBlock, reading: Reading) -> tuple[Match, ...] | None:
-    """A round's `| Team 1 | Agg. | Team 2 | 1st leg | 2nd leg |` or `| Team 1 | Score | Team 2 |` table."""
+#: The rows of a match table read as matches: (the row's number in the block, counting the header as 0, match).
+MatchRows = tuple[tuple[int, Match], ...]
+
+
+def read_match_table(block: ArticleBlock, reading: Reading) -> MatchRows | None:
+    """A round's `| Team 1 | Agg. | Team 2 | 1st leg | 2nd leg |` or `| Team 1 | Score | Team 2 |` table.
+
+    A row of the wrong width is reported at its line and left out, so the
+    checks still see the well-formed rows around it; a table with no
+    well-formed row stays verbatim.
+    """
     lines = block.lines()
     header = tuple(copa_peru.fold(text) for text, _ in split_row(lines[0]))
     if header[:3] == copa_peru.SINGLE_MATCH_COLUMNS and len(lines) >= 2:
         return _single_matches(block, header[3:], reading)
     if header != copa_peru.MATCH_COLUMNS or len(lines) < 2:
         return None
-    matches = []
+    width = len(copa_peru.MATCH_COLUMNS)
+    matches: list[tuple[int, Match]] = []
+    malformed: list[tuple[int, int]] = []
     for number, line in enumerate(lines[1:], start=1):
         texts = [text for text, _ in split_row(line)]
-        if len(texts) != len(copa_peru.MATCH_COLUMNS):
-            reading.report(ROW_CELL_COUNT, "match row needs 5 cells", block.line + number)
-            return None
+        if len(texts) != width:
+            malformed.append((number, len(texts)))
+            continue
         match = _match(texts)
-        if match is None:
-            return None
-        matches.append(match)
-    return tuple(matches)
+        if match is None:  # the model cannot hold the row: the table stays verbatim
+            return _kept([], malformed, width, block, reading)
+        matches.append((number, match))
+    return _kept(matches, malformed, width, block, reading)
 
 
-def record_match_rows(block: ArticleBlock, path: Path, reading: Reading, first: int = 0) -> None:
-    """Where each row of a match table stands, `(*path, k)`, and its team and aggregate cells.
+def _kept(
+    matches: list[tuple[int, Match]],
+    malformed: list[tuple[int, int]],
+    width: int,
+    block: ArticleBlock,
+    reading: Reading,
+) -> MatchRows | None:
+    """The well-formed rows, each malformed one reported as left out; None (verbatim) when none is well-formed."""
+    for number, count in malformed:
+        message = f"match row has {count} cell{'s' if count != 1 else ''}, needs {width}: left out of the matches"
+        reading.report(ROW_CELL_COUNT, message, block.line + number, left_out=bool(matches))
+    return tuple(matches) if matches else None
+
+
+def record_match_rows(block: ArticleBlock, rows: MatchRows, path: Path, reading: Reading, first: int = 0) -> None:
+    """Where each match read from a table stands, `(*path, k)`, and its team and aggregate cells.
 
     `first` is the index of the table's first match among the round's.
     """
-    for number, line in enumerate(block.lines()[1:]):
-        line_no = block.line + number + 1
-        reading.at((*path, first + number), line_no)
-        for key, (_, column) in zip(("team1", "aggregate", "team2"), split_row(line), strict=False):
-            reading.at((*path, first + number, key), line_no, column)
+    lines = block.lines()
+    for k, (number, _) in enumerate(rows):
+        line_no = block.line + number
+        reading.at((*path, first + k), line_no)
+        for key, (_, column) in zip(("team1", "aggregate", "team2"), split_row(lines[number]), strict=False):
+            reading.at((*path, first + k, key), line_no, column)
 
 
 def _match(texts: list[str]) -> Match | None:
@@ -138,23 +164,24 @@ def _unbold(cell: str) -> tuple[str, bool]:
     return cell, False
 
 
-def _single_matches(block: ArticleBlock, details: tuple[str, ...], reading: Reading) -> tuple[Match, ...] | None:
+def _single_matches(block: ArticleBlock, details: tuple[str, ...], reading: Reading) -> MatchRows | None:
     """Rows of single matches; detail columns (Date, Stadium, Goals 1, ...) give each its `MatchDetails`."""
     if any(column not in copa_peru.DETAIL_COLUMNS for column in details) or len(set(details)) < len(details):
         return None
     width = 3 + len(details)
-    matches = []
+    matches: list[tuple[int, Match]] = []
+    malformed: list[tuple[int, int]] = []
     for number, line in enumerate(block.lines()[1:], start=1):
         texts = [text for text, _ in split_row(line)]
         if len(texts) != width:
-            reading.report(ROW_CELL_COUNT, f"match row needs {width} cells", block.line + number)
-            return None
+            malformed.append((number, len(texts)))
+            continue
         match = _match([texts[0], "", texts[2], texts[1], ""])
-        if match is None:
-            return None
+        if match is None:  # the model cannot hold the row: the table stays verbatim
+            return _kept([], malformed, width, block, reading)
         facts = dict(zip((copa_peru.DETAIL_COLUMNS[column] for column in details), texts[3:], strict=True))
-        matches.append(replace(match, single=True, details=_details(facts) if details else None))
-    return tuple(matches)
+        matches.append((number, replace(match, single=True, details=_details(facts) if details else None)))
+    return _kept(matches, malformed, width, block, reading)
 
 
 def _details(facts: dict[str, str]) -> MatchDetails:

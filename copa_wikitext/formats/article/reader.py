@@ -295,13 +295,13 @@ class _ArticleFiler(Filer):
             return
         further = bool(self.matches) and self.kinds[-2:] == [BlockKind.MATCHES, BlockKind.BLANK]
         if isinstance(self.section, Round) and (not self.matches or further):
-            matches = read_match_table(block, self.reading)
-            if matches is not None:
+            rows = read_match_table(block, self.reading)
+            if rows is not None:
                 if further:  # a further table of the round's matches, one blank line after the last
                     self.kinds.pop()
                 first = len(self.matches)
-                self.add_matches(list(matches), block.line)
-                record_match_rows(block, (*self.path, "matches"), self.reading, first)
+                self.add_matches([match for _, match in rows], block.line)
+                record_match_rows(block, rows, (*self.path, "matches"), self.reading, first)
                 return
         self.file_verbatim(block)
 
