@@ -30,7 +30,7 @@ from .conftest import ROOT, SEED
 from .helpers.round_trip import assert_round_trip
 
 CASES_DIR = Path(__file__).parent / "cases"
-KINDS = ("wikitext", "mediawiki", "invalid", "bad", "diff")
+KINDS = ("wikitext", "mediawiki", "invalid", "bad", "diff", "published")
 EXPECT = ".expect.json"
 SCHEMA = json.loads((CASES_DIR / "expect.schema.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
@@ -145,6 +145,20 @@ def check_invalid(case: Path, expected: dict[str, Any], tmp_path: Path, capsys: 
         assert found == sorted((d.code, d.severity.value) for d in report.diagnostics)
 
 
+def check_published(case: Path, expected: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """MediaWiki as editors publish it: validate (reader, every rule, notes too) finds only the listed problems."""
+    report = validate_file(str(case))
+    assert report.dialect == "mediawiki"
+    assert_findings(report.diagnostics, expected["findings"])
+    text = case.read_text(encoding="utf-8")
+    if "facts" in expected:
+        assert_contains(json.loads(api.write(api.parse(text, "mediawiki").season, "json")), expected["facts"])
+    if expected.get("round_trip") == "bytes":
+        assert_round_trip(text, "mediawiki")
+    elif expected.get("round_trip") == "season":
+        assert_round_trip(api.parse(text, "mediawiki").season, "mediawiki")
+
+
 def materialise(case: Path, tmp_path: Path) -> Path:
     """The case file; a .gz case is unpacked first (the 5 MB article ships packed)."""
     if case.suffix != ".gz":
@@ -195,6 +209,7 @@ CHECKS: dict[str, Callable[[Path, dict[str, Any], Path, pytest.CaptureFixture[st
     "invalid": check_invalid,
     "bad": check_bad,
     "diff": check_diff,
+    "published": check_published,
 }
 
 
