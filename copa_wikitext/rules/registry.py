@@ -32,12 +32,16 @@ class Replacement:
     """How to fix a finding: write `new` where the text `old` stands at the finding's place.
 
     `safe` is False for a fix that could change what the article means;
-    `validate --fix` applies those only with `--unsafe-fixes`.
+    `validate --fix` applies those only with `--unsafe-fixes`. `number`: `old`
+    and `new` are whole numbers and `old` stands exactly at the finding's
+    position, in whatever sign style the cell uses (`+3`, `−3`, `-3`); it is
+    replaced there, in that style.
     """
 
     old: str
     new: str
     safe: bool = True
+    number: bool = False
 
 
 @dataclass(frozen=True)

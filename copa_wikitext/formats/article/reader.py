@@ -25,7 +25,7 @@ from ...source import check_controls, check_nesting, prepare
 from . import read_blocks as block_parser
 from .read_blocks import ArticleBlock
 from .read_infobox import read_infobox
-from .read_standings import read_league_table
+from .read_standings import read_league_table, record_standings_cells
 from .read_tables import read_match_table, read_qualified_table, record_match_rows
 from .syntax import read_headings, split_row
 
@@ -291,6 +291,8 @@ class _ArticleFiler(Filer):
                 return
         standings = read_league_table(block) if isinstance(self.section, Round) else None
         if standings is not None:
+            where = (*self.path, "league_tables", len(self.values["league_tables"]))
+            record_standings_cells(block, where, self.reading)
             self.add("league_tables", BlockKind.LEAGUE_TABLE, standings, block.line)
             return
         further = bool(self.matches) and self.kinds[-2:] == [BlockKind.MATCHES, BlockKind.BLANK]

@@ -349,7 +349,8 @@ class _WikiFiler(Filer):
             if rows is not None:
                 self.add_matches([match for _, match in rows], block.line, [line for line, _ in rows])
                 return
-            self.file_standings(read_standings_table(table, self.reading), block)
+            where = (*self.path, "league_tables", len(self.values["league_tables"]))
+            self.file_standings(read_standings_table(table, self.reading, where), block)
             return
         self.add("verbatim", BlockKind.VERBATIM, block.text, block.line)
 
