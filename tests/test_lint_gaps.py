@@ -69,8 +69,11 @@ def test_an_unclosed_link_in_the_infobox_swallows_no_field() -> None:
     assert box.winners is not None and "\n" not in box.winners.team
 
 
-def test_an_unclosed_link_under_see_also_swallows_no_item() -> None:
-    season = parse(OPEN_SEE_ALSO.read_text(encoding="utf-8")).season
+@pytest.mark.parametrize(
+    "case", [OPEN_SEE_ALSO, INVALID / "CP104_unclosed_link_under_see_also.txt"], ids=["wiki", "txt"]
+)
+def test_an_unclosed_link_under_see_also_swallows_no_item(case: Path) -> None:
+    season = parse(case.read_text(encoding="utf-8")).season
     assert len(season.see_also) == 2 and all("\n" not in item for item in season.see_also)
 
 
@@ -86,3 +89,13 @@ def test_the_winner_checks_come_back_once_the_link_is_closed() -> None:
         "[[Synthetic Deportivo Ayllu (3rd Title)", "[[Synthetic Deportivo Aylu]] (3rd Title)"
     )
     assert [code for code, _ in _found(text)] == ["CP306", "CP307"]
+
+
+def test_a_short_qualified_row_in_the_seed_is_one_finding_not_a_region_cascade(seed_text: str) -> None:
+    """One row a cell short used to turn the whole table verbatim: 13 regions' departments 'without teams'."""
+    row = "| Lambayeque | La Nueva Alianza | Chiclayo |"
+    assert row in seed_text
+    edited = seed_text.replace(row, "| Lambayeque | La Nueva Alianza |")
+    line = seed_text.splitlines().index(row) + 1
+    found = [(d.code, d.position and d.position.line) for d in check(parse(edited)) if d.code != "CP206"]
+    assert found == [("CP101", line), *[(code, at) for code, at in _found(seed_text) if code != "CP206"]]

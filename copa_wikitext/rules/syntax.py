@@ -54,7 +54,9 @@ ROW_CELL_COUNT = register(
     "table-row-cell-count",
     Severity.ERROR,
     summary="A table row has more or fewer cells than the table's header.",
-    reason="A missing or extra `|` shifts every later cell into the wrong column: teams become locations.",
+    reason="A missing or extra `|` shifts every later cell into the wrong column: teams become locations. "
+    "The reader leaves a qualified-teams or match row of the wrong width out and reads the rows around it, so "
+    "the other checks still run on them; `convert` then refuses the file (exit 1) rather than lose the row.",
     example="""
 | Department | Team | Location |
 | Amazonas | Bagua Grande |

@@ -5,7 +5,10 @@ table a department's first row is `| Department | Team | Location |` and
 its further rows are shifted left, `| Team | Location | |`; in a 2-column
 table the first row is `| Department | Team |` (its location lost) and
 further rows are `| Team | Location |`. Rows are told apart by the table's
-shape and the gazetteer together; what stays ambiguous is reported.
+shape and the gazetteer together; what stays ambiguous is reported. A row
+of the wrong width, in either kind of table, is reported at its line and
+left out (flagged `left_out`, so `convert` refuses the file); the rows
+around it are read, so the checks still run on them.
 """
 
 from __future__ import annotations
@@ -30,12 +33,15 @@ def read_qualified_table(block: ArticleBlock, path: Path, reading: Reading) -> Q
     rows: list[QualifiedTeam] = []
     restated: list[int] = []
     department: str | None = None
+    malformed: list[tuple[int, list[str]]] = []
     for number, line in enumerate(lines[1:], start=1):
         cells = split_row(line)
         line_no = block.line + number
         if len(cells) != width:
-            _report_widths(lines, width, block.line, reading)
-            return None
+            malformed.append((line_no, [text for text, _ in cells]))
+            # A department named first still opens its group, so the rows after it stay its teams.
+            department = cells[0][0] if cells and copa_peru.is_department(cells[0][0]) else department
+            continue
         texts = [text for text, _ in cells]
         starts_group = _starts_department(texts, department, reading, line_no)
         row_path = (*path, "rows", len(rows))
@@ -52,16 +58,13 @@ def read_qualified_table(block: ArticleBlock, path: Path, reading: Reading) -> Q
             reading.at((*row_path, "department"), line_no, cells[0][1])
             reading.at((*row_path, "team"), line_no, cells[0][1])
             rows.append(QualifiedTeam(department or "", texts[0], texts[1] or None))
-    return QualifiedTable(tuple(header), tuple(rows), TableLayout(tuple(restated)))
-
-
-def _report_widths(lines: list[str], width: int, first_line: int, reading: Reading) -> None:
-    """Report every row whose width differs from the header's; the table stays verbatim."""
-    for number, line in enumerate(lines[1:], start=1):
-        count = len(split_row(line))
-        if count != width:
-            message = f"table row has {count} cells, the header {width}; the table is kept as written"
-            reading.report(ROW_CELL_COUNT, message, first_line + number)
+    # A row of the wrong width is reported and left out; the rows around it are still checked.
+    # With no well-formed row the table stays as written.
+    for line_no, texts in malformed:
+        message = f"table row has {len(texts)} cells, the header {width}"
+        message += ": left out of the qualified teams" if rows else "; the table is kept as written"
+        reading.report(ROW_CELL_COUNT, message, line_no, left_out=bool(rows))
+    return QualifiedTable(tuple(header), tuple(rows), TableLayout(tuple(restated))) if rows else None
 
 
 def _starts_department(texts: list[str], current: str | None, reading: Reading, line: int) -> bool:
