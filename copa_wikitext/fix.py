@@ -27,7 +27,7 @@ from .model import Diagnostic, Position, ReadResult
 from .rules.registry import Finding, Replacement, Rule
 from .source import line_starts, prepare, restore
 from .suppression import suppress
-from .validate import Selection, check
+from .validate import Selection, check, parse_for_checks
 
 #: The default selection: every rule.
 EVERY_RULE = Selection()
@@ -70,12 +70,10 @@ class FixOutcome:
 
 def fix_text(text: str, dialect: str = "auto", selection: Selection = EVERY_RULE, unsafe: bool = False) -> FixOutcome:
     """`text` with the selected fixable findings fixed, when the fixed text checks out."""
-    from .api import parse
-
     source = prepare(text)
     if restore(source.text, source.newline, source.had_bom) != text:
         return FixOutcome(text, text, refused="mixed line ends: fixing would rewrite them")
-    result = parse(text, dialect)
+    result = parse_for_checks(text, dialect)
     reported = suppress(check(result, selection), text)
     edits, left_unsafe, unplaced = _plan(result, source.text, set(reported), selection, unsafe)
     if not edits:
@@ -194,11 +192,10 @@ def _apply(text: str, edits: list[Edit]) -> str:
 
 def _verify(fixed: str, dialect: str, selection: Selection, before: list[Diagnostic], edits: list[Edit]) -> str | None:
     """Why the fixed text is not to be written, or None: fixed findings gone, all others unchanged."""
-    from .api import parse
     from .errors import InputError
 
     try:
-        after = suppress(check(parse(fixed, dialect), selection), fixed)
+        after = suppress(check(parse_for_checks(fixed, dialect), selection), fixed)
     except InputError as error:
         return f"the fixed text no longer reads: {error.message}"
     targets = {(edit.diagnostic.code, edit.diagnostic.path) for edit in edits}

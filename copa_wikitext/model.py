@@ -359,8 +359,8 @@ class Diagnostic:
     severity: Severity
     position: Position | None = None
     path: Path = ()
-    #: The reader left what the finding points at out of the season (a malformed match row among
-    #: well-formed ones, so the checks still see those): converting the season would lose it.
+    #: What the finding points at is not typed in the season (a malformed table row: the table kept as
+    #: written, or, read for the checks, the row left out): converting the season would lose it as data.
     left_out: bool = False
 
 

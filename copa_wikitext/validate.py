@@ -120,12 +120,20 @@ class FileReport:
         return sum(1 for d in self.diagnostics if d.severity is severity)
 
 
+def parse_for_checks(text: str, dialect: str = "auto") -> ReadResult:
+    """`api.parse`, salvaging: a malformed table row is left out and the rows around it typed, so the
+    rules still check them (`reading.filing.salvaging`)."""
+    from .api import parse
+    from .reading.filing import salvaging
+
+    with salvaging():
+        return parse(text, dialect)
+
+
 def validate_text(text: str, path: str, dialect: str = "auto", selection: Selection = Selection()) -> FileReport:
     """Validate an article's text; an article no reader can read gives CP100."""
-    from .api import parse
-
     try:
-        result = parse(text, dialect)
+        result = parse_for_checks(text, dialect)
     except InputError as error:
         return unreadable(path, error, selection)
     return FileReport(path, tuple(suppress(check(result, selection), text)), result.dialect)

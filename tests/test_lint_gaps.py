@@ -1,6 +1,7 @@
-"""Issue 13.2 and 13.3: no gaps, one cause one finding. A malformed match row
-leaves the checks running on the rows around it, a link left open does not
-swallow the lines after it, and batch counts the malformed row as convert does."""
+"""Issue 13.2 and 13.3: no gaps, one cause one finding. A malformed row is
+reported and the checks still run on the rows around it, a link left open
+does not swallow the lines after it, and batch counts the malformed row as
+convert does. A season read with `api.read` still loses nothing."""
 
 from __future__ import annotations
 
@@ -9,26 +10,28 @@ from pathlib import Path
 
 import pytest
 
-from copa_wikitext.api import parse
+from copa_wikitext.api import parse, write
 from copa_wikitext.cli import main
-from copa_wikitext.validate import check, validate_file
+from copa_wikitext.validate import check, parse_for_checks, validate_file
 
 INVALID = Path(__file__).parent / "cases" / "invalid"
 SHORT_ROW = INVALID / "CP101_short_match_row_left_out.txt"
 SHORT_TIE = INVALID / "CP101_short_tie_row_left_out.wiki"
 OPEN_WINNER = INVALID / "CP104_unclosed_link_in_infobox.wiki"
 OPEN_SEE_ALSO = INVALID / "CP104_unclosed_link_under_see_also.wiki"
+BOLD = "'" * 3
 
 
 def _found(text: str) -> list[tuple[str, int | None]]:
-    return [(d.code, d.position and d.position.line) for d in check(parse(text))]
+    """What validate finds: the text read for the checks (a malformed row left out, the others typed)."""
+    return [(d.code, d.position and d.position.line) for d in check(parse_for_checks(text))]
 
 
 @pytest.mark.parametrize(
     ("case", "good_row", "mistyped"),
     [
-        (SHORT_ROW, "| '''Synthetic Epsilon''' | 2–0 |", "| '''Synthetic Epsilon''' | 5–0 |"),
-        (SHORT_TIE, "| '''Synthetic Epsilon''' || 2–0 ||", "| '''Synthetic Epsilon''' || 5–0 ||"),
+        (SHORT_ROW, f"| {BOLD}Synthetic Epsilon{BOLD} | 2–0 |", f"| {BOLD}Synthetic Epsilon{BOLD} | 5–0 |"),
+        (SHORT_TIE, f"| {BOLD}Synthetic Epsilon{BOLD} || 2–0 ||", f"| {BOLD}Synthetic Epsilon{BOLD} || 5–0 ||"),
     ],
     ids=["article", "mediawiki"],
 )
@@ -38,15 +41,22 @@ def test_a_wrong_aggregate_beside_a_short_row_is_still_found_at_its_row(
     text = case.read_text(encoding="utf-8")
     assert good_row in text
     edited = text.replace(good_row, mistyped)
-    row_line = edited.splitlines().index(next(line for line in edited.splitlines() if line.startswith(mistyped))) + 1
-    short_line = next(d.position.line for d in check(parse(text)) if d.code == "CP101" and d.position)
+    row_line = next(n for n, line in enumerate(edited.splitlines(), 1) if line.startswith(mistyped))
+    short_line = next(line for code, line in _found(text) if code == "CP101")
     assert _found(edited) == [("CP101", short_line), ("CP308", row_line)]
 
 
-def test_the_rows_around_a_short_row_are_read_as_matches() -> None:
-    season = parse(SHORT_ROW.read_text(encoding="utf-8")).season
+def test_read_for_the_checks_the_rows_around_a_short_row_are_matches() -> None:
+    season = parse_for_checks(SHORT_ROW.read_text(encoding="utf-8")).season
     teams = [(match.team1, match.team2) for round_ in season.rounds() for match in round_.matches]
     assert ("Synthetic Epsilon", "Synthetic Zeta") in teams and ("Synthetic Alpha", "Synthetic Gamma") not in teams
+
+
+def test_read_as_a_season_the_table_with_a_short_row_is_kept_whole() -> None:
+    """api.read loses nothing: the table stays as written, and its finding says convert would not type it."""
+    result = parse(SHORT_ROW.read_text(encoding="utf-8"))
+    assert [(d.code, d.left_out) for d in result.diagnostics] == [("CP101", True)]
+    assert f"| {BOLD}Synthetic Alpha{BOLD} | 3–1 | Synthetic Gamma | 2–0 |" in write(result.season, "wikitext")
 
 
 def test_batch_counts_the_short_row_as_an_error_as_convert_refuses_it(
@@ -97,5 +107,5 @@ def test_a_short_qualified_row_in_the_seed_is_one_finding_not_a_region_cascade(s
     assert row in seed_text
     edited = seed_text.replace(row, "| Lambayeque | La Nueva Alianza |")
     line = seed_text.splitlines().index(row) + 1
-    found = [(d.code, d.position and d.position.line) for d in check(parse(edited)) if d.code != "CP206"]
+    found = [(code, at) for code, at in _found(edited) if code != "CP206"]
     assert found == [("CP101", line), *[(code, at) for code, at in _found(seed_text) if code != "CP206"]]

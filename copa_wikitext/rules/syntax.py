@@ -55,8 +55,8 @@ ROW_CELL_COUNT = register(
     Severity.ERROR,
     summary="A table row has more or fewer cells than the table's header.",
     reason="A missing or extra `|` shifts every later cell into the wrong column: teams become locations. "
-    "The reader leaves a qualified-teams or match row of the wrong width out and reads the rows around it, so "
-    "the other checks still run on them; `convert` then refuses the file (exit 1) rather than lose the row.",
+    "`validate` leaves a qualified-teams or match row of the wrong width out and reads the rows around it, so "
+    "the other checks still run on them; `convert` refuses the file (exit 1): the table cannot be typed.",
     example="""
 | Department | Team | Location |
 | Amazonas | Bagua Grande |

@@ -7,8 +7,9 @@ table the first row is `| Department | Team |` (its location lost) and
 further rows are `| Team | Location |`. Rows are told apart by the table's
 shape and the gazetteer together; what stays ambiguous is reported. A row
 of the wrong width, in either kind of table, is reported at its line and
-left out (flagged `left_out`, so `convert` refuses the file); the rows
-around it are read, so the checks still run on them.
+flagged `left_out` (`convert` refuses the file): a lossless read keeps the
+table as written; a read for the checks (`reading.salvage`) leaves the row
+out and types the rows around it, so the checks still run on them.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from ...reading.filing import Reading
 from ...rules.syntax import AMBIGUOUS_ROW, ROW_CELL_COUNT
 from .read_blocks import ArticleBlock
 from .syntax import BOLD, LINE_BREAK, PIPE, split_row
+
+#: What a malformed row's finding says, whether the read keeps its table as written or leaves the row out.
+_NOT_READ = "the row is not read until it is mended"
 
 
 def read_qualified_table(block: ArticleBlock, path: Path, reading: Reading) -> QualifiedTable | None:
@@ -58,13 +62,13 @@ def read_qualified_table(block: ArticleBlock, path: Path, reading: Reading) -> Q
             reading.at((*row_path, "department"), line_no, cells[0][1])
             reading.at((*row_path, "team"), line_no, cells[0][1])
             rows.append(QualifiedTeam(department or "", texts[0], texts[1] or None))
-    # A row of the wrong width is reported and left out; the rows around it are still checked.
-    # With no well-formed row the table stays as written.
+    # Salvaging, a row of the wrong width is left out and the rows around it are checked; otherwise (or
+    # with no well-formed row) the table stays as written, and its teams are not typed.
+    kept = bool(rows) and reading.salvage
     for line_no, texts in malformed:
-        message = f"table row has {len(texts)} cells, the header {width}"
-        message += ": left out of the qualified teams" if rows else "; the table is kept as written"
-        reading.report(ROW_CELL_COUNT, message, line_no, left_out=bool(rows))
-    return QualifiedTable(tuple(header), tuple(rows), TableLayout(tuple(restated))) if rows else None
+        message = f"table row has {len(texts)} cells, the header {width}: {_NOT_READ}"
+        reading.report(ROW_CELL_COUNT, message, line_no, left_out=True)
+    return QualifiedTable(tuple(header), tuple(rows), TableLayout(tuple(restated))) if kept or not malformed else None
 
 
 def _starts_department(texts: list[str], current: str | None, reading: Reading, line: int) -> bool:
@@ -97,9 +101,9 @@ MatchRows = tuple[tuple[int, Match], ...]
 def read_match_table(block: ArticleBlock, reading: Reading) -> MatchRows | None:
     """A round's `| Team 1 | Agg. | Team 2 | 1st leg | 2nd leg |` or `| Team 1 | Score | Team 2 |` table.
 
-    A row of the wrong width is reported at its line and left out, so the
-    checks still see the well-formed rows around it; a table with no
-    well-formed row stays verbatim.
+    A row of the wrong width is reported at its line; salvaging, it is left
+    out and the checks still see the well-formed rows around it, otherwise
+    the table stays as written (see the module's docstring).
     """
     lines = block.lines()
     header = tuple(copa_peru.fold(text) for text, _ in split_row(lines[0]))
@@ -129,11 +133,13 @@ def _kept(
     block: ArticleBlock,
     reading: Reading,
 ) -> MatchRows | None:
-    """The well-formed rows, each malformed one reported as left out; None (verbatim) when none is well-formed."""
+    """The well-formed rows, each malformed one reported; None (the table kept as written) when one is malformed
+    and the read is not salvaging, or when no row is well-formed."""
+    kept = bool(matches) and (reading.salvage or not malformed)
     for number, count in malformed:
-        message = f"match row has {count} cell{'s' if count != 1 else ''}, needs {width}: left out of the matches"
-        reading.report(ROW_CELL_COUNT, message, block.line + number, left_out=bool(matches))
-    return tuple(matches) if matches else None
+        message = f"match row has {count} cell{'s' if count != 1 else ''}, needs {width}: {_NOT_READ}"
+        reading.report(ROW_CELL_COUNT, message, block.line + number, left_out=True)
+    return tuple(matches) if kept else None
 
 
 def record_match_rows(block: ArticleBlock, rows: MatchRows, path: Path, reading: Reading, first: int = 0) -> None:

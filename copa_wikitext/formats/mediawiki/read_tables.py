@@ -290,7 +290,7 @@ def read_tie_table(table: Table, reading: Reading) -> tuple[tuple[int, Match], .
     for slots, row in zip(grid(table, len(copa_peru.MATCH_COLUMNS), reading)[1:], table.rows[1:], strict=True):
         if any(slot is None for slot in slots):
             filled, width = sum(slot is not None for slot in slots), len(copa_peru.MATCH_COLUMNS)
-            message = f"match row has {filled} cells, needs {width}: left out of the matches"
+            message = f"match row has {filled} cells, needs {width}: the row is not read until it is mended"
             reading.report(ROW_CELL_COUNT, message, row.line, 1, left_out=True)
             continue
         raw = [slot.content for slot in slots if slot is not None]
