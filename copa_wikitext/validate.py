@@ -122,9 +122,9 @@ class FileReport:
 
 def parse_for_checks(text: str, dialect: str = "auto") -> ReadResult:
     """`api.parse`, salvaging: a malformed table row is left out and the rows around it typed, so the
-    rules still check them (`reading.filing.salvaging`)."""
+    rules still check them (`source.salvaging`)."""
     from .api import parse
-    from .reading.filing import salvaging
+    from .source import salvaging
 
     with salvaging():
         return parse(text, dialect)

@@ -264,3 +264,13 @@ def _match_facts(match: Match, item: dict[str, Any]) -> dict[str, Any]:
     facts = {"team1": match.team1, "team2": match.team2, "legs": list(match.legs)}
     facts |= {"aggregate": match.aggregate, "winner": match.winner, "single": match.single}
     return {key: facts[key] for key in item}
+
+
+def test_published_cases_cover_every_era_of_the_competition() -> None:
+    """Final group of the 1990s, regional stage up to 2014, national stage from 2015: one case at least each."""
+    published = [case for case in CASES if kind_of(case) == "published"]
+    boxes = [api.load(case).infobox for case in published]
+    years = [box.season for box in boxes if box is not None and box.season is not None]
+    eras = {"final stage" if y < 2000 else "regional stage" if y <= 2014 else "national stage" for y in years}
+    assert eras == {"final stage", "regional stage", "national stage"}
+    assert all(case.name.startswith("synthetic_") or "_partial" in case.name for case in published)

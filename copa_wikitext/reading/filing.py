@@ -10,17 +10,14 @@ calls `reading.report(rule, message, line, column)` with a rule object of
 `rules.syntax`; the finding gets the rule's code and severity.
 
 A read is lossless by default: a table with a row of the wrong width is
-kept as written. Inside `salvaging()` (what `validate` reads with) the
-readers leave such a row out instead and type the rows around it, so the
-checks still see them; the source text, not the season, is what the
+kept as written. Inside `source.salvaging()` (what `validate` reads with)
+the readers leave such a row out instead and type the rows around it, so
+the checks still see them; the source text, not the season, is what the
 linter prints and fixes, so nothing is lost there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -28,6 +25,7 @@ from ..block_order import ModelSection
 from ..layout import Block, BlockKind, Hole, HoleKind
 from ..model import Diagnostic, LeagueTable, Match, Path, Position, QualifiedTable, Round, Stage
 from ..rules.registry import Rule
+from ..source import salvage_requested
 
 
 def filled(
@@ -51,19 +49,6 @@ def filled(
     return replace(section, **values)
 
 
-_SALVAGE: ContextVar[bool] = ContextVar("salvage", default=False)
-
-
-@contextmanager
-def salvaging() -> Iterator[None]:
-    """Reads inside leave a malformed table row out and type the rows around it (see the module's docstring)."""
-    token = _SALVAGE.set(True)
-    try:
-        yield
-    finally:
-        _SALVAGE.reset(token)
-
-
 @dataclass
 class Reading:
     """What a read collects besides the season: positions, diagnostics and, if asked, holes.
@@ -81,7 +66,7 @@ class Reading:
     #: (path, markup) of each typed value whose markup may cite (`<ref>`), in source order.
     cited: list[tuple[Path, str]] = field(default_factory=list)
     #: Leave a malformed table row out and read the others (`salvaging()`), rather than keep the table as written.
-    salvage: bool = field(default_factory=_SALVAGE.get)
+    salvage: bool = field(default_factory=salvage_requested)
 
     def hole(self, path: Path, kind: HoleKind, value: str, line: int, column: int, raw: str) -> None:
         """`value` at `path` was read from `raw`, which starts at `line`:`column` (whitespace trimmed)."""
