@@ -1,4 +1,4 @@
-"""In-process reads (issues 2 and 3), the HTML page write (issue 16) and the size curve (issue 7).
+"""In-process reads (issues 2 and 3), validate (issue 13), the HTML page write (issue 16) and the size curve (issue 7).
 
 Each read is timed warm: imports done, the article grammar's parser loaded,
 the text already in memory; our reader and its baseline interleaved round by
@@ -6,7 +6,10 @@ round. The baselines are `mwparserfromhell.parse` alone on the same text and,
 for MediaWiki, wikitextparser's generic extraction (parse, every table's
 `data(span=True)`, the templates). The HTML page is timed the same way
 against writing the same season as Markdown: the season already read, both
-writers' templates already loaded.
+writers' templates already loaded. `validate` of the MediaWiki sample
+(read, every rule, inline suppressions: what `copa-wikitext validate` does
+for one file, without printing) is timed against `mwparserfromhell.parse` of
+the same text (issue 13: under 2×).
 """
 
 from __future__ import annotations
@@ -62,6 +65,20 @@ def mediawiki_read(rounds: int) -> list[Comparison]:
         _compare(measure, ours, WIKITEXTPARSER, wtp, note="the peer to catch"),
         _compare(WIKITEXTPARSER, wtp, MWPARSER, mw, note="for scale"),
     ]
+
+
+def mediawiki_validate(rounds: int) -> list[Comparison]:
+    """The MediaWiki sample validated in-process, against mwparserfromhell.parse (issue 13: under 2×)."""
+    import mwparserfromhell
+
+    from copa_wikitext.validate import validate_text
+
+    text = MEDIAWIKI.read_text(encoding="utf-8")
+    samples = interleaved(
+        {"ours": lambda: validate_text(text, MEDIAWIKI.name), "mw": lambda: mwparserfromhell.parse(text)}, rounds
+    )
+    measure = f"validate {MEDIAWIKI.name} (read + every rule)"
+    return [_compare(measure, samples["ours"], MWPARSER, samples["mw"], 2.0, None)]
 
 
 def page_write(rounds: int) -> list[Comparison]:

@@ -5,7 +5,7 @@
     python -m benchmarks --markdown FILE      # also write the tables as Markdown (for the README)
     python -m benchmarks --only read,cold     # some sections only
 
-Sections: `read` (in-process reads vs mwparserfromhell and wikitextparser),
+Sections: `read` (in-process reads, and validate, vs mwparserfromhell and wikitextparser),
 `write` (the HTML page vs the Markdown of the same season, in-process),
 `cold` (whole-process starts vs pandoc), `batch` (throughput and memory,
 from benchmarks/batch.py), `sizes` (the size curve up to 5 MB), `dumps`
@@ -103,10 +103,11 @@ def _sections(only: str | None) -> list[str]:
 def _measure(section: str, effort: Effort, no_pandoc: bool) -> list[Table]:
     print(f"measuring: {section} ...", file=sys.stderr, flush=True)
     if section == "read":
-        from benchmarks.inprocess import article_read, mediawiki_read
+        from benchmarks.inprocess import article_read, mediawiki_read, mediawiki_validate
 
-        rows = [*article_read(effort.read_rounds), *mediawiki_read(max(effort.read_rounds // 2, 10))]
-        return [comparison_table("In-process read of the 2014 samples (issues 2 and 3)", rows)]
+        rounds = max(effort.read_rounds // 2, 10)
+        rows = [*article_read(effort.read_rounds), *mediawiki_read(rounds), *mediawiki_validate(rounds)]
+        return [comparison_table("In-process read and validate of the 2014 samples (issues 2, 3 and 13)", rows)]
     if section == "write":
         from benchmarks.inprocess import page_write
 

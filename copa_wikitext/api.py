@@ -127,12 +127,12 @@ def validate(
     take codes or prefixes, as `validate --select/--ignore` does.
     """
     from .suppression import suppress
-    from .validate import check, parse_selection
+    from .validate import check, parse_for_checks, parse_selection
 
     selection = parse_selection(_listed(select), _listed(ignore))
     if isinstance(season_or_text, Season):
         return check(ReadResult(season_or_text), selection)
-    return suppress(check(parse(season_or_text), selection), season_or_text)
+    return suppress(check(parse_for_checks(season_or_text), selection), season_or_text)
 
 
 def _listed(codes: str | Iterable[str]) -> list[str]:

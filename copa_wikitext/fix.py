@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Diagnostic, Position, ReadResult
-from .rules.registry import Finding, Rule
+from .rules.registry import Finding, Replacement, Rule
 from .source import line_starts, prepare, restore
 from .suppression import suppress
-from .validate import Selection, check
+from .validate import Selection, check, parse_for_checks
 
 #: The default selection: every rule.
 EVERY_RULE = Selection()
@@ -70,12 +70,10 @@ class FixOutcome:
 
 def fix_text(text: str, dialect: str = "auto", selection: Selection = EVERY_RULE, unsafe: bool = False) -> FixOutcome:
     """`text` with the selected fixable findings fixed, when the fixed text checks out."""
-    from .api import parse
-
     source = prepare(text)
     if restore(source.text, source.newline, source.had_bom) != text:
         return FixOutcome(text, text, refused="mixed line ends: fixing would rewrite them")
-    result = parse(text, dialect)
+    result = parse_for_checks(text, dialect)
     reported = suppress(check(result, selection), text)
     edits, left_unsafe, unplaced = _plan(result, source.text, set(reported), selection, unsafe)
     if not edits:
@@ -107,11 +105,11 @@ def _plan(
             if not finding.replacement.safe and not unsafe:
                 left_unsafe.append(diagnostic)
                 continue
-            start = _locate(result, text, finding, diagnostic.position)
-            if start is None:
+            edit = _edit(result, text, finding, diagnostic)
+            if edit is None:
                 unplaced.append(diagnostic)
                 continue
-            edit = Edit(start, finding.replacement.old, finding.replacement.new, diagnostic)
+            start = edit.start
             if edits.get(start, edit).new != edit.new:
                 unplaced.append(diagnostic)  # two fixes of one span that disagree: neither is sure
                 continue
@@ -125,6 +123,42 @@ def _plan(
 def _diagnostic(rule: Rule, finding: Finding, result: ReadResult) -> Diagnostic:
     """The diagnostic `rule.run` makes of `finding`, to match against the reported ones."""
     return rule.diagnostic(finding.message, finding.position or result.position_of(finding.path), finding.path)
+
+
+def _edit(result: ReadResult, text: str, finding: Finding, diagnostic: Diagnostic) -> Edit | None:
+    """The edit that applies the finding's replacement, or None when its text is not where it should be."""
+    assert finding.replacement is not None
+    replacement = finding.replacement
+    if replacement.number:
+        return _number_edit(text, replacement, diagnostic)
+    start = _locate(result, text, finding, diagnostic.position)
+    return None if start is None else Edit(start, replacement.old, replacement.new, diagnostic)
+
+
+_NUMBER = re.compile(r"[+\-−–]?\d+(?!\w)")
+_MINUS = ("-", "−", "–")
+
+
+def _number_edit(text: str, replacement: Replacement, diagnostic: Diagnostic) -> Edit | None:
+    """A number standing exactly at the finding's position, replaced in its own sign style."""
+    position = diagnostic.position
+    starts = line_starts(text)
+    if position is None or not 1 <= position.line <= len(starts):
+        return None
+    start = starts[position.line - 1] + position.column - 1
+    found = _NUMBER.match(text, start)
+    if found is None or "\n" in text[starts[position.line - 1] : start]:
+        return None
+    written = found.group()
+    if int(written.translate(str.maketrans("−–", "--"))) != int(replacement.old):
+        return None
+    new = int(replacement.new)
+    sign = written[0] if written[0] in ("+", *_MINUS) else ""
+    if new < 0:
+        styled = (sign if sign in _MINUS else "-") + str(-new)
+    else:
+        styled = ("+" if sign == "+" and new > 0 else "") + str(new)
+    return Edit(start, written, styled, diagnostic)
 
 
 def _locate(result: ReadResult, text: str, finding: Finding, position: Position | None) -> int | None:
@@ -158,11 +192,10 @@ def _apply(text: str, edits: list[Edit]) -> str:
 
 def _verify(fixed: str, dialect: str, selection: Selection, before: list[Diagnostic], edits: list[Edit]) -> str | None:
     """Why the fixed text is not to be written, or None: fixed findings gone, all others unchanged."""
-    from .api import parse
     from .errors import InputError
 
     try:
-        after = suppress(check(parse(fixed, dialect), selection), fixed)
+        after = suppress(check(parse_for_checks(fixed, dialect), selection), fixed)
     except InputError as error:
         return f"the fixed text no longer reads: {error.message}"
     targets = {(edit.diagnostic.code, edit.diagnostic.path) for edit in edits}

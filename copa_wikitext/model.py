@@ -359,6 +359,9 @@ class Diagnostic:
     severity: Severity
     position: Position | None = None
     path: Path = ()
+    #: What the finding points at is not typed in the season (a malformed table row: the table kept as
+    #: written, or, read for the checks, the row left out): converting the season would lose it as data.
+    left_out: bool = False
 
 
 @dataclass(frozen=True)

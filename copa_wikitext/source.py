@@ -2,7 +2,9 @@
 
 Readers receive text with "\\n" newlines and no BOM; what the source used
 instead is returned beside it so writers can give it back. Guards against
-input that would make the parsers underneath slow or deep live here too.
+input that would make the parsers underneath slow or deep live here too,
+and the one read mode the caller chooses: `salvaging()`, the read for the
+checks (`reading.filing` says what it changes).
 """
 
 from __future__ import annotations
@@ -10,10 +12,31 @@ from __future__ import annotations
 import codecs
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from .errors import InputError, UsageError
 from .model import Position
+
+_SALVAGE: ContextVar[bool] = ContextVar("salvage", default=False)
+
+
+@contextmanager
+def salvaging() -> Iterator[None]:
+    """Reads inside leave a malformed table row out and type the rows around it, for the checks."""
+    token = _SALVAGE.set(True)
+    try:
+        yield
+    finally:
+        _SALVAGE.reset(token)
+
+
+def salvage_requested() -> bool:
+    """Is the read under way a read for the checks (inside `salvaging()`)?"""
+    return _SALVAGE.get()
+
 
 #: Templates or tables nested deeper than this are refused: mwparserfromhell
 #: silently turns templates nested past ~33 levels into text.

@@ -76,7 +76,25 @@ def check(result: ReadResult, selection: Selection = Selection()) -> list[Diagno
             found.extend(rule.run(result))
     # Reader diagnostics no rule claims still reach the user.
     found.extend(d for d in result.diagnostics if d.code not in rules and selection.includes(d.code))
-    return sort_diagnostics(found)
+    return sort_diagnostics(without_consequences(found, result))
+
+
+#: Reader findings whose line's values are read from broken markup: what the rules then say of
+#: those values follows from it (an unclosed `[[` in the winner gives a winner nobody played as).
+_CAUSES = ("CP104",)
+
+
+def without_consequences(found: list[Diagnostic], result: ReadResult) -> list[Diagnostic]:
+    """`found` without the model rules' (CP2xx, CP3xx) findings on a line where markup is left unclosed.
+
+    One cause, one finding: the editor fixes the markup, and what follows
+    from it goes with it. The causes are the reader's, so they count even
+    when `--select` leaves them out.
+    """
+    broken = {d.position.line for d in result.diagnostics if d.code in _CAUSES and d.position}
+    if not broken:
+        return found
+    return [d for d in found if not (d.code[:3] in ("CP2", "CP3") and d.position and d.position.line in broken)]
 
 
 def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
@@ -102,12 +120,20 @@ class FileReport:
         return sum(1 for d in self.diagnostics if d.severity is severity)
 
 
+def parse_for_checks(text: str, dialect: str = "auto") -> ReadResult:
+    """`api.parse`, salvaging: a malformed table row is left out and the rows around it typed, so the
+    rules still check them (`source.salvaging`)."""
+    from .api import parse
+    from .source import salvaging
+
+    with salvaging():
+        return parse(text, dialect)
+
+
 def validate_text(text: str, path: str, dialect: str = "auto", selection: Selection = Selection()) -> FileReport:
     """Validate an article's text; an article no reader can read gives CP100."""
-    from .api import parse
-
     try:
-        result = parse(text, dialect)
+        result = parse_for_checks(text, dialect)
     except InputError as error:
         return unreadable(path, error, selection)
     return report_of(result, text, path, selection)

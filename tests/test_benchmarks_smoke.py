@@ -45,6 +45,12 @@ def test_mediawiki_read_gives_numbers_or_says_not_yet_available() -> None:
         assert all(_is_time(row.ours_ms) and _is_time(row.baseline_ms) for row in rows)
 
 
+def test_validate_gives_our_time_beside_mwparserfromhell_with_its_target() -> None:
+    (row,) = inprocess.mediawiki_validate(rounds=2)
+    assert _is_time(row.ours_ms) and _is_time(row.baseline_ms)
+    assert row.target == 2.0 and "validate" in row.measure
+
+
 def test_synthetic_article_reaches_its_size_and_names_every_team_synthetic() -> None:
     text = sizes.synthetic_article(20_000)
     assert len(text.encode("utf-8")) >= 20_000

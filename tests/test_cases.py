@@ -30,7 +30,7 @@ from .conftest import ROOT, SEED
 from .helpers.round_trip import assert_round_trip
 
 CASES_DIR = Path(__file__).parent / "cases"
-KINDS = ("wikitext", "mediawiki", "invalid", "bad", "diff")
+KINDS = ("wikitext", "mediawiki", "invalid", "bad", "diff", "published")
 EXPECT = ".expect.json"
 SCHEMA = json.loads((CASES_DIR / "expect.schema.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
@@ -145,6 +145,20 @@ def check_invalid(case: Path, expected: dict[str, Any], tmp_path: Path, capsys: 
         assert found == sorted((d.code, d.severity.value) for d in report.diagnostics)
 
 
+def check_published(case: Path, expected: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """MediaWiki as editors publish it: validate (reader, every rule, notes too) finds only the listed problems."""
+    report = validate_file(str(case))
+    assert report.dialect == "mediawiki"
+    assert_findings(report.diagnostics, expected["findings"])
+    text = case.read_text(encoding="utf-8")
+    if "facts" in expected:
+        assert_contains(json.loads(api.write(api.parse(text, "mediawiki").season, "json")), expected["facts"])
+    if expected.get("round_trip") == "bytes":
+        assert_round_trip(text, "mediawiki")
+    elif expected.get("round_trip") == "season":
+        assert_round_trip(api.parse(text, "mediawiki").season, "mediawiki")
+
+
 def materialise(case: Path, tmp_path: Path) -> Path:
     """The case file; a .gz case is unpacked first (the 5 MB article ships packed)."""
     if case.suffix != ".gz":
@@ -205,6 +219,7 @@ CHECKS: dict[str, Callable[[Path, dict[str, Any], Path, pytest.CaptureFixture[st
     "invalid": check_invalid,
     "bad": check_bad,
     "diff": check_diff,
+    "published": check_published,
 }
 
 
@@ -259,3 +274,13 @@ def _match_facts(match: Match, item: dict[str, Any]) -> dict[str, Any]:
     facts = {"team1": match.team1, "team2": match.team2, "legs": list(match.legs)}
     facts |= {"aggregate": match.aggregate, "winner": match.winner, "single": match.single}
     return {key: facts[key] for key in item}
+
+
+def test_published_cases_cover_every_era_of_the_competition() -> None:
+    """Final group of the 1990s, regional stage up to 2014, national stage from 2015: one case at least each."""
+    published = [case for case in CASES if kind_of(case) == "published"]
+    boxes = [api.load(case).infobox for case in published]
+    years = [box.season for box in boxes if box is not None and box.season is not None]
+    eras = {"final stage" if y < 2000 else "regional stage" if y <= 2014 else "national stage" for y in years}
+    assert eras == {"final stage", "regional stage", "national stage"}
+    assert all(case.name.startswith("synthetic_") or "_partial" in case.name for case in published)

@@ -21,6 +21,8 @@ FIXABLE_CASES = {
     "CP202_two_spellings_in_one_article.txt": "CP202",
     "CP205_title_not_ordinal.txt": "CP205",
     "CP302_prevseason.txt": "CP302",
+    "CP312_goal_difference.txt": "CP312",
+    "CP313_points_not_3w_plus_d.txt": "CP313",
 }
 
 
@@ -88,7 +90,7 @@ def test_fix_writes_the_file_and_reports_what_is_left(tmp_path: Path, capsys: py
 
 def test_the_catalogue_marks_the_fixable_rules() -> None:
     fixable = {code for code, rule in load().items() if rule.fixable}
-    assert fixable == {"CP202", "CP205", "CP302"}
+    assert fixable == {"CP202", "CP205", "CP302", "CP312", "CP313"}
     assert "| [CP202](#cp202-department-spelling) | department-spelling | warning |" in page()
     sections = {part.split(" ", 1)[0]: part for part in page().split("\n### ")[1:]}
     assert {code for code, text in sections.items() if "fixable with `validate --fix`" in text} == fixable

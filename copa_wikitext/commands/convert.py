@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import add_input_options, add_wiki_url_option
+
+if TYPE_CHECKING:
+    from ..model import Diagnostic
 
 ORDER = 1
 
@@ -74,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
         if error.position is None:  # not text, or empty: wrong from the start, as validate and batch say
             error.position = Position(1, 1)
         raise error.with_source(name) from None
+    _refuse_losses(result.diagnostics, name)
     if not args.quiet:
         for diagnostic in result.diagnostics:
             print(finding_line(name, diagnostic), file=sys.stderr)
@@ -88,6 +93,21 @@ def run(args: argparse.Namespace) -> int:
             print(f"copa-wikitext: warning: {target} cannot hold {sentence}; left out", file=sys.stderr)
     emit(output, args.output, (args.input,), args.in_place)
     return 0
+
+
+def _refuse_losses(diagnostics: tuple[Diagnostic, ...], name: str) -> None:
+    """Raise InputError (exit 1, nothing written) at the first part the reader left out of the season.
+
+    A malformed match row among well-formed ones is read without it so that
+    `validate` still checks the others; converting would silently lose it.
+    """
+    from ..errors import InputError
+
+    lost = next((d for d in diagnostics if d.left_out), None)
+    if lost is not None:
+        message = f"{lost.code} {lost.message}; not converted"
+        hint = "fix the row ('copa-wikitext validate' lists every finding)"
+        raise InputError(message, source=name, position=lost.position, hint=hint)
 
 
 def output_format(output: str | None) -> str:

@@ -8,6 +8,12 @@ has (`filled`), said once rather than once per dialect.
 scanner, the table readers, the outline) is handed the read's `Reading` and
 calls `reading.report(rule, message, line, column)` with a rule object of
 `rules.syntax`; the finding gets the rule's code and severity.
+
+A read is lossless by default: a table with a row of the wrong width is
+kept as written. Inside `source.salvaging()` (what `validate` reads with)
+the readers leave such a row out instead and type the rows around it, so
+the checks still see them; the source text, not the season, is what the
+linter prints and fixes, so nothing is lost there.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from ..block_order import ModelSection
 from ..layout import Block, BlockKind, Hole, HoleKind
 from ..model import Diagnostic, LeagueTable, Match, Path, Position, QualifiedTable, Round, Stage
 from ..rules.registry import Rule
+from ..source import salvage_requested
 
 
 def filled(
@@ -58,6 +65,8 @@ class Reading:
     part_starts: list[tuple[Path, int]] = field(default_factory=list)
     #: (path, markup) of each typed value whose markup may cite (`<ref>`), in source order.
     cited: list[tuple[Path, str]] = field(default_factory=list)
+    #: Leave a malformed table row out and read the others (`salvaging()`), rather than keep the table as written.
+    salvage: bool = field(default_factory=salvage_requested)
 
     def hole(self, path: Path, kind: HoleKind, value: str, line: int, column: int, raw: str) -> None:
         """`value` at `path` was read from `raw`, which starts at `line`:`column` (whitespace trimmed)."""
@@ -75,9 +84,12 @@ class Reading:
     def at(self, path: Path, line: int, column: int = 1) -> None:
         self.positions[path] = Position(line, column)
 
-    def report(self, rule: Rule, message: str, line: int, column: int = 1) -> None:
-        """A finding of `rule` at `line`:`column`, with the rule's code and severity."""
-        self.diagnostics.append(rule.diagnostic(message, Position(line, column)))
+    def report(self, rule: Rule, message: str, line: int, column: int = 1, *, left_out: bool = False) -> None:
+        """A finding of `rule` at `line`:`column`, with the rule's code and severity.
+
+        `left_out`: what stands there is not in the season read (see `Diagnostic.left_out`).
+        """
+        self.diagnostics.append(rule.diagnostic(message, Position(line, column), left_out=left_out))
 
 
 class Filer:
@@ -121,11 +133,16 @@ class Filer:
         values.append(value)
         self.kinds.append(kind)
 
-    def add_matches(self, matches: list[Match], line: int) -> None:
-        """Add matches; the first ones open the section's one block of matches."""
+    def add_matches(self, matches: list[Match], line: int, lines: list[int] | None = None) -> None:
+        """Add matches; the first ones open the section's one block of matches.
+
+        `lines`, where given, is the line each match stands on: findings about a match point there.
+        """
         if not self.matches:
             self.reading.at((*self.path, "matches"), line)
             self.kinds.append(BlockKind.MATCHES)
+        for k, match_line in enumerate(lines or ()):
+            self.reading.at((*self.path, "matches", len(self.matches) + k), match_line)
         self.matches += matches
 
     def result(self) -> ModelSection:

@@ -54,23 +54,25 @@ def outline(headings: Sequence[Heading], names: Sequence[str], reading: Reading)
     """
     stages: list[StageOutline] = []
     region_level = 0
+    for heading, parent in _skipped(headings):
+        reading.report(
+            HEADING_LEVEL_SKIPPED,
+            f"heading level {heading.level} follows level {parent}: a level is skipped",
+            heading.line,
+            1,
+        )
     for index, heading in enumerate(headings):
         if heading.level <= 2 or not stages:
-            _report_skip(heading, 1, reading)
             stages.append(StageOutline(index))
             region_level = 0
             continue
         stage = stages[-1]
-        stage_level = headings[stage.heading].level
         if copa_peru.is_region_heading(names[index]):
-            _report_skip(heading, stage_level, reading)
             stage.regions.append(RegionOutline(index))
             region_level = heading.level
         elif stage.regions and heading.level > region_level:
-            _report_skip(heading, region_level, reading)
             stage.regions[-1].rounds.append(index)
         else:
-            _report_skip(heading, stage_level, reading)
             stage.rounds.append(index)
             if not stage.regions:
                 stage.leading_rounds += 1
@@ -79,14 +81,24 @@ def outline(headings: Sequence[Heading], names: Sequence[str], reading: Reading)
     return stages
 
 
-def _report_skip(heading: Heading, parent_level: int, reading: Reading) -> None:
-    if heading.level > parent_level + 1:
-        reading.report(
-            HEADING_LEVEL_SKIPPED,
-            f"heading level {heading.level} follows level {parent_level}: a level is skipped",
-            heading.line,
-            1,
-        )
+def _skipped(headings: Sequence[Heading]) -> list[tuple[Heading, int]]:
+    """Headings more than one level below the heading they stand under (CP103), with that heading's level.
+
+    The heading a heading stands under is the nearest one before it of a
+    lower level (the title, level 1, before any): `====Matchday 1====` under
+    `===Final group stage===` skips nothing, though the model files both as
+    rounds of the stage. One pass, a stack of the open levels.
+    """
+    found: list[tuple[Heading, int]] = []
+    open_levels: list[int] = []
+    for heading in headings:
+        while open_levels and open_levels[-1] >= heading.level:
+            open_levels.pop()
+        parent = open_levels[-1] if open_levels else 1
+        if heading.level > parent + 1:
+            found.append((heading, parent))
+        open_levels.append(heading.level)
+    return found
 
 
 class Titled(Protocol):

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from .. import copa_peru
 from ..model import Goals, LeagueTable, Match, Path, Position, ReadResult, Severity, StandingsRow
 from . import walk
-from .registry import Finding, rule
+from .registry import Finding, Replacement, rule
 
 _ROW_HEADER_LINES = {"wikitext": 1}
 
@@ -69,17 +69,30 @@ def standings_played(result: ReadResult) -> Iterator[Finding]:
 | Pos | Team | Pld | W | D | L | GF | GA | GD | Pts |
 | 1 | Synthetic Andes FC | 10 | 7 | 2 | 1 | 20 | 8 | 10 | 23 |
 """,
-    fix="Make GD equal GF − GA.",
+    fix="Make GD equal GF − GA. Fixable: `--fix` writes GF − GA in the GD cell, in the cell's sign style; "
+    "when the group's goals scored and conceded disagree (CP314), GF or GA may be the typo, and the fix is "
+    "unsafe (`--unsafe-fixes`).",
+    fixable=True,
 )
 def standings_goal_difference(result: ReadResult) -> Iterator[Finding]:
-    for path, where, _, row in _rows(result):
+    for path, where, table, row in _rows(result):
         if row.goal_difference is None or row.goals_for is None or row.goals_against is None:
             continue
         expected = row.goals_for - row.goals_against
         if row.goal_difference != expected:
             sums = f"{row.goals_for}−{row.goals_against} = {expected}"
             message = f"'{row.team}' has GD {row.goal_difference}, but GF−GA is {sums}"
-            yield Finding(path, message, where)
+            balanced = _total(table.rows, "goals_for") == _total(table.rows, "goals_against")
+            yield _derived(result, (*path, "goal_difference"), message, where, row.goal_difference, expected, balanced)
+
+
+def _derived(
+    result: ReadResult, cell: Path, message: str, where: Position | None, written: int, expected: int, safe: bool
+) -> Finding:
+    """A finding on a derived number; fixable where the reader recorded the number's own cell."""
+    if cell not in result.positions:
+        return Finding(cell[:-1], message, where)
+    return Finding(cell, message, replacement=Replacement(str(written), str(expected), safe=safe, number=True))
 
 
 @rule(
@@ -94,7 +107,11 @@ def standings_goal_difference(result: ReadResult) -> Iterator[Finding]:
 | 1 | Synthetic Andes FC | 10 | 7 | 2 | 1 | 20 | 8 | 12 | 22 |
 """,
     fix="Make Pts = win points × W + draw points × D (3 and 1 unless the table says otherwise) + the "
-    "adjustment; record a deduction as the row's adjustment rather than in Pts alone.",
+    "adjustment; record a deduction as the row's adjustment rather than in Pts alone. Fixable: `--fix` writes "
+    "the sum in the Pts cell when the row's P = W + D + L, the group's wins and losses agree and the points "
+    "written are more than the sum; otherwise (fewer points may be a deduction nobody recorded) the fix is "
+    "unsafe (`--unsafe-fixes`).",
+    fixable=True,
 )
 def standings_points(result: ReadResult) -> Iterator[Finding]:
     for path, where, table, row in _rows(result):
@@ -105,7 +122,11 @@ def standings_points(result: ReadResult) -> Iterator[Finding]:
         if row.points != expected:
             sums = f"{table.win_points}×{row.won} + {table.draw_points}×{row.drawn}"
             sums += f" {'+' if adjustment >= 0 else '−'} {abs(adjustment)}" if adjustment else ""
-            yield Finding(path, f"'{row.team}' has {row.points} points, but {sums} = {expected}", where)
+            message = f"'{row.team}' has {row.points} points, but {sums} = {expected}"
+            played = row.played is None or row.played == (row.won or 0) + (row.drawn or 0) + (row.lost or 0)
+            balanced = _total(table.rows, "won") == _total(table.rows, "lost")
+            safe = played and balanced and row.points > expected
+            yield _derived(result, (*path, "points"), message, where, row.points, expected, safe)
 
 
 def _total(rows: tuple[StandingsRow, ...], name: str) -> int | None:

@@ -169,9 +169,11 @@ def region_department_without_teams(result: ReadResult) -> Iterator[Finding]:
 
 
 def _named_in_prose(team: str, season: Season) -> bool:
-    """Does a stage's, region's or round's text name `team` (a club entering late, say)?"""
+    """Does a stage's, region's or round's text (a club entering late, say), or a table of teams kept as
+    written, name `team`?"""
     pattern = re.compile(rf"(?<!\w){re.escape(copa_peru.fold(team))}(?!\w)")
-    return any(pattern.search(copa_peru.fold(text)) for text in walk.prose(season))
+    texts = (*walk.prose(season), *walk.team_tables(season))
+    return any(pattern.search(copa_peru.fold(text)) for text in texts)
 
 
 @rule(
@@ -179,8 +181,8 @@ def _named_in_prose(team: str, season: Season) -> bool:
     "winner-not-qualified",
     Severity.ERROR,
     summary="The infobox's winner is not among the teams the article names as taking part.",
-    reason="The champion must have played: a name found in no qualified-teams table, match, league table "
-    "or entrants' text is a typo or another season's winner.",
+    reason="The champion must have played: a name found in no qualified-teams table, match, league table, "
+    "table of teams kept as written (a finalists table) or entrants' text is a typo or another season's winner.",
     example="""
 - Winners: Sport Lorreto (1st Title)
 ...

@@ -32,12 +32,16 @@ class Replacement:
     """How to fix a finding: write `new` where the text `old` stands at the finding's place.
 
     `safe` is False for a fix that could change what the article means;
-    `validate --fix` applies those only with `--unsafe-fixes`.
+    `validate --fix` applies those only with `--unsafe-fixes`. `number`: `old`
+    and `new` are whole numbers and `old` stands exactly at the finding's
+    position, in whatever sign style the cell uses (`+3`, `−3`, `-3`); it is
+    replaced there, in that style.
     """
 
     old: str
     new: str
     safe: bool = True
+    number: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,9 +82,11 @@ class Rule:
     def group(self) -> str:
         return GROUPS.get(self.code[:3], "other")
 
-    def diagnostic(self, message: str, position: Position | None, path: Path = ()) -> Diagnostic:
+    def diagnostic(
+        self, message: str, position: Position | None, path: Path = (), *, left_out: bool = False
+    ) -> Diagnostic:
         """A finding of this rule, with the rule's code and severity."""
-        return Diagnostic(code=self.code, message=message, severity=self.severity, position=position, path=path)
+        return Diagnostic(self.code, message, self.severity, position, path, left_out)
 
     def run(self, result: ReadResult) -> Iterator[Diagnostic]:
         """The rule's findings on `result`, as positioned diagnostics."""

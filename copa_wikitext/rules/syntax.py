@@ -54,7 +54,9 @@ ROW_CELL_COUNT = register(
     "table-row-cell-count",
     Severity.ERROR,
     summary="A table row has more or fewer cells than the table's header.",
-    reason="A missing or extra `|` shifts every later cell into the wrong column: teams become locations.",
+    reason="A missing or extra `|` shifts every later cell into the wrong column: teams become locations. "
+    "`validate` leaves a qualified-teams or match row of the wrong width out and reads the rows around it, so "
+    "the other checks still run on them; `convert` refuses the file (exit 1): the table cannot be typed.",
     example="""
 | Department | Team | Location |
 | Amazonas | Bagua Grande |
@@ -132,9 +134,11 @@ ROWSPAN_OVERFLOW = register(
     "CP106",
     "rowspan-overflow",
     Severity.WARNING,
-    summary="A cell's rowspan is larger than the rows left in its table (MediaWiki source).",
-    reason="The department cell claims rows that do not exist, so the table renders with a ragged bottom; "
-    "the reader reads the rows that are there.",
+    summary="A cell's rowspan is larger than the rows left in its table, or a department cell's rowspan "
+    "runs into the next department's rows (MediaWiki source).",
+    reason="The department cell claims rows that do not exist, or that have a department of their own, so the "
+    "table renders ragged; the reader reads the rows as the editor meant them and reports the typo once, at "
+    "the spanning cell, rather than a finding for every row it shifted.",
     example="""
 {| class="wikitable"
 |-

@@ -9,6 +9,7 @@ into a line and column, so every rule points where the text is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -105,6 +106,32 @@ def prose(season: Season) -> Iterator[str]:
             yield from (*region.paragraphs, *region.notes)
     for place in rounds(season):
         yield from (*place.round.paragraphs, *place.round.notes)
+
+
+_TEAM_COLUMN = re.compile(r"(?<![\w])(?:team|club|equipo)s?(?![\w])")
+
+
+def team_tables(season: Season) -> Iterator[str]:
+    """Tables of teams the readers kept as written: a stage's, region's or round's verbatim table with a
+    Team column (a finalists table with Team before Department, a hand-made final-stage table).
+
+    The champions box has no Team column, so the winner it names is not counted as taking part.
+    """
+    for stage in season.stages:
+        blocks = [*stage.verbatim, *(text for region in stage.regions for text in region.verbatim)]
+        yield from (text for text in blocks if _has_team_column(text))
+    for place in rounds(season):
+        yield from (text for text in place.round.verbatim if _has_team_column(text))
+
+
+def _has_team_column(text: str) -> bool:
+    """Does a verbatim table's header (its `!` lines, or a pipe table's first line) name a Team column?"""
+    lines = text.lstrip().splitlines()
+    if not lines or not lines[0].startswith(("{|", "|")):
+        return False
+    headers = [line for line in lines if line.lstrip().startswith("!")]
+    headers += lines[:1] if lines[0].startswith("|") else []
+    return any(_TEAM_COLUMN.search(copa_peru.fold(line)) for line in headers)
 
 
 @dataclass(frozen=True)

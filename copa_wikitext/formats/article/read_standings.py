@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...model import LeagueTable, StandingsRow
+from ...model import LeagueTable, Path, StandingsRow
+from ...reading.filing import Reading
 from ...standings import CANONICAL_COLUMNS, CANONICAL_FIELDS, NUMBERS, with_completed_rows
 from .read_blocks import ArticleBlock
 from .syntax import COLUMN_JOIN, PIPE, STANDINGS_EXTRA_COLUMNS, STANDINGS_EXTRA_FIELDS, split_row
@@ -45,6 +46,20 @@ def read_league_table(block: ArticleBlock) -> LeagueTable | None:
                 return None
             rows.append(row)
     return _table(rows, settings)
+
+
+def record_standings_cells(block: ArticleBlock, path: Path, reading: Reading) -> None:
+    """Where each team row of a league table read from `block` stands, `(*path, "rows", k)`, and each of
+    its cells, `(*path, "rows", k, field)`: a finding about a number points at its cell, and `--fix` finds it."""
+    lines = block.lines()
+    fields = _fields([text for text, _ in split_row(lines[0])]) or []
+    for k, line in enumerate(lines[1:]):
+        cells = split_row(line)
+        if len(cells) != len(fields):
+            break  # the settings rows after the teams
+        reading.at((*path, "rows", k), block.line + 1 + k)
+        for name, (_, column) in zip(fields, cells, strict=True):
+            reading.at((*path, "rows", k, name), block.line + 1 + k, column)
 
 
 def _fields(header: list[str]) -> list[str] | None:

@@ -25,7 +25,7 @@ from ...source import check_controls, check_nesting, prepare
 from . import read_blocks as block_parser
 from .read_blocks import ArticleBlock
 from .read_infobox import read_infobox
-from .read_standings import read_league_table
+from .read_standings import read_league_table, record_standings_cells
 from .read_tables import read_match_table, read_qualified_table, record_match_rows
 from .syntax import read_headings, split_row
 
@@ -291,17 +291,19 @@ class _ArticleFiler(Filer):
                 return
         standings = read_league_table(block) if isinstance(self.section, Round) else None
         if standings is not None:
+            where = (*self.path, "league_tables", len(self.values["league_tables"]))
+            record_standings_cells(block, where, self.reading)
             self.add("league_tables", BlockKind.LEAGUE_TABLE, standings, block.line)
             return
         further = bool(self.matches) and self.kinds[-2:] == [BlockKind.MATCHES, BlockKind.BLANK]
         if isinstance(self.section, Round) and (not self.matches or further):
-            matches = read_match_table(block, self.reading)
-            if matches is not None:
+            rows = read_match_table(block, self.reading)
+            if rows is not None:
                 if further:  # a further table of the round's matches, one blank line after the last
                     self.kinds.pop()
                 first = len(self.matches)
-                self.add_matches(list(matches), block.line)
-                record_match_rows(block, (*self.path, "matches"), self.reading, first)
+                self.add_matches([match for _, match in rows], block.line)
+                record_match_rows(block, rows, (*self.path, "matches"), self.reading, first)
                 return
         self.file_verbatim(block)
 

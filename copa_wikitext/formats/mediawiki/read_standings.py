@@ -18,7 +18,7 @@ import re
 from typing import Any
 
 from ...layout import StandingsLayout
-from ...model import LeagueTable, StandingsRow
+from ...model import LeagueTable, Path, Position, StandingsRow
 from ...reading.filing import Reading
 from ...standings import column_fields, with_completed_rows
 from .read_tables import Table, grid, header_texts
@@ -125,25 +125,33 @@ def _number(text: str) -> int | None:
 # --- wikitables ----------------------------------------------------------------
 
 
-def read_standings_table(table: Table, reading: Reading) -> LeagueTable | None:
-    """A wikitable headed Pos / Team / Pld / W / D / L / GF / GA / GD / Pts (any usual spelling)."""
+def read_standings_table(table: Table, reading: Reading, path: Path = ()) -> LeagueTable | None:
+    """A wikitable headed Pos / Team / Pld / W / D / L / GF / GA / GD / Pts (any usual spelling).
+
+    Read whole, it records where each row, `(*path, "rows", k)`, and each of its cells stand.
+    """
     columns = header_texts(table)
     fields = column_fields(columns)
     if fields is None or len(columns) != len(table.rows[0].cells):
         return None
     rows: list[StandingsRow] = []
-    for slots in grid(table, len(fields), reading)[1:]:
+    places: list[tuple[Path, Position]] = []
+    for slots, row in zip(grid(table, len(fields), reading)[1:], table.rows[1:], strict=True):
         if any(slot is None for slot in slots):
             return None
         values: dict[str, Any] = {}
         try:
             for name, slot in zip(fields, slots, strict=True):
                 values[name] = _cell_value(name, slot.content if slot is not None else "")
+                if slot is not None:
+                    places.append(((*path, "rows", len(rows), name), Position(slot.line, slot.column)))
         except _NotStandings:
             return None
         team, link = values.pop("team")
         values.setdefault("position", len(rows) + 1)
+        places.append(((*path, "rows", len(rows)), Position(row.line, 1)))
         rows.append(StandingsRow(team, team_link=link, **values))
+    reading.positions.update(places)
     return with_completed_rows(LeagueTable(tuple(rows), columns=tuple(columns)))
 
 

@@ -22,6 +22,7 @@ from ...layout import HoleKind
 from ...model import Match, MatchDetails, Path, QualifiedTable, QualifiedTeam
 from ...reading.filing import Reading
 from ...rules.syntax import AMBIGUOUS_ROW, ROW_CELL_COUNT, ROWSPAN_OVERFLOW
+from .department_spans import trim_department_spans
 from .syntax import LINE_BREAK, link_target, plain, split_top, template_name
 
 BOLD = "'''"
@@ -167,6 +168,7 @@ def read_qualified(table: Table, path: Path, reading: Reading) -> QualifiedTable
     department: tuple[str, Cell] | None = None
     read_rows: list[tuple[Path, QualifiedTeam, list[Cell | None], Row]] = []
     shared: list[Cell] = []
+    trim_department_spans(table, width, reading)
     for number, slots in enumerate(grid(table, width + 1, reading)[1:], start=1):
         row = table.rows[number]
         row_path = (*path, "rows", len(rows))
@@ -280,17 +282,19 @@ def is_match_header(columns: list[str]) -> bool:
     return tuple(copa_peru.fold(text) for text in columns) == copa_peru.MATCH_COLUMNS
 
 
-def read_tie_table(table: Table, reading: Reading) -> tuple[Match, ...] | None:
-    """A plain wikitable of ties: Team 1 | Agg. | Team 2 | 1st leg | 2nd leg."""
+def read_tie_table(table: Table, reading: Reading) -> tuple[tuple[int, Match], ...] | None:
+    """A plain wikitable of ties: Team 1 | Agg. | Team 2 | 1st leg | 2nd leg; each match with its row's line."""
     if not is_match_header(header_texts(table)):
         return None
-    matches: list[Match] = []
+    matches: list[tuple[int, Match]] = []
     for slots, row in zip(grid(table, len(copa_peru.MATCH_COLUMNS), reading)[1:], table.rows[1:], strict=True):
         if any(slot is None for slot in slots):
-            reading.report(ROW_CELL_COUNT, f"match row needs {len(copa_peru.MATCH_COLUMNS)} cells", row.line, 1)
+            filled, width = sum(slot is not None for slot in slots), len(copa_peru.MATCH_COLUMNS)
+            message = f"match row has {filled} cells, needs {width}: the row is not read until it is mended"
+            reading.report(ROW_CELL_COUNT, message, row.line, 1, left_out=True)
             continue
         raw = [slot.content for slot in slots if slot is not None]
-        matches.append(match_from(raw[0], raw[2], raw[1], raw[3:]))
+        matches.append((row.line, match_from(raw[0], raw[2], raw[1], raw[3:])))
     return tuple(matches)
 
 

@@ -345,11 +345,12 @@ class _WikiFiler(Filer):
             if not table.templates and _is_stub_tail(block.lines[1:]):
                 self.set_stub(block)
                 return
-            matches = read_tie_table(table, self.reading)
-            if matches is not None:
-                self.add_matches(list(matches), block.line)
+            rows = read_tie_table(table, self.reading)
+            if rows is not None:
+                self.add_matches([match for _, match in rows], block.line, [line for line, _ in rows])
                 return
-            self.file_standings(read_standings_table(table, self.reading), block)
+            where = (*self.path, "league_tables", len(self.values["league_tables"]))
+            self.file_standings(read_standings_table(table, self.reading, where), block)
             return
         self.add("verbatim", BlockKind.VERBATIM, block.text, block.line)
 
@@ -365,11 +366,12 @@ class _WikiFiler(Filer):
         one_leg = block.name.startswith("one")
         is_result = is_one_leg_result if one_leg else is_two_leg_result
         results = [line for line in body if is_result(line.strip())]
+        lines = [block.line + n for n, line in enumerate(block.lines) if is_result(line.strip())]
         if not results and _is_stub_tail(tuple(body)) and not one_leg:
             self.set_stub(block)
         elif results and all(is_result(line.strip()) or _is_stub_tail((line,)) for line in body):
             read = read_one_leg_result if one_leg else read_two_leg_result
-            self.add_matches([read(line.strip()) for line in results], block.line)
+            self.add_matches([read(line.strip()) for line in results], block.line, lines)
         else:
             self.add("verbatim", BlockKind.VERBATIM, block.text, block.line)
 

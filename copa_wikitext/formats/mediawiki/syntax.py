@@ -222,20 +222,28 @@ _NESTING = re.compile(r"\[\[|\]\]|\{\{|\}\}")
 def split_top(text: str, separator: str) -> list[tuple[str, int]]:
     """Pieces of `text` between `separator`s outside links and templates, with offsets.
 
-    `separator` is a regex alternation ("\\|\\|", "!!|\\|\\|", "\\|").
+    `separator` is a regex alternation ("\\|\\|", "!!|\\|\\|", "\\|"). A link
+    never runs past its line (MediaWiki renders an unclosed `[[` as text), so
+    a `[[` left open at a newline no longer hides the separators after it:
+    `| winners = [[Alpha` does not swallow the infobox's next lines.
     """
     if "[[" not in text and "{{" not in text:
         return _split_flat(text, separator)
-    pattern = re.compile(rf"\[\[|\]\]|\{{\{{|\}}\}}|{separator}")
+    pattern = re.compile(rf"\[\[|\]\]|\{{\{{|\}}\}}|\n|{separator}")
     pieces: list[tuple[str, int]] = []
-    depth = start = 0
+    open_: list[str] = []
+    start = 0
     for match in pattern.finditer(text):
         token = match.group()
         if token in ("[[", "{{"):
-            depth += 1
+            open_.append(token)
         elif token in ("]]", "}}"):
-            depth = max(0, depth - 1)
-        elif depth == 0:
+            if open_:
+                open_.pop()
+        elif token == "\n":
+            while open_ and open_[-1] == "[[":
+                open_.pop()
+        elif not open_:
             pieces.append((text[start : match.start()], start))
             start = match.end()
     pieces.append((text[start:], start))
