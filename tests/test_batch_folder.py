@@ -203,3 +203,19 @@ def test_an_nfd_title_is_read_as_its_nfc_season(tmp_path: Path) -> None:
     result = batch_cli(str(export), "-t", "json", "-o", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "2014_Copa_Perú.json").exists()
+
+
+def test_inputs_named_like_the_batchs_own_files_do_not_overwrite_them(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "index.txt").write_text(synthetic.article(2005, seed=1), encoding="utf-8")
+    (inputs / ".copa-manifest.txt").write_text(synthetic.article(2006, seed=2), encoding="utf-8")
+    out = tmp_path / "out"
+    options = Options(formats=("json", "html"), outdir=out, jobs=1)
+    found = [*find_inputs([str(inputs)], exclude=[out]), *find_inputs([str(inputs / ".copa-manifest.txt")])]
+    summary = Batch(found, options).run()
+    assert (summary.seasons, summary.errors) == (2, 0)
+    assert api.load(out / "index.txt.json").infobox.season == 2005  # type: ignore[union-attr]
+    assert api.load(out / ".copa-manifest.txt.json").infobox.season == 2006  # type: ignore[union-attr]
+    assert set(load_manifest(out)) == {item.name for item in found}
+    assert 'href="index.txt.html"' in (out / "index.html").read_text(encoding="utf-8")

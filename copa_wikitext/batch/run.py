@@ -94,7 +94,7 @@ class Batch:
         self.listener = listener or _Silent()
         self.outdir = options.outdir
         self._fingerprint = options.fingerprint()
-        self._names = OutputNames()
+        self._names = OutputNames(options.formats)
         self._input_paths = {resolved_path(item.path) for item in inputs}
         self._runs: dict[int, InputInProgress] = {}
         self._done: dict[int, _Finished] = {}
