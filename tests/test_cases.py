@@ -160,7 +160,8 @@ def check_bad(case: Path, expected: dict[str, Any], tmp_path: Path, capsys: pyte
     for index, run in enumerate(expected["cli"]):
         out = tmp_path / f"run{index}" / "out.txt"
         out.parent.mkdir()
-        args = [arg.replace("{input}", str(path)).replace("{output}", str(out)) for arg in run["args"]]
+        places = {"{input}": str(path), "{output}": str(out), "{seed}": str(SEED)}
+        args = [_placed(arg, places) for arg in run["args"]]
         try:
             code = main(args)
         except SystemExit as stop:  # argparse refusing an argument exits on its own
@@ -169,7 +170,7 @@ def check_bad(case: Path, expected: dict[str, Any], tmp_path: Path, capsys: pyte
         assert code == run["exit"], (args, err)
         assert "Traceback" not in err
         for part in run.get("stderr_contains", []):
-            assert part in err, (args, err)
+            assert _placed(part, places) in err, (args, err)
         if "stderr_lines" in run:
             assert err.count("\n") == run["stderr_lines"], err
         if "stderr_at" in run:
@@ -181,6 +182,12 @@ def check_bad(case: Path, expected: dict[str, Any], tmp_path: Path, capsys: pyte
             assert out.read_bytes() == path.read_bytes()
         if run.get("same_as_seed"):
             assert api.load(out) == api.load(SEED)
+
+
+def _placed(text: str, places: dict[str, str]) -> str:
+    for name, value in places.items():
+        text = text.replace(name, value)
+    return text
 
 
 def check_diff(case: Path, expected: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
