@@ -100,7 +100,13 @@ def test_two_concurrent_batches_into_one_folder_both_end_cleanly(tmp_path: Path)
     assert all("Traceback" not in stderr for _, stderr in results)
     assert sorted(code for code, _ in results)[0] == 0
     assert all(code in (0, 2) for code, _ in results)
+    for code, stderr in results:  # the one kept out says so in one line; it does not half-run
+        if code == 2:
+            assert len(stderr.splitlines()) == 1
+            assert "another copa-wikitext batch is writing into this folder" in stderr
     assert len((out / "seasons.csv").read_text().splitlines()) == 1 + 6
+    assert len(list(out.glob("s*.json"))) == 6
+    assert not list(out.rglob("*.tmp"))
 
 
 @fork_only
