@@ -3,12 +3,14 @@
 Each subcommand is a module in `commands/` with `add_parser(subparsers)` and
 `run(args) -> int`; this module finds them, parses, and turns any
 `CopaError` into one line on stderr and its exit code (0 fine, 1 the input
-is wrong, 2 usage or I/O). No traceback reaches the user.
+is wrong, 2 usage or I/O). Any other exception is a bug: one "internal
+error" line and exit 70. No traceback reaches the user.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import pkgutil
 import sys
 from collections.abc import Sequence
@@ -18,7 +20,8 @@ from types import ModuleType
 from . import __version__, commands
 from .errors import CopaError
 
-EPILOG = """exit status: 0 fine, 1 the input is wrong (or validate found errors), 2 usage or I/O error.
+EPILOG = """exit status: 0 fine, 1 the input is wrong (or validate found errors), 2 usage or I/O error,
+70 an internal error (please report it).
 Run 'copa-wikitext COMMAND --help' for one command's options."""
 
 
@@ -56,6 +59,49 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; whatever happens, at most one line on stderr and an exit status.
+
+    A `CopaError` is the input's or the call's fault (its own line and
+    status). Anything else is a bug of ours: one "internal error" line
+    asking for a report, and exit 70 (EX_SOFTWARE), never a traceback.
+    """
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("copa-wikitext: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # the reader of stdout went away (`| head`): nothing left to say
+        _stdout_to_devnull()
+        return 0
+    except Exception as error:  # the one place every other exception ends
+        print(internal_error_line(error), file=sys.stderr)
+        return INTERNAL_ERROR
+
+
+#: The exit status of an internal error: EX_SOFTWARE of sysexits.h.
+INTERNAL_ERROR = 70
+
+
+def internal_error_line(error: BaseException) -> str:
+    message = " ".join(str(error).split())
+    if len(message) > 200:
+        message = message[:200] + "…"
+    return (
+        f"copa-wikitext: internal error: {type(error).__name__}: {message}; please report it "
+        "(with the command, its input and 'copa-wikitext --version')"
+    )
+
+
+def _stdout_to_devnull() -> None:
+    """Point stdout at /dev/null, so that Python's flush at exit does not fail on the closed pipe again."""
+    try:
+        descriptor = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(descriptor, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # stdout is no file (tests capture it)
+        return
+
+
+def _main(argv: Sequence[str] | None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     named = arguments[0] if arguments and not arguments[0].startswith("-") else None
     parser = build_parser(named)
@@ -69,9 +115,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CopaError as error:
         print(f"copa-wikitext: {error.one_line()}", file=sys.stderr)
         return error.exit_code
-    except KeyboardInterrupt:
-        print("copa-wikitext: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        sys.stderr.close()
-        return 0

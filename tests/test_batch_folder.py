@@ -100,7 +100,13 @@ def test_two_concurrent_batches_into_one_folder_both_end_cleanly(tmp_path: Path)
     assert all("Traceback" not in stderr for _, stderr in results)
     assert sorted(code for code, _ in results)[0] == 0
     assert all(code in (0, 2) for code, _ in results)
+    for code, stderr in results:  # the one kept out says so in one line; it does not half-run
+        if code == 2:
+            assert len(stderr.splitlines()) == 1
+            assert "another copa-wikitext batch is writing into this folder" in stderr
     assert len((out / "seasons.csv").read_text().splitlines()) == 1 + 6
+    assert len(list(out.glob("s*.json"))) == 6
+    assert not list(out.rglob("*.tmp"))
 
 
 @fork_only
@@ -127,27 +133,57 @@ def test_the_manifest_holds_the_hash_of_the_bytes_read_not_of_the_file_before(
 
 
 def test_kill_9_then_rerun_skips_what_was_finished_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    _kill_9_then_rerun(tmp_path, files=40, kill_after=3, jobs=1)
+
+
+@pytest.mark.slow
+def test_kill_9_during_a_2000_file_batch_then_rerun_skips_exactly_what_was_finished(tmp_path: Path) -> None:
+    _kill_9_then_rerun(tmp_path, files=2000, kill_after=1000, jobs=2)
+
+
+def _kill_9_then_rerun(tmp_path: Path, files: int, kill_after: int, jobs: int) -> None:
+    """`kill -9` the batch once `kill_after` inputs are finished; the rerun redoes exactly the others."""
     inputs = tmp_path / "in"
     inputs.mkdir()
-    for number in range(40):
-        (inputs / f"s{number:02}.txt").write_text(synthetic.article(2005 + number % 20, seed=number), encoding="utf-8")
+    articles = [synthetic.article(2005 + number % 20, seed=number) for number in range(min(files, 100))]
+    for number in range(files):
+        (inputs / f"s{number:04}.txt").write_text(articles[number % len(articles)], encoding="utf-8")
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "copa_wikitext", "batch", str(inputs), "-t", "json", "-o", str(out), "-j", "1"]
-    run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and len(_journal_lines(out)) < 3:
+    command = [sys.executable, "-m", "copa_wikitext", "batch", str(inputs), "-t", "json", "-o", str(out)]
+    command += ["-j", str(jobs)]
+    run = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV, start_new_session=True
+    )
+    deadline = time.monotonic() + 600
+    while time.monotonic() < deadline and len(_journal_lines(out)) < kill_after and run.poll() is None:
         time.sleep(0.02)
-    run.send_signal(signal.SIGKILL)
+    run.send_signal(signal.SIGKILL)  # the batch itself; its workers end once their page is done
     run.wait()
-    finished = len(load_manifest(out))
-    assert finished >= 3
-    (out / ".s99.json.abcdefgh.tmp").write_text("left by a killed worker")
-    result = batch_cli(str(inputs), "-t", "json", "-o", str(out), "-j", "1")
+    assert _the_group_ends(run.pid), "worker processes outlived the killed batch"
+    finished = set(load_manifest(out))
+    assert kill_after <= len(finished) < files
+    (out / ".s9999.json.abcdefgh.tmp").write_text("left by a killed worker")
+    result = batch_cli(str(inputs), "-t", "json", "-o", str(out), "-j", str(jobs), timeout=900)
     assert result.returncode == 0, result.stderr
-    unchanged = int(result.stderr.split("(")[1].split(" unchanged")[0])
-    assert unchanged >= finished
+    assert f"{files} files ({len(finished)} unchanged)" in result.stderr
+    redone = {line.split("] ", 1)[1].rsplit(": ", 1)[0] for line in result.stderr.splitlines() if line.startswith("[")}
+    assert redone.isdisjoint(finished) and len(redone) == files - len(finished)
     assert not list(out.rglob("*.tmp"))
     assert not (out / JOURNAL).exists()
+    assert len(load_manifest(out)) == files
+
+
+def _the_group_ends(group: int) -> bool:
+    """Do the processes left in `group` end on their own (a generous minute), or must they be killed?"""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.05)
+    os.killpg(group, signal.SIGKILL)
+    return False
 
 
 def _journal_lines(out: Path) -> list[str]:
@@ -203,3 +239,19 @@ def test_an_nfd_title_is_read_as_its_nfc_season(tmp_path: Path) -> None:
     result = batch_cli(str(export), "-t", "json", "-o", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "2014_Copa_Perú.json").exists()
+
+
+def test_inputs_named_like_the_batchs_own_files_do_not_overwrite_them(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "index.txt").write_text(synthetic.article(2005, seed=1), encoding="utf-8")
+    (inputs / ".copa-manifest.txt").write_text(synthetic.article(2006, seed=2), encoding="utf-8")
+    out = tmp_path / "out"
+    options = Options(formats=("json", "html"), outdir=out, jobs=1)
+    found = [*find_inputs([str(inputs)], exclude=[out]), *find_inputs([str(inputs / ".copa-manifest.txt")])]
+    summary = Batch(found, options).run()
+    assert (summary.seasons, summary.errors) == (2, 0)
+    assert api.load(out / "index.txt.json").infobox.season == 2005  # type: ignore[union-attr]
+    assert api.load(out / ".copa-manifest.txt.json").infobox.season == 2006  # type: ignore[union-attr]
+    assert set(load_manifest(out)) == {item.name for item in found}
+    assert 'href="index.txt.html"' in (out / "index.html").read_text(encoding="utf-8")

@@ -175,7 +175,7 @@ def check_bad(case: Path, expected: dict[str, Any], tmp_path: Path, capsys: pyte
         out = tmp_path / f"run{index}" / "out.txt"
         out.parent.mkdir()
         outdir = out.parent / "outdir"
-        places = {"{input}": str(path), "{output}": str(out), "{outdir}": str(outdir)}
+        places = {"{input}": str(path), "{output}": str(out), "{outdir}": str(outdir), "{seed}": str(SEED)}
         args = [_placed(arg, places) for arg in run["args"]]
         try:
             code = main(args)
@@ -187,7 +187,7 @@ def check_bad(case: Path, expected: dict[str, Any], tmp_path: Path, capsys: pyte
         for part in run.get("stdout_contains", []):
             assert part in stdout, (args, stdout)
         for part in run.get("stderr_contains", []):
-            assert part in err, (args, err)
+            assert _placed(part, places) in err, (args, err)
         if "stderr_lines" in run:
             assert err.count("\n") == run["stderr_lines"], err
         if "stderr_at" in run:
@@ -201,10 +201,10 @@ def check_bad(case: Path, expected: dict[str, Any], tmp_path: Path, capsys: pyte
             assert api.load(out) == api.load(SEED)
 
 
-def _placed(arg: str, places: dict[str, str]) -> str:
-    for placeholder, value in places.items():
-        arg = arg.replace(placeholder, value)
-    return arg
+def _placed(text: str, places: dict[str, str]) -> str:
+    for name, value in places.items():
+        text = text.replace(name, value)
+    return text
 
 
 def check_diff(case: Path, expected: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,12 +7,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import copa_wikitext
 from copa_wikitext.batch import Batch, Options, find_inputs
 from copa_wikitext.formats.html.bracket import bracket_svg, knockout_runs, tie_title
 from copa_wikitext.formats.html.style import CONTRAST_PAIRS
-from copa_wikitext.formats.html.syntax import wiki_url
+from copa_wikitext.formats.html.syntax import element_id, wiki_url
 from copa_wikitext.model import Match, Round
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -216,3 +218,21 @@ def test_a_round_with_a_bye_links_each_tie_to_the_one_its_winner_played_next() -
     semis = Round("Semifinals", (_tie("Synthetic A", "Synthetic C"), _tie("Synthetic E", "Synthetic H")))
     svg = bracket_svg([first, semis], "Synthetic bye")
     assert svg.count('class="bk-link"') == 3  # A and C to the first semifinal, E alone to the second
+
+
+def _first_free_id(text: str, taken: set[str]) -> str:
+    """The plain rule `element_id` keeps: the base, else the first of base-2, base-3, … not taken."""
+    base = re.sub(r"[^\w]+", "-", text.casefold()).strip("-") or "section"
+    found, number = base, 2
+    while found in taken:
+        found, number = f"{base}-{number}", number + 1
+    taken.add(found)
+    return found
+
+
+@given(st.lists(st.sampled_from(["Final", "final", "Final 2", "Final-3", "Round of 16", "", "!"]), max_size=40))
+def test_heading_ids_are_the_first_free_ones_in_linear_time(names: list[str]) -> None:
+    """5,000 headings "Round of 16" took 4 s of probing in a 1 MB article; the ids must not change."""
+    plain: set[str] = {"content"}
+    counted = {"content": 2}
+    assert [element_id(name, counted) for name in names] == [_first_free_id(name, plain) for name in names]

@@ -66,26 +66,9 @@ def test_a_failing_template_is_one_line_naming_its_file_and_line(
     assert "Traceback" not in err
 
 
-#: Templates that Python itself could not compile or render, each with what the one line says.
-BEYOND_LIMITS = [
-    ("nested_parentheses.j2", [], "nested too deeply to compile"),
-    ("nested_for_21.j2", [], "too many statically nested blocks"),
-    ("huge_replace.j2", [], "longer than"),
-    ("huge_output.j2", [], "writes more than"),
-    # A loop of 10^10 steps cannot end within 1 s; the limit stops it.
-    ("loop_forever.j2", ["--template-timeout", "1"], "still rendering after 1 s"),
-]
-
-
-@pytest.mark.parametrize(("name", "options", "words"), BEYOND_LIMITS)
-def test_a_template_past_the_limits_is_one_line_and_exit_1(
-    capsys: pytest.CaptureFixture[str], name: str, options: list[str], words: str
-) -> None:
-    path = TEMPLATES / name
-    code, out, err = convert(capsys, "-t", "markdown", "--template", str(path), *options)
-    assert (code, out, err.count("\n")) == (1, "", 1)
-    assert err.startswith(f"copa-wikitext: {path}")
-    assert words in err
+# Templates past the limits (200 nested parentheses, 21 nested loops, a huge
+# `replace`, a huge output, a loop that never ends) are cases of their own:
+# tests/cases/bad/hardening-template-*.j2.
 
 
 def test_the_sandbox_refusal_is_a_template_error_in_the_api() -> None:

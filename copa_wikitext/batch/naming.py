@@ -5,8 +5,10 @@ extension (`input_stem`), or the sanitized title of an export page
 (`page_stem`), cut to `STEM_BYTES` UTF-8 bytes (not characters: a
 file system counts bytes). `OutputNames` hands stems out: on a clash the later input,
 in input order, keeps its extension ("2014.wiki.json") or gets "-2", "-3",
-so names never depend on `--jobs`. Refusing a name that would overwrite an
-input is the batch's (`run.py`).
+so names never depend on `--jobs`. A season is never named like one of the
+batch's own files (`OWN_FILES`: an input "index.txt" under `-t html` is
+written to "index.txt.html", not over the index page). Refusing a name that
+would overwrite an input is the batch's (`run.py`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,10 @@ import re
 from pathlib import Path
 
 from ..formats import WRITERS
+from .manifest import BOOKKEEPING
+
+#: The files a batch writes into OUTDIR for itself (lower case): no season is written over one.
+OWN_FILES = frozenset({*BOOKKEEPING, "seasons.csv", "teams.csv", "index.html"})
 
 _UNSAFE = re.compile(r"[^\w.()\-]+")
 
@@ -38,18 +44,24 @@ class OutputNames:
     else a "-2", "-3" suffix.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, formats: tuple[str, ...] = ()) -> None:
         self._taken: set[str] = set()
+        self._formats = formats
 
     def claim(self, stem: str, fallback: str | None = None) -> str:
         candidate, number = stem, 1
-        if candidate.casefold() in self._taken and fallback:
+        if self._clashes(candidate) and fallback:
             candidate = cut_to_bytes(fallback, STEM_BYTES + 20)
-        while candidate.casefold() in self._taken:
+        while self._clashes(candidate):
             number += 1
             candidate = f"{stem}-{number}"
         self._taken.add(candidate.casefold())
         return candidate
+
+    def _clashes(self, stem: str) -> bool:
+        """Taken already, or one of its files (in the formats written) named like the batch's own."""
+        own = any(name.casefold() in OWN_FILES for name in output_names(stem, self._formats))
+        return own or stem.casefold() in self._taken
 
 
 def input_stem(path: Path) -> str:

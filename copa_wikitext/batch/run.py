@@ -95,7 +95,7 @@ class Batch:
         self.outdir = options.outdir
         self._fingerprint = options.fingerprint()
         self._fingerprints: dict[int, Fingerprint] = {}  # each input's: with --validate, its configuration's checks
-        self._names = OutputNames()
+        self._names = OutputNames(options.formats)
         self._input_paths = {resolved_path(item.path) for item in inputs}
         self._runs: dict[int, InputInProgress] = {}
         self._done: dict[int, _Finished] = {}

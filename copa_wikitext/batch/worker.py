@@ -11,6 +11,7 @@ what becomes of the outcomes are not here.
 from __future__ import annotations
 
 import hashlib
+import os
 import signal
 from collections.abc import Iterable
 from dataclasses import replace
@@ -98,8 +99,14 @@ def _write_formats(task: Task, season: Season) -> tuple[tuple[str, ...], list[Pr
 def serve(connection: Connection) -> None:
     """A worker process: convert tasks until told to stop or the parent goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    parent = os.getppid()
     while True:
         try:
+            # A forked worker holds copies of the parent's pipe ends, so a parent
+            # killed with -9 gives no EOF here: ask once a second whether it is gone.
+            while not connection.poll(1.0):
+                if os.getppid() != parent:
+                    return
             task = connection.recv()
         except (EOFError, OSError):
             return

@@ -61,6 +61,28 @@ def check_values(season: Season, refused: re.Pattern[str], fmt: str) -> None:
             )
 
 
+def check_infobox_line(season: Season, fmt: str) -> None:
+    """Raise a WriteError for a typed infobox value with outer blanks or a newline.
+
+    Each stands on its infobox line, and the readers strip what they read
+    there: " Sport Loreto" would come back as "Sport Loreto", "Sport\nLoreto"
+    not at all. Other values are checked where they are written.
+    """
+    box = season.infobox
+    if box is None:
+        return
+    values = [("infobox.competition", box.competition)]
+    if box.winners is not None:
+        values += [("infobox.winners.team", box.winners.team), ("infobox.winners.title_label", box.winners.title_label)]
+    for where, text in values:
+        if text and (text != text.strip() or "\n" in text):
+            raise WriteError(
+                f"{where}: {text!r} begins or ends with blanks or holds a newline, which {fmt} cannot keep "
+                "in an infobox line",
+                hint="remove them from the input",
+            )
+
+
 Found = list[tuple[tuple[Any, ...], str]]
 
 #: The last season looked at and its values: a batch writes one season in several formats.

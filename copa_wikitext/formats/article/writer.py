@@ -20,7 +20,7 @@ from ...layout import Block, BlockKind
 from ...model import LeagueTable, Match, QualifiedTable, Region, Round, Season, Stage
 from ...standings import CANONICAL_COLUMNS, CANONICAL_FIELDS
 from ...writing.parts import TemplateBlock, TemplateSection, article_parts, as_source_ended, dotted
-from ...writing.values import CONTROLS, check_values
+from ...writing.values import CONTROLS, check_infobox_line, check_values
 from .syntax import (
     BOLD,
     COLUMN_JOIN,
@@ -50,6 +50,7 @@ VARIABLES = {
 def check(season: Season) -> None:
     """Refuse a control character (a carriage return would split its line) or a lone surrogate."""
     check_values(season, CONTROLS, "the article dialect")
+    check_infobox_line(season, "the article dialect")
 
 
 def context(season: Season) -> dict[str, Any]:

@@ -32,11 +32,21 @@ def link(text: str, target: str | None) -> str:
     return f'<a href="{escape(wiki_url(target))}">{escape(text)}</a>'
 
 
-def element_id(text: str, taken: set[str]) -> str:
-    """A unique id for a heading: "Round of 16" -> "round-of-16"; `taken` is updated."""
+def element_id(text: str, taken: dict[str, int]) -> str:
+    """A unique id for a heading: "Round of 16" -> "round-of-16", then "round-of-16-2", ….
+
+    `taken` maps every id handed out to the next number to try after it, so
+    that 5,000 headings of one name take linear time, not quadratic.
+    """
     base = re.sub(r"[^\w]+", "-", text.casefold()).strip("-") or "section"
-    found, number = base, 2
-    while found in taken:
-        found, number = f"{base}-{number}", number + 1
-    taken.add(found)
+    number = taken.get(base)
+    if number is None:
+        taken[base] = 2
+        return base
+    found = f"{base}-{number}"
+    while found in taken:  # ids only ever join `taken`: every number skipped stays taken
+        number += 1
+        found = f"{base}-{number}"
+    taken[base] = number + 1
+    taken[found] = 2
     return found

@@ -66,7 +66,7 @@ def check(season: Season) -> None:
 
 
 def context(season: Season) -> dict[str, Any]:
-    taken: set[str] = {"content"}
+    taken: dict[str, int] = {"content": 2}  # ids handed out (see `element_id`)
     citing = Citing(season)
     front = list(_front(season, citing.after))
     sections, references = _place_references(list(_sections(season, taken, citing.after)), citing.references())
@@ -102,7 +102,7 @@ def _front(season: Season, marks: Marks) -> Iterator[str]:
     yield from (_code(text) for text in season.verbatim)
 
 
-def _sections(season: Season, taken: set[str], marks: Marks) -> Iterator[HtmlSection]:
+def _sections(season: Season, taken: dict[str, int], marks: Marks) -> Iterator[HtmlSection]:
     parents: list[tuple[int, str]] = []
     for part in article_parts(season):
         level = min(max(part.level, 2), MAX_LEVEL)

@@ -25,7 +25,7 @@ from ...model import Infobox, QualifiedTable, Region, Round, Season, Stage
 from ...source_map import FRONT
 from ...writing.parts import TemplateBlock, TemplateSection, article_parts, as_source_ended, dotted
 from ...writing.render import render_bundled
-from ...writing.values import CONTROLS_BUT_CR, check_values
+from ...writing.values import CONTROLS_BUT_CR, check_infobox_line, check_values
 from . import write_refs
 from .hatnotes import hatnote_articles
 from .patch import Encoder, kept_source
@@ -69,6 +69,7 @@ class Table:
 def check(season: Season) -> None:
     """Refuse a control character or a lone surrogate; a carriage return is written as `&#13;`."""
     check_values(season, CONTROLS_BUT_CR, "MediaWiki")
+    check_infobox_line(season, "MediaWiki")
 
 
 def context(season: Season) -> dict[str, Any]:
