@@ -47,6 +47,11 @@ def check_input(data: bytes) -> None:
         text = decode(data)
     except CopaError:
         return
+    check_text(text)
+
+
+def check_text(text: str) -> None:
+    """Every law above for `text`, as decoded (or as any str, lone surrogates included)."""
     for dialect in READERS:
         try:
             season = copa_wikitext.parse(text, dialect).season

@@ -52,7 +52,7 @@ def check_layout(season: Season) -> None:
             _section_layout(record, where)
         elif isinstance(record, InfoboxLayout):
             for number, key in enumerate(record.key_order or ()):
-                _line(key, f"{where}.key_order[{number}]")
+                _key(key, f"{where}.key_order[{number}]")
         elif isinstance(record, TableLayout):
             for number, row in enumerate(record.restated_rows):
                 _count(row, f"{where}.restated_rows[{number}]", limit=1_000_000)
@@ -143,6 +143,16 @@ def _heading(text: str, where: str) -> None:
 def _line(text: str, where: str) -> None:
     if _LINE_BREAKS.search(text) or CONTROL_CHARACTERS.search(text) or len(text) > MAX_LINE:
         _refuse(where, f"must be one line of at most {MAX_LINE} characters, without control characters")
+
+
+def _key(key: str, where: str) -> None:
+    """An infobox key as the box holds it: MediaWiki parameter names may span lines or hold controls.
+
+    The order only ranks keys the box has, so it writes no text of its own.
+    """
+    if len(key) > MAX_LINE:
+        _refuse(where, f"must be at most {MAX_LINE} characters")
+    _no_surrogate(key, where)
 
 
 def _no_surrogate(text: str, where: str) -> None:
