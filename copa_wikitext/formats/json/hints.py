@@ -3,10 +3,10 @@
 A JSON document is untrusted input: its "layout" records tell the writers
 how to lay text out, so a hint that breaks its grammar (a title line with a
 newline in it, an `ending` that is not line ends, three hundred million
-leading blank lines, a source record whose holes point outside its text)
-would write text no reader saw. `check_layout` walks the season read from
-JSON and refuses the first bad hint with an `InputError` naming its JSON
-path. Facts are not checked here; the writers check every value.
+leading blank lines, a source record whose holes point outside its text,
+or a kept text edited behind its record's back) would write text no
+reader saw. `check_layout` walks the season read from JSON and refuses
+the first bad hint with an `InputError` naming its JSON path. Facts are not checked here; the writers check every value.
 """
 
 from __future__ import annotations
@@ -126,6 +126,18 @@ def _source(record: SourceRecord, where: str) -> None:
         for step, key in enumerate(hole.path):
             if not isinstance(key, str | int) or isinstance(key, bool):
                 _refuse(f"{at}.path[{step}]", "must be a string or an integer")
+    if _recorded_from(record.original if record.original is not None else record.text) != record:
+        _refuse(where, "is not the record of its own text (holes, shape or segments disagree with it)")
+
+
+def _recorded_from(text: str) -> SourceRecord | None:
+    """The source record MediaWiki reading makes of `text`: the writer trusts the text where it agrees with it."""
+    from .. import READERS  # the registry, not a reader: JSON is read long after the formats are known
+
+    try:
+        return READERS["mediawiki"].parse(text).season.layout.source
+    except InputError:
+        return None
 
 
 def _blocks(blocks: tuple[Any, ...] | None, where: str) -> None:
