@@ -74,7 +74,9 @@ def infobox_pairs(box: Infobox) -> list[tuple[str, str | None]]:
         name = copa_peru.fold(key)
         same_key = next((item for item in extras if item.key == key), None)
         typed_first = name in CANONICAL_KEYS and name not in written
-        if typed_first and (getattr(box, name) is not None or same_key is None):
+        # A same-key field the reader could not type came first: typed first, it would swap with the typed value.
+        untyped_first = same_key is not None and _stays_extra(name, same_key)
+        if typed_first and (getattr(box, name) is not None or same_key is None) and not untyped_first:
             written.add(name)
             pairs.append((key, typed_text(box, name)))
         elif same_key is not None:
@@ -85,6 +87,11 @@ def infobox_pairs(box: Infobox) -> list[tuple[str, str | None]]:
             pairs.append((spelt, typed_text(box, name)))
     pairs += [(item.key, item.value) for item in extras]
     return pairs
+
+
+def _stays_extra(name: str, item: InfoField) -> bool:
+    """Whether `typed_infobox` files this field as extra even where its key's typed value is still to come."""
+    return item.value is None or (item.value != "" and _convert(name, item.value) is None)
 
 
 def typed_text(box: Infobox, name: str) -> str:

@@ -28,9 +28,9 @@ from ...layout import (
     Wrapper,
 )
 from ...model import Season
-from ...source import CONTROL_CHARACTERS
+from ...source import CONTROL_CHARACTERS, restore
 from ...writing.parts import dotted
-from ..mediawiki.syntax import heading_parts, plain
+from ..mediawiki.syntax import WRAPPERS, heading_parts, line_kind, plain, template_name
 
 #: Most blank lines, trailing newlines or recorded row numbers a hint may ask for.
 MAX_COUNT = 1000
@@ -89,7 +89,7 @@ def _season_layout(layout: SeasonLayout, season: Season, where: str) -> None:
     _count(layout.leading_blank_lines, f"{where}.leading_blank_lines")
     _blocks(layout.front, f"{where}.front")
     if layout.source is not None:
-        _source(layout.source, f"{where}.source")
+        _source(layout.source, f"{where}.source", restore(layout.source.text, layout.newline, layout.bom))
 
 
 def _section_layout(layout: SectionLayout, where: str) -> None:
@@ -106,7 +106,7 @@ def _section_layout(layout: SectionLayout, where: str) -> None:
     _blocks(layout.blocks, f"{where}.blocks")
 
 
-def _source(record: SourceRecord, where: str) -> None:
+def _source(record: SourceRecord, where: str, restored: str) -> None:
     for name in ("text", "original"):
         text = getattr(record, name)
         if text is None:
@@ -126,7 +126,8 @@ def _source(record: SourceRecord, where: str) -> None:
         for step, key in enumerate(hole.path):
             if not isinstance(key, str | int) or isinstance(key, bool):
                 _refuse(f"{at}.path[{step}]", "must be a string or an integer")
-    if _recorded_from(record.original if record.original is not None else record.text) != record:
+    # The text the record was made from: kept whole when line ends and BOM cannot rebuild it (see read_source).
+    if _recorded_from(record.original if record.original is not None else restored) != record:
         _refuse(where, "is not the record of its own text (holes, shape or segments disagree with it)")
 
 
@@ -143,7 +144,33 @@ def _recorded_from(text: str) -> SourceRecord | None:
 def _blocks(blocks: tuple[Any, ...] | None, where: str) -> None:
     for number, block in enumerate(blocks or ()):
         if isinstance(block, Wrapper):
-            _line(block.template, f"{where}[{number}].template")
+            _wrapper(block.template, f"{where}[{number}].template")
+
+
+def _wrapper(text: str, where: str) -> None:
+    """A layout template as the MediaWiki reader keeps it: one call, lines allowed, nothing on a line after it."""
+    close = _closing(text)
+    if (
+        len(text) > MAX_SOURCE
+        or not text.startswith("{{")
+        or template_name(text[2:]) not in WRAPPERS
+        or close is None
+        or _LINE_BREAKS.search(text[close:])
+        or "\r" in text
+        or any(line_kind(line) == "heading" for line in text.split("\n")[1:])
+    ):
+        _refuse(where, "must be one call of a layout template such as {{col-float}}, with no heading inside it")
+    _no_surrogate(text, where)
+
+
+def _closing(text: str) -> int | None:
+    """Where the template opening `text` is closed, or None if it is not."""
+    depth = 0
+    for token in re.finditer(r"\{\{|\}\}", text):
+        depth += 1 if token.group() == "{{" else -1
+        if depth == 0:
+            return token.end()
+    return None
 
 
 def _heading(text: str, where: str) -> None:
