@@ -191,7 +191,7 @@ def _prepare(kind: Block, value: Any, path: tuple[Any, ...]) -> Any:
 def _main_line(stage: Stage, where: str) -> str:
     """ "Departmental Stage: A and B", as written if the facts still agree."""
     written = stage.layout.main_line
-    if written and copa_peru.split_name_list(written.partition(": ")[2]) == stage.main_articles:
+    if written and "\n" not in written and copa_peru.split_name_list(written.partition(": ")[2]) == stage.main_articles:
         return written
     for article in stage.main_articles:
         if copa_peru.split_name_list(article) != (article,) or "\n" in article:

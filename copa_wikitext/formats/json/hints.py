@@ -97,10 +97,12 @@ def _section_layout(layout: SectionLayout, where: str) -> None:
         _heading(layout.heading, f"{where}.heading")
     if layout.level is not None and not 1 <= layout.level <= 6:
         _refuse(f"{where}.level", "must be a heading level from 1 to 6")
-    for name in ("main_label", "main_line"):
-        text = getattr(layout, name)
-        if text is not None:
-            _line(text, f"{where}.{name}")
+    if layout.main_label is not None:
+        _line(layout.main_label, f"{where}.main_label")
+    if layout.main_line is not None and _LINE_BREAKS.search(layout.main_line):
+        _call(layout.main_line, f"{where}.main_line", "a hatnote")  # a MediaWiki {{main|…}} over lines
+    elif layout.main_line is not None:
+        _line(layout.main_line, f"{where}.main_line")
     if layout.leading_rounds is not None:
         _count(layout.leading_rounds, f"{where}.leading_rounds")
     _blocks(layout.blocks, f"{where}.blocks")
@@ -149,17 +151,23 @@ def _blocks(blocks: tuple[Any, ...] | None, where: str) -> None:
 
 def _wrapper(text: str, where: str) -> None:
     """A layout template as the MediaWiki reader keeps it: one call, lines allowed, nothing on a line after it."""
+    if not text.startswith("{{") or template_name(text[2:]) not in WRAPPERS:
+        _refuse(where, "must be one call of a layout template such as {{col-float}}")
+    _call(text, where, "a layout template")
+
+
+def _call(text: str, where: str, what: str) -> None:
+    """One template call as the MediaWiki reader keeps a block: lines allowed, no heading, nothing after it."""
     close = _closing(text)
     if (
         len(text) > MAX_SOURCE
         or not text.startswith("{{")
-        or template_name(text[2:]) not in WRAPPERS
         or close is None
         or _LINE_BREAKS.search(text[close:])
         or "\r" in text
         or any(line_kind(line) == "heading" for line in text.split("\n")[1:])
     ):
-        _refuse(where, "must be one call of a layout template such as {{col-float}}, with no heading inside it")
+        _refuse(where, f"must be one line, or one call of {what} with no heading inside it")
     _no_surrogate(text, where)
 
 
