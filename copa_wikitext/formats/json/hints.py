@@ -28,7 +28,7 @@ from ...layout import (
     Wrapper,
 )
 from ...model import Season
-from ...source import CONTROL_CHARACTERS, restore
+from ...source import restore
 from ...writing.parts import dotted
 from ..mediawiki.syntax import WRAPPERS, heading_parts, line_kind, plain, template_name
 
@@ -40,6 +40,7 @@ MAX_LINE = 10_000
 MAX_SOURCE = 16 * 1024 * 1024
 NEWLINES = ("\n", "\r\n", "\r")
 _LINE_BREAKS = re.compile(r"[\n\r]")
+_ANY_BREAK = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 
 def check_layout(season: Season) -> None:
@@ -188,8 +189,14 @@ def _heading(text: str, where: str) -> None:
 
 
 def _line(text: str, where: str) -> None:
-    if _LINE_BREAKS.search(text) or CONTROL_CHARACTERS.search(text) or len(text) > MAX_LINE:
-        _refuse(where, f"must be one line of at most {MAX_LINE} characters, without control characters")
+    """One line: nothing any reader or `str.splitlines` breaks a line at, no lone surrogate.
+
+    Other control characters are let through: MediaWiki source may hold
+    them, and the writers' value checks refuse them where a format cannot.
+    """
+    if _ANY_BREAK.search(text) or len(text) > MAX_LINE:
+        _refuse(where, f"must be one line of at most {MAX_LINE} characters")
+    _no_surrogate(text, where)
 
 
 def _key(key: str, where: str) -> None:
