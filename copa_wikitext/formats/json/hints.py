@@ -59,7 +59,7 @@ def check_layout(season: Season) -> None:
                 _count(row, f"{where}.restated_rows[{number}]", limit=1_000_000)
         elif isinstance(record, StandingsLayout):
             for number, code in enumerate(record.team_codes):
-                _line(code, f"{where}.team_codes[{number}]")
+                _team_code(code, f"{where}.team_codes[{number}]")
 
 
 def _records(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], LayoutRecord]]:
@@ -197,6 +197,17 @@ def _line(text: str, where: str) -> None:
     if _ANY_BREAK.search(text) or len(text) > MAX_LINE:
         _refuse(where, f"must be one line of at most {MAX_LINE} characters")
     _no_surrogate(text, where)
+
+
+def _team_code(code: str, where: str) -> None:
+    """A sports-table code as MediaWiki source holds it (it may span lines): one parameter value, no heading."""
+    if (
+        len(code) > MAX_LINE
+        or any(mark in code for mark in ("|", "{{", "}}", "\r"))
+        or any(line_kind(line) == "heading" for line in code.split("\n")[1:])
+    ):
+        _refuse(where, "must be a sports-table team code: no '|', braces or heading in it")
+    _no_surrogate(code, where)
 
 
 def _key(key: str, where: str) -> None:
