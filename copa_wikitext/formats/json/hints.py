@@ -40,7 +40,6 @@ MAX_LINE = 10_000
 MAX_SOURCE = 16 * 1024 * 1024
 NEWLINES = ("\n", "\r\n", "\r")
 _LINE_BREAKS = re.compile(r"[\n\r]")
-_ANY_BREAK = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 
 def check_layout(season: Season) -> None:
@@ -189,12 +188,12 @@ def _heading(text: str, where: str) -> None:
 
 
 def _line(text: str, where: str) -> None:
-    """One line: nothing any reader or `str.splitlines` breaks a line at, no lone surrogate.
+    """One line (no LF or CR: the readers break lines at nothing else), no lone surrogate.
 
     Other control characters are let through: MediaWiki source may hold
     them, and the writers' value checks refuse them where a format cannot.
     """
-    if _ANY_BREAK.search(text) or len(text) > MAX_LINE:
+    if _LINE_BREAKS.search(text) or len(text) > MAX_LINE:
         _refuse(where, f"must be one line of at most {MAX_LINE} characters")
     _no_surrogate(text, where)
 
