@@ -203,13 +203,9 @@ def _line(text: str, where: str) -> None:
 
 
 def _team_code(code: str, where: str) -> None:
-    """A sports-table code as MediaWiki source holds it (it may span lines): one parameter value, no heading."""
-    if (
-        len(code) > MAX_LINE
-        or any(mark in code for mark in ("|", "{{", "}}", "\r"))
-        or any(line_kind(line) == "heading" for line in code.split("\n")[1:])
-    ):
-        _refuse(where, "must be a sports-table team code: no '|', braces or heading in it")
+    """A sports-table code as MediaWiki source holds it: it may span lines and hold templates, not a heading."""
+    if len(code) > MAX_SOURCE or "\r" in code or any(line_kind(line) == "heading" for line in code.split("\n")[1:]):
+        _refuse(where, "must be a sports-table team code: no carriage return or heading line in it")
     _no_surrogate(code, where)
 
 
