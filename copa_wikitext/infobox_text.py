@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import combinations
 
 from . import copa_peru
 from .layout import InfoboxLayout
@@ -65,7 +66,30 @@ def canonical_keys(box: Infobox) -> tuple[str, ...]:
 
 
 def infobox_pairs(box: Infobox) -> list[tuple[str, str | None]]:
-    """(key, value) text pairs in the order the box was read, or canonical."""
+    """(key, value) text pairs in the order the box was read, or canonical.
+
+    A typed key written twice, once with a value that does not type, is
+    ambiguous: the order does not say which line came first. The typed
+    value goes first unless that reads back as another box; then the first
+    choice of keys whose untyped line goes first that reads back is taken.
+    """
+    pairs = _pairs(box, untyped_first=frozenset())
+    if _reads_as(pairs, box):
+        return pairs
+    ambiguous = sorted({copa_peru.fold(item.key) for item in box.extra} & set(CANONICAL_KEYS))
+    for size in range(1, len(ambiguous) + 1):
+        for names in combinations(ambiguous, size):
+            other = _pairs(box, untyped_first=frozenset(names))
+            if _reads_as(other, box):
+                return other
+    return pairs
+
+
+def _reads_as(pairs: list[tuple[str, str | None]], box: Infobox) -> bool:
+    return typed_infobox([(key, None if value is None else value.strip()) for key, value in pairs]) == box
+
+
+def _pairs(box: Infobox, *, untyped_first: frozenset[str]) -> list[tuple[str, str | None]]:
     order = box.layout.key_order if box.layout.key_order is not None else canonical_keys(box)
     extras = list(box.extra)
     written: set[str] = set()
@@ -74,7 +98,8 @@ def infobox_pairs(box: Infobox) -> list[tuple[str, str | None]]:
         name = copa_peru.fold(key)
         same_key = next((item for item in extras if item.key == key), None)
         typed_first = name in CANONICAL_KEYS and name not in written
-        if typed_first and (getattr(box, name) is not None or same_key is None):
+        untyped_here = name in untyped_first and same_key is not None and _stays_extra(name, same_key)
+        if typed_first and (getattr(box, name) is not None or same_key is None) and not untyped_here:
             written.add(name)
             pairs.append((key, typed_text(box, name)))
         elif same_key is not None:
@@ -85,6 +110,11 @@ def infobox_pairs(box: Infobox) -> list[tuple[str, str | None]]:
             pairs.append((spelt, typed_text(box, name)))
     pairs += [(item.key, item.value) for item in extras]
     return pairs
+
+
+def _stays_extra(name: str, item: InfoField) -> bool:
+    """Whether `typed_infobox` files this field as extra even where its key's typed value is still to come."""
+    return item.value is None or (item.value != "" and _convert(name, item.value) is None)
 
 
 def typed_text(box: Infobox, name: str) -> str:

@@ -1,8 +1,11 @@
-"""No input crashes a reader: a season or a clean error with a position.
+"""No input crashes a reader or a writer, and what is written reads back.
 
-Random text, random bytes, random markup and mutated samples go to every
-reader. The default run draws a few dozen examples per test; the marked
-slow run draws 10,000 per reader (see the README):
+Random text, random bytes, random markup and mutated samples go through the
+atheris target's laws (`fuzz/round_trips.py`, without atheris): every
+reader, every writer, and the round trips between them. The default run
+draws a few dozen examples per test and runs the target over the inputs
+the fuzzer once failed on (`fuzz/finds/`) and over its seed corpus; the
+marked slow run draws 10,000 per test (see the README):
 
     pytest -m slow tests/test_fuzz.py
 """
@@ -19,8 +22,10 @@ from hypothesis import strategies as st
 import copa_wikitext
 from copa_wikitext.errors import CopaError, InputError
 from copa_wikitext.source import decode
+from fuzz.round_trips import FINDS, check_input, seed_texts
+from fuzz.round_trips import check_text as check_laws
 
-from .conftest import SAMPLES
+from .conftest import ROOT, SAMPLES
 
 DIALECTS = ("wikitext", "mediawiki", "json")
 MARKUP = (
@@ -88,6 +93,7 @@ def check_text(text: str) -> None:
         result = read_or_clean_error(text, dialect)
         if result is not None and dialect == "wikitext":
             assert_nothing_lost(text, result)
+    check_laws(text)
 
 
 def check_bytes(data: bytes) -> None:
@@ -142,3 +148,18 @@ def test_samples_lose_no_line(sample: Path) -> None:
     text = sample.read_text(encoding="utf-8")
     result = copa_wikitext.parse(text, "wikitext")
     assert_nothing_lost(text, result)
+
+
+@pytest.mark.parametrize("find", sorted(FINDS.iterdir()), ids=lambda path: Path(path).name)
+def test_fuzz_finds_hold_every_law(find: Path) -> None:
+    """Each input the fuzzer once failed on now reads, writes and reads back as the laws say."""
+    check_input(find.read_bytes())
+
+
+SEEDS = seed_texts(ROOT)
+
+
+@pytest.mark.parametrize("name", sorted(SEEDS))
+def test_fuzz_seeds_hold_every_law(name: str) -> None:
+    """The texts the fuzzer starts from (samples, the MediaWiki corpus, read cases, and their JSON) keep the laws."""
+    check_input(SEEDS[name])

@@ -131,6 +131,7 @@ def dropped(season: Season) -> list[str]:
     finally:
         left_out = list(_left_out.get() or [])
         _left_out.reset(token)
+    left_out += _strange_winners(season)
     if season.citations:
         count = len(season.citations)
         left_out.append(f"{count} citation{'s' if count != 1 else ''} (the dialect keeps no <ref>)")
@@ -138,6 +139,16 @@ def dropped(season: Season) -> list[str]:
     if links:
         left_out.append(f"the link targets of {links} name{'s' if links != 1 else ''} (the dialect has no links)")
     return left_out
+
+
+def _strange_winners(season: Season) -> list[str]:
+    """Winners the match tables cannot hold: the one who went through is marked in bold, so it must be a team."""
+    return [
+        f"the winner {match.winner!r} of {match.team1} v {match.team2} ({round_.name}), who is neither team"
+        for round_ in season.rounds()
+        for match in round_.matches
+        if match.winner is not None and match.winner not in (match.team1, match.team2)
+    ]
 
 
 def _link_targets(season: Season) -> int:
@@ -181,7 +192,7 @@ def _prepare(kind: Block, value: Any, path: tuple[Any, ...]) -> Any:
 def _main_line(stage: Stage, where: str) -> str:
     """ "Departmental Stage: A and B", as written if the facts still agree."""
     written = stage.layout.main_line
-    if written and copa_peru.split_name_list(written.partition(": ")[2]) == stage.main_articles:
+    if written and "\n" not in written and copa_peru.split_name_list(written.partition(": ")[2]) == stage.main_articles:
         return written
     for article in stage.main_articles:
         if copa_peru.split_name_list(article) != (article,) or "\n" in article:

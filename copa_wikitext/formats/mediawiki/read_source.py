@@ -17,7 +17,8 @@ from ...source_map import FRONT, parts_shape
 
 def source_record(text: str, body: str, season: Season, reading: Reading) -> SourceRecord:
     """The source kept for writing back: the text, a hole per typed value, the shape of the rest."""
-    holes = tuple(reading.holes)
+    # In source order: a stage's own rounds are filed after its regions, though they may stand before them.
+    holes = tuple(sorted(reading.holes, key=lambda hole: (hole.start, hole.end)))
     original = None if restore(body, season.layout.newline, season.layout.bom) == text else text
     assert reading.line_starts is not None
     starts = sorted(((FRONT, 1), *reading.part_starts), key=lambda start: start[1])
