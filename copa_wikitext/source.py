@@ -182,6 +182,30 @@ def check_nesting(text: str) -> None:
             depth[closers[token]] -= 1
 
 
+class CollectorPaused:
+    """Hold Python's cycle collector off while a text is read, and let it go on after.
+
+    A read makes many small objects, hardly any of them garbage before it
+    ends; a collector running meanwhile walks them all again and again,
+    which made large tables read in worse than linear time (a 256 KB table
+    row 3.6x the time of 128 KB; `benchmarks/hostile.py`). Nothing is lost:
+    whatever is garbage is collected once the collector runs again. Left as
+    it was if someone else had turned it off.
+    """
+
+    def __enter__(self) -> None:
+        import gc
+
+        self.was_enabled = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exception: object) -> None:
+        import gc
+
+        if self.was_enabled:
+            gc.enable()
+
+
 def _check_comments(text: str) -> None:
     """Refuse more than MAX_NESTING `<!--` never closed: mwparserfromhell scans to the end for each.
 
