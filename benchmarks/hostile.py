@@ -146,7 +146,8 @@ def curve_table(rows: list[dict[str, Any]]) -> Any:
     from benchmarks.report import Table, ms
 
     sizes = sorted({row["size"] for row in rows})
-    header = ("Construct", "Dialect", "Outcome", *(_size_name(size) for size in sizes), "Worst doubling", "Result")
+    header = ("Construct", "Dialect", "Outcome", *(_size_name(size) for size in sizes))
+    header += ("Worst doubling", "Mean doubling", "Result")
     lines = []
     for construct in dict.fromkeys(row["construct"] for row in rows):
         for dialect in DIALECTS:
@@ -157,11 +158,14 @@ def curve_table(rows: list[dict[str, Any]]) -> Any:
             verdict = "meets target" if len(curve) == len(sizes) and worst <= PER_DOUBLING else "MISSES target"
             outcomes = "/".join(sorted({row["outcome"] for row in curve.values()}))
             cells = (_cell(curve[size], ms) if size in curve else "stopped" for size in sizes)
-            lines.append((construct, dialect, outcomes, *cells, f"{worst:.2f}×", verdict))
+            first, last = curve[min(curve)], curve[max(curve)]
+            mean = (last["seconds"] / max(first["seconds"], 1e-9)) ** (1 / max(1, len(curve) - 1))
+            lines.append((construct, dialect, outcomes, *cells, f"{worst:.2f}×", f"{mean:.2f}×", verdict))
     note = (
         f"CPU time of api.parse, best of 5 rounds (up to 64 KB), 3 (up to 256 KB) or 2, {QUICK_ROUNDS} more "
         f"when under {QUICK_READ * 1000:g} ms; each round with the "
-        f"readers' caches emptied; in brackets, the ratio to the size before. Target: each doubling at most "
+        f"readers' caches emptied; in brackets, the ratio to the size before; mean doubling: "
+        f"(time at the largest size / time at the smallest) ** (1 / doublings). Target: each doubling at most "
         f"{PER_DOUBLING}× the time of the size before."
     )
     return Table("Hostile markup: the size curve (issue 14, item 4)", header, tuple(lines), note)
