@@ -187,3 +187,12 @@ def test_stream_starts_cut_by_the_reading_chunks_are_all_found(dump: Path, chunk
         assert streams.stream_starts(dump) == whole
     finally:
         streams._SCAN_CHUNK = original
+
+
+def test_the_dumps_benchmark_finds_the_same_pages_every_way() -> None:
+    from benchmarks.dumps import dump_rows
+
+    rows = dump_rows(rounds=1, sizes=(200, 400))
+    assert len(rows) == 5
+    assert all("PAGES DIFFER" not in row.note for row in rows)
+    assert all(row.ours_ms is not None and row.ours_ms >= 0 for row in rows)
