@@ -1,13 +1,27 @@
-"""Multistream dumps (issue 15): the season pages through the index vs the whole stream.
+"""Multistream dumps (issue 15): the season pages through the index, split at the streams, or from the start.
 
 Writes synthetic multistream dumps (`tests/helpers/multistream.py`: a header
 stream, 100 pages a stream, a closing stream, a bz2 index of
 `offset:page_id:title`) with 8,000 and 32,000 filler pages around four
-synthetic season pages, and times finding the season pages two ways: through
-the index (`batch.multistream.season_pages`: only the streams that hold
-them are decompressed) and from the start (`batch.exports.season_pages`).
-The outputs are checked equal. Filler pages are short, so the full-stream
-times here are far below a real dump's; the index times do not depend on it.
+synthetic season pages, and times finding the season pages three ways:
+
+- through the index (`multistream.season_pages`): the index is scanned, and
+  only the streams that hold season titles are decompressed;
+- without the index (`multistream.split_season_pages`): the dump is cut at
+  its stream starts and every stream decompressed, `--jobs 1` against
+  `--jobs 2` (wall time: the second decompresses two streams at once);
+- from the start (`exports.season_pages`), one stream of XML.
+
+The pages found are checked equal every way. Index and whole-stream rows are
+CPU time (`time.process_time`, best of `rounds`), steadier than wall time on
+a shared machine; the `--jobs` rows are wall time, best of `rounds`, the two
+job counts alternating round by round, with their CPU time beside.
+Writing the dumps is outside every timed part.
+
+Filler pages are short (a line of text, about 250 bytes of XML each; a real
+dump's pages average some KB), so the streams the index leads to are
+smaller than a real dump's, and the index's own share of the time is larger
+than in a real dump.
 """
 
 from __future__ import annotations
@@ -34,7 +48,11 @@ def _pages(fillers: int) -> Iterator[tuple[str, str]]:
         yield page
 
 
-def _best(function: Callable[[Path], Iterable[object]], dump: Path, rounds: int) -> tuple[float, list[object]]:
+Finder = Callable[[Path], Iterable[object]]
+
+
+def _best_cpu(function: Finder, dump: Path, rounds: int) -> tuple[float, list[object]]:
+    """Best CPU milliseconds of `rounds` calls, and what the last call found."""
     best, found = float("inf"), []
     for _ in range(rounds):
         started = time.process_time()
@@ -43,19 +61,36 @@ def _best(function: Callable[[Path], Iterable[object]], dump: Path, rounds: int)
     return best * 1000, found
 
 
-def dump_rows(rounds: int = 3) -> list[Comparison]:
-    """Per size: through the index vs from the start (CPU ms, best of `rounds`); then large vs small."""
+def _best_wall(functions: dict[str, Finder], dump: Path, rounds: int) -> dict[str, tuple[float, float, list[object]]]:
+    """Per function: best wall ms, best CPU ms and what it found; the functions alternate round by round."""
+    wall = {name: float("inf") for name in functions}
+    cpu = dict(wall)
+    found: dict[str, list[object]] = {}
+    for _ in range(rounds):
+        for name, function in functions.items():
+            started, started_cpu = time.perf_counter(), time.process_time()
+            found[name] = list(function(dump))
+            wall[name] = min(wall[name], time.perf_counter() - started)
+            cpu[name] = min(cpu[name], time.process_time() - started_cpu)
+    return {name: (wall[name] * 1000, cpu[name] * 1000, found[name]) for name in functions}
+
+
+def dump_rows(rounds: int = 5, sizes: tuple[int, ...] = SIZES) -> list[Comparison]:
+    """Per size, index vs from the start; large vs small through the index; no index, --jobs 2 vs 1."""
     from copa_wikitext.batch import exports, multistream
     from tests.helpers.multistream import index_path, write_multistream
 
     rows: list[Comparison] = []
     indexed: dict[int, float] = {}
+    scans: dict[int, float] = {}
     with tempfile.TemporaryDirectory() as directory:
-        for size in SIZES:
-            dump = Path(directory) / f"synthetic{size}-pages-articles-multistream.xml.bz2"
+        dumps = {}
+        for size in sizes:
+            dump = dumps[size] = Path(directory) / f"synthetic{size}-pages-articles-multistream.xml.bz2"
             write_multistream(dump, _pages(size))
-            ours, through = _best(lambda path: multistream.season_pages(path, index_path(path), 1), dump, rounds)
-            whole, from_start = _best(exports.season_pages, dump, rounds)
+            ours, through = _best_cpu(lambda path: multistream.season_pages(path, index_path(path), 1), dump, rounds)
+            scans[size] = _best_cpu(lambda path: multistream.season_offsets(index_path(path)), dump, rounds)[0]
+            whole, from_start = _best_cpu(exports.season_pages, dump, max(1, rounds // 2))
             same = "same pages" if through == from_start else "PAGES DIFFER"
             indexed[size] = ours
             rows.append(
@@ -63,10 +98,41 @@ def dump_rows(rounds: int = 3) -> list[Comparison]:
                            "the whole stream from the start", whole, note=f"{same}; CPU time",
                            ours_cpu_ms=ours, baseline_cpu_ms=whole)
             )  # fmt: skip
-    small, large = SIZES
-    rows.append(
-        Comparison(f"through the index, {large:,} vs {small:,} filler pages", indexed[large],
-                   f"through the index, {small:,}", indexed[small], target=1.5, note="CPU time",
-                   ours_cpu_ms=indexed[large], baseline_cpu_ms=indexed[small])
-    )  # fmt: skip
+        small, large = sizes[0], sizes[-1]
+        rows.append(
+            Comparison(f"through the index, {large:,} vs {small:,} filler pages", indexed[large],
+                       f"through the index, {small:,}", indexed[small], target=1.5, note="CPU time",
+                       ours_cpu_ms=indexed[large], baseline_cpu_ms=indexed[small])
+        )  # fmt: skip
+        per_line = scans[large] * 1e6 / (large + 4)
+        rows.append(
+            Comparison(f"of which the index scan alone, {large:,} vs {small:,} lines", scans[large],
+                       f"the index scan alone, {small:,}", scans[small],
+                       note=f"CPU time; {per_line:.0f} ns an index line, bz2 decompression the most of it",
+                       ours_cpu_ms=scans[large], baseline_cpu_ms=scans[small])
+        )  # fmt: skip
+        rows.append(_jobs_row(dumps[large], large, rounds, from_start))
     return rows
+
+
+def _jobs_row(dump: Path, size: int, rounds: int, expected: list[object]) -> Comparison:
+    """No index: the dump split at its streams, --jobs 2 against --jobs 1, in wall time."""
+    from copa_wikitext.batch import multistream
+    from copa_wikitext.batch.streams import stream_starts
+
+    timed = _best_wall(
+        {
+            "1": lambda path: multistream.split_season_pages(path, 1),
+            "2": lambda path: multistream.split_season_pages(path, 2),
+        },
+        dump,
+        rounds,
+    )
+    (one, one_cpu, found_one), (two, two_cpu, found_two) = timed["1"], timed["2"]
+    same = "same pages as from the start" if found_one == found_two == expected else "PAGES DIFFER"
+    streams = len(stream_starts(dump))
+    return Comparison(
+        f"no index, {size:,} filler pages split at their {streams} streams: --jobs 2", two,
+        "the same, --jobs 1", one, note=f"{same}; wall time, CPU time beside",
+        ours_cpu_ms=two_cpu, baseline_cpu_ms=one_cpu,
+    )  # fmt: skip

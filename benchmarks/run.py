@@ -9,9 +9,9 @@ Sections: `read` (in-process reads, and validate, vs mwparserfromhell and wikite
 `write` (the HTML page vs the Markdown of the same season, in-process),
 `cold` (whole-process starts vs pandoc), `batch` (throughput and memory,
 from benchmarks/batch.py), `sizes` (the size curve up to 5 MB), `dumps`
-(multistream dumps through
-their index). Prints
-medians and ratios; asserts nothing.
+(multistream dumps through their index, or split at their streams over
+--jobs), `hostile` (the size curve of hostile markup, 16 KB to 1 MB).
+Prints medians and ratios; asserts nothing.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from benchmarks import machine
 from benchmarks.report import Table, as_markdown, as_text, comparison_table
 from benchmarks.sizes import CURVE
 
-SECTIONS = ("read", "write", "cold", "batch", "sizes", "dumps")
+SECTIONS = ("read", "write", "cold", "batch", "sizes", "dumps", "hostile")
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,8 @@ class Effort:
     batch_pages: tuple[int, int]
     pandoc_files: int
     size_rounds: tuple[int, ...]
+    #: How many of the hostile markup sizes (16 KB doubling) to time.
+    hostile_sizes: int
 
 
 FULL = Effort(
@@ -53,6 +55,7 @@ FULL = Effort(
     batch_pages=(200, 2000),
     pandoc_files=100,
     size_rounds=(20, 5, 3, 3),
+    hostile_sizes=7,
 )
 QUICK = Effort(
     read_rounds=40,
@@ -62,6 +65,7 @@ QUICK = Effort(
     batch_pages=(50, 500),
     pandoc_files=30,
     size_rounds=(5, 2, 1, 1),
+    hostile_sizes=5,
 )
 
 
@@ -129,6 +133,10 @@ def _measure(section: str, effort: Effort, no_pandoc: bool) -> list[Table]:
         from benchmarks.dumps import dump_rows
 
         return [comparison_table("Multistream dumps: season pages through the index (issue 15)", dump_rows())]
+    if section == "hostile":
+        from benchmarks.hostile import SIZES, curve_table, size_curve
+
+        return [curve_table(size_curve(SIZES[: effort.hostile_sizes]))]
     from benchmarks.inprocess import size_curve
 
     return [size_curve(dict(zip(CURVE, effort.size_rounds, strict=True)))]

@@ -19,7 +19,7 @@ from .model import Diagnostic, Position, ReadResult, Season
 
 if TYPE_CHECKING:
     from .diff import Change
-from .source import decode
+from .source import CollectorPaused, decode
 
 #: The start of a MediaWiki XML export (Special:Export, dumps), which holds pages, not one season.
 _XML_EXPORT = re.compile(r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?<mediawiki[\s>]")
@@ -37,7 +37,8 @@ def parse(text: str, dialect: str = "auto") -> ReadResult:
     if name not in READERS:
         raise UsageError(f"unknown input format {name!r}", hint=f"choose one of: auto, {', '.join(READERS)}")
     try:
-        return READERS[name].parse(text)
+        with CollectorPaused():
+            return READERS[name].parse(text)
     except RecursionError:
         raise InputError("input nested too deeply to read", hint="flatten the nesting") from None
 

@@ -185,6 +185,7 @@ def check_nesting(text: str) -> None:
     open makes it scan to the end of the text again. It also silently turns
     templates nested past about 33 levels into text.
     """
+    _check_comments(text)
     depth = dict.fromkeys(_OPENERS, 0)
     closers = {closer: opener for opener, closer in _OPENERS.items()}
     for match in _BRACKETS.finditer(text):
@@ -202,6 +203,45 @@ def check_nesting(text: str) -> None:
                 )
         elif token in closers and depth[closers[token]]:
             depth[closers[token]] -= 1
+
+
+class CollectorPaused:
+    """Hold Python's cycle collector off while a text is read, and let it go on after.
+
+    A read makes many small objects, hardly any of them garbage before it
+    ends; a collector running meanwhile walks them all again and again,
+    which made large tables read in worse than linear time (a 256 KB table
+    row 3.6x the time of 128 KB; `benchmarks/hostile.py`). Nothing is lost:
+    whatever is garbage is collected once the collector runs again. Left as
+    it was if someone else had turned it off.
+    """
+
+    def __enter__(self) -> None:
+        import gc
+
+        self.was_enabled = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exception: object) -> None:
+        import gc
+
+        if self.was_enabled:
+            gc.enable()
+
+
+def _check_comments(text: str) -> None:
+    """Refuse more than MAX_NESTING `<!--` never closed: mwparserfromhell scans to the end for each.
+
+    Comments do not nest, so the ones never closed are those after the last `-->`.
+    """
+    last_close = text.rfind("-->")
+    after = last_close + 3 if last_close >= 0 else 0
+    if text.count("<!--", after) > MAX_NESTING:
+        raise InputError(
+            f"more than {MAX_NESTING} '<!--' left unclosed: each would be read to the end of the text",
+            position=LineIndex(text).position(text.find("<!--", after)),
+            hint="close each comment with '-->'",
+        )
 
 
 def _token(match: re.Match[str]) -> str | None:

@@ -5,7 +5,8 @@ worker processes. The package, a module per concern:
 
 - `discovery`: finding the inputs (files, directories, globs, `-`);
 - `exports`: reading MediaWiki XML exports page by page;
-- `multistream`: a multistream dump's season pages, through its index;
+- `multistream`: a multistream dump's season pages, through its index or
+  split at its bz2 streams; `streams`: one bz2 stream of a dump at a time;
 - `jobs`: what a batch is asked to do and what comes back (typed values);
 - `run`: `Batch`, one run: plan, convert, save, tables;
 - `preflight`: checks before starting, warming up the writers;

@@ -1,35 +1,57 @@
-"""Multistream dumps: the season pages of a Wikipedia dump without decompressing all of it.
+"""Multistream dumps: the season pages of a Wikipedia dump, through its index or split at its streams.
 
 A `…-pages-articles-multistream.xml.bz2` dump is a run of independent bz2
 streams: a header (`<mediawiki>` and `<siteinfo>`), then about 100 pages a
 stream, then the closing `</mediawiki>`. Its `…-multistream-index.txt.bz2`
 lists `offset:page_id:title` for every page, the offset being where the
-stream that holds the page starts. So the season pages are found in the
-index, and only the streams that hold them are read: seek, decompress one
-stream, read its pages. Streams are decompressed `jobs` at a time in
-threads (bz2 lets go of the GIL), and the threads are gone before a page is
-yielded, so that the batch's worker processes are never forked beside them.
+stream that holds the page starts. `dump_season_pages` reads an export one
+of three ways:
 
-Which titles are seasons is `exports.is_season_title`; reading the pages'
-XML is `exports`' too. Nothing here parses a page's text.
+- through the index (`season_pages`): the season titles are found in the
+  index in one streaming pass, and only the streams that hold them are
+  decompressed, `jobs` at a time;
+- without an index, a multistream dump (`split_season_pages`): the file is
+  cut where its streams start, the streams are decompressed `jobs` at a
+  time, and only those with a season-like `<title>` are parsed;
+- anything else (a plain `.xml`, a `.xml.bz2` of one stream) from the
+  start, streamed (`exports.season_pages`).
+
+The three give the same pages. Threads do the decompressing (bz2 lets go of
+the GIL) and are gone before a page is yielded, so that the batch's worker
+processes are never forked beside them. Stream-level pieces are in
+`streams`; which titles are seasons is `exports.is_season_title`.
 """
 
 from __future__ import annotations
 
-import bz2
-import io
-import re
-from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from itertools import pairwise
 from pathlib import Path
-from typing import IO
 
 from ..errors import FileError, InputError
-from .exports import Page, is_season_title, read_pages
+from . import exports
+from .exports import Page, is_season_title
+from .streams import (
+    NoStream,
+    holds_season_title,
+    in_threads,
+    lines_mentioning,
+    read_stream,
+    season_pages_in,
+    stream_starts,
+)
+
+#: Told how many of the streams to read are read: (done, total).
+Progress = Callable[[int, int], None]
 
 _DUMP_SUFFIX = ".xml.bz2"
 _INDEX_SUFFIX = "-index.txt.bz2"
-_CHUNK = 1 << 16
+#: Compressed bytes of the index decompressed at a time.
+_INDEX_CHUNK = 1 << 20
+#: A multistream dump has several streams in its first 16 MiB; a bzip2 file of one stream has one.
+_SNIFF = 1 << 24
+#: Streams read per round of threads, per job.
+_ROUND = 16
 
 
 def index_beside(dump: Path) -> Path | None:
@@ -40,43 +62,87 @@ def index_beside(dump: Path) -> Path | None:
     return index if index.is_file() else None
 
 
+def dump_season_pages(
+    dump: Path, index: Path | None, jobs: int = 1, progress: Progress | None = None
+) -> Iterator[Page]:
+    """The season pages of the export `dump`, in file order: through `index`, split at its streams, or streamed."""
+    if index is not None:
+        yield from season_pages(dump, index, jobs, progress)
+    elif is_multistream(dump):
+        yield from split_season_pages(dump, jobs, progress)
+    else:
+        yield from exports.season_pages(dump)
+
+
+def is_multistream(dump: Path) -> bool:
+    """Is `dump` a `.bz2` file that starts with a bz2 stream and has at least three near its start?"""
+    if not dump.name.lower().endswith(".bz2"):
+        return False
+    starts = stream_starts(dump, within=_SNIFF)
+    return len(starts) >= 3 and starts[0] == 0
+
+
+# -- through the index
+
+
+def season_pages(dump: Path, index: Path, jobs: int = 1, progress: Progress | None = None) -> Iterator[Page]:
+    """The season pages of `dump`, read from the streams `index` points to, in file order."""
+    offsets = season_offsets(index)
+    width = max(1, jobs)
+    _tell(progress, 0, len(offsets))
+    for first in range(0, len(offsets), width):
+        chunk = offsets[first : first + width]
+        texts = in_threads(lambda offset: decompress_stream(dump, offset), chunk, jobs)
+        _tell(progress, first + len(chunk), len(offsets))
+        for offset, text in zip(chunk, texts, strict=True):
+            yield from season_pages_in(text, f"{dump}@{offset}")
+
+
 def season_offsets(index: Path) -> list[int]:
     """The offsets of the streams holding a page with a season title, in file order.
 
-    An index lists every page of the wiki (millions of lines), so it is read
-    in large decompressed chunks and only lines that contain "copa per" are
-    looked at; each of those is then checked in full (`is_season_title`).
+    An index lists every page of the wiki (millions of lines), so it is
+    decompressed in large chunks and searched as bytes: only the lines that
+    hold "copa per" in any case are decoded and checked (`is_season_title`).
     """
     found: set[int] = set()
     try:
-        with bz2.open(index, "rb") as stream:
-            for lines in _chunks_of_lines(stream):
-                for hit in _CANDIDATE.finditer(lines):
-                    start = lines.rfind(b"\n", 0, hit.start()) + 1
-                    end = lines.find(b"\n", hit.end())
-                    line = lines[start : end if end >= 0 else len(lines)].decode("utf-8")
-                    offset, title = _index_entry(line, index)
-                    if is_season_title(title):
-                        found.add(offset)
+        for lines in _whole_lines(_decompressed(index)):
+            for line in lines_mentioning(lines):
+                offset, title = _index_entry(line.decode("utf-8"), index)
+                if is_season_title(title):
+                    found.add(offset)
     except (OSError, EOFError, UnicodeDecodeError) as error:
         what = getattr(error, "strerror", None) or error
         raise FileError(f"cannot read dump index: {what}", source=str(index)) from None
     return sorted(found)
 
 
-#: What every season title holds; lines without it are not decoded.
-_CANDIDATE = re.compile(rb"copa per", re.IGNORECASE)
-_INDEX_CHUNK = 1 << 23
+def _decompressed(path: Path) -> Iterator[bytes]:
+    """The decompressed bytes of a bz2 file of one or more streams, a large piece at a time."""
+    import bz2
+
+    decompressor = bz2.BZ2Decompressor()
+    with path.open("rb") as raw:
+        while data := raw.read(_INDEX_CHUNK):
+            while data:
+                if decompressor.eof:
+                    decompressor = bz2.BZ2Decompressor()
+                yield decompressor.decompress(data)
+                data = decompressor.unused_data if decompressor.eof else b""
+    if not decompressor.eof:
+        raise EOFError("the file ends inside a bz2 stream")
 
 
-def _chunks_of_lines(stream: IO[bytes]) -> Iterator[bytes]:
-    """Decompressed text in large pieces that end at line ends."""
+def _whole_lines(pieces: Iterator[bytes]) -> Iterator[bytes]:
+    """The same bytes, cut after line ends."""
     rest = b""
-    while data := stream.read(_INDEX_CHUNK):
-        data = rest + data
+    for piece in pieces:
+        data = rest + piece
         cut = data.rfind(b"\n") + 1
         rest = data[cut:]
-        yield data[:cut]
+        if cut:
+            yield data[:cut]
     if rest:
         yield rest
 
@@ -89,36 +155,51 @@ def _index_entry(line: str, index: Path) -> tuple[int, str]:
     return int(offset), title
 
 
-def season_pages(dump: Path, index: Path, jobs: int = 1) -> Iterator[Page]:
-    """The season pages of `dump`, read from the streams `index` points to, in file order."""
-    offsets = season_offsets(index)
-    width = max(1, jobs)
-    for start in range(0, len(offsets), width):
-        chunk = offsets[start : start + width]
-        if len(chunk) == 1:
-            texts = [decompress_stream(dump, chunk[0])]
-        else:
-            with ThreadPoolExecutor(len(chunk)) as threads:
-                texts = list(threads.map(lambda offset: decompress_stream(dump, offset), chunk))
-        for offset, text in zip(chunk, texts, strict=True):
-            for page in read_pages(io.BytesIO(b"<mediawiki>" + text + b"</mediawiki>"), f"{dump}@{offset}"):
-                if page.namespace == 0 and not page.redirect and is_season_title(page.title):
-                    yield page
-
-
 def decompress_stream(dump: Path, offset: int) -> bytes:
     """The one bz2 stream of `dump` that starts at `offset`, decompressed."""
-    decompressor = bz2.BZ2Decompressor()
-    parts: list[bytes] = []
     try:
-        with dump.open("rb") as stream:
-            stream.seek(offset)
-            while not decompressor.eof:
-                data = stream.read(_CHUNK)
-                if not data:
-                    raise EOFError("the dump ends inside a stream")
-                parts.append(decompressor.decompress(data))
-    except (OSError, EOFError) as error:
-        what = getattr(error, "strerror", None) or error
-        raise FileError(f"cannot read dump stream at offset {offset}: {what}", source=str(dump)) from None
-    return b"".join(parts)
+        return read_stream(dump, offset)[0]
+    except NoStream as error:
+        raise FileError(f"cannot read dump stream at offset {offset}: {error}", source=str(dump)) from None
+
+
+# -- without an index
+
+
+def split_season_pages(dump: Path, jobs: int = 1, progress: Progress | None = None) -> Iterator[Page]:
+    """The season pages of a multistream `dump`, cut at its streams and read `jobs` streams at a time."""
+    starts = stream_starts(dump)
+    if not starts or starts[0] != 0:
+        raise InputError("not a multistream dump: it does not start with a bz2 stream", source=str(dump))
+    lengths = dict(zip(starts, [*(b - a for a, b in pairwise(starts)), dump.stat().st_size - starts[-1]], strict=True))
+    width = max(1, jobs) * _ROUND
+    position = 0  # where the next stream must start: where the last one ended
+    _tell(progress, 0, len(starts))
+    for first in range(0, len(starts), width):
+        candidates = starts[first : first + width]
+        streams = in_threads(lambda start: _stream_if_seasons(dump, start, lengths[start]), candidates, jobs)
+        _tell(progress, first + len(candidates), len(starts))
+        for start, stream in zip(candidates, streams, strict=True):
+            if start < position:
+                continue  # the stream magic by chance inside the stream before: not a start
+            if start > position or stream is None:
+                raise InputError(
+                    f"no whole bz2 stream starts at byte {position}: the dump is damaged or cut short",
+                    source=str(dump),
+                )
+            text, position = stream
+            yield from season_pages_in(text, f"{dump}@{start}")
+
+
+def _stream_if_seasons(dump: Path, start: int, length: int) -> tuple[bytes, int] | None:
+    """The stream at `start` (its text only if it may hold a season page) and where it ends; None if none."""
+    try:
+        text, end = read_stream(dump, start, length)
+    except NoStream:
+        return None
+    return (text if holds_season_title(text) else b""), end
+
+
+def _tell(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)

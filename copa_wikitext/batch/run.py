@@ -13,6 +13,7 @@ tables in `tables.py`, checks before starting in `preflight.py`.
 from __future__ import annotations
 
 import contextlib
+import functools
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -23,7 +24,7 @@ from ..errors import CopaError, UsageError
 from ..files import exclusive_lock, remove_temporary_files_in
 from . import multistream
 from .discovery import InputFile, resolved_path
-from .exports import Page, season_pages
+from .exports import Page
 from .jobs import Fingerprint, Options, Outcome, Problem, Summary, Task, not_the_inputs_fault
 from .manifest import (
     LOCK,
@@ -57,6 +58,10 @@ class Listener(Protocol):
 
     def unchanged(self, name: str, problems: list[Problem]) -> None:
         """An input was skipped as unchanged; `problems` are those recorded for it."""
+        return None
+
+    def streams(self, name: str, done: int, total: int) -> None:
+        """`done` of the `total` bz2 streams of the dump `name` to read are read."""
         return None
 
     def end(self, summary: Summary) -> None:
@@ -230,11 +235,10 @@ class Batch:
             yield Outcome.failure(index, page, item.name, "", error, not_the_inputs_fault(error))
 
     def _season_pages(self, item: InputFile) -> Iterator[Page]:
-        """A multistream dump's season pages through its index, when it has one; else from the start."""
+        """An export's season pages: through a dump's index, split at its streams, or from the start."""
         index = self.options.index or multistream.index_beside(item.path)
-        if index is None:
-            return season_pages(item.path)
-        return multistream.season_pages(item.path, index, self.options.jobs)
+        progress = functools.partial(self.listener.streams, item.name)
+        return multistream.dump_season_pages(item.path, index, self.options.jobs, progress)
 
     def _task(self, index: int, page: int, source: str, stem: str, **content: str) -> Task:
         options = self.options

@@ -130,6 +130,7 @@ class TerminalListener:
         self.bar: Any = None
         self.done = 0
         self.total: int | None = None
+        self.streams_tenth = -1
 
     def begin(self, total: int | None) -> None:
         self.total = total
@@ -156,6 +157,18 @@ class TerminalListener:
 
     def unchanged(self, name: str, problems: list[Problem]) -> None:
         self._problems(problems)
+
+    def streams(self, name: str, done: int, total: int) -> None:
+        """A dump's streams read so far: on the bar, or a line at each tenth elsewhere."""
+        if self.bar is not None:
+            self.bar.set_postfix_str(f"streams {done}/{total}")
+            return
+        tenth = done * 10 // total if total else 10
+        if done == 0:
+            self.streams_tenth = -1  # a new dump
+        elif not self.quiet and tenth > self.streams_tenth:
+            self.streams_tenth = tenth
+            self._say(f"{name}: {done}/{total} streams read")
 
     def end(self, summary: Summary) -> None:
         if self.bar is not None:
