@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 
 import pytest
 from hypothesis import given
@@ -19,6 +20,8 @@ from copa_wikitext.errors import WriteError
 from copa_wikitext.formats import WRITERS
 from copa_wikitext.model import Season
 from copa_wikitext.source import CONTROL_CHARACTERS
+from copa_wikitext.writing.parts import dotted
+from copa_wikitext.writing.values import strings
 
 from .conftest import SEED
 
@@ -71,3 +74,25 @@ def test_any_value_is_written_without_raw_controls_or_refused(fmt: str, team: st
 
 
 SEASON = _seed()
+
+
+def _replaced(value: object, path: tuple[object, ...], new: str) -> object:
+    if not path:
+        return new
+    head, rest = path[0], path[1:]
+    if isinstance(head, int):
+        assert isinstance(value, tuple)
+        return (*value[:head], _replaced(value[head], rest, new), *value[head + 1 :])
+    return dataclasses.replace(value, **{str(head): _replaced(getattr(value, str(head)), rest, new)})  # type: ignore[type-var]
+
+
+SAMPLE_SEASON = copa_wikitext.read((SEED.parent / "2014_copa_peru.wiki").read_text(encoding="utf-8"), "mediawiki")
+
+
+@given(st.data())
+def test_a_lone_surrogate_anywhere_is_refused_naming_its_path(data: st.DataObject) -> None:
+    path, text = data.draw(st.sampled_from(strings(SAMPLE_SEASON)), label="value")
+    season = _replaced(SAMPLE_SEASON, path, text + "\udc00")
+    fmt = data.draw(st.sampled_from(list(WRITERS)), label="format")
+    with pytest.raises(WriteError, match=rf"^{re.escape(dotted(path))}: holds a lone surrogate"):
+        copa_wikitext.write(season, fmt)  # type: ignore[arg-type]
