@@ -49,49 +49,69 @@ def _trie(holes: set[Path]) -> Trie:
     return root
 
 
-def _feed(value: Any, holes: Trie | None, out: list[bytes]) -> None:
-    """The bytes of `value`'s shape, a hole's value left out, appended to `out`.
+def _feed(value: Any, holes: Trie | None, out: list[str]) -> None:
+    """The text of `value`'s shape, a hole's value left out, appended to `out`.
 
     `holes` is the trie of hole paths below `value` (None where there is
     none): a value with no hole below it is fed without following paths.
+    The pieces are text; `_digest` encodes them whole, as UTF-8 with
+    surrogates passed, which gives the bytes each piece would give alone.
     """
     if holes is None:
         _feed_plain(value, out)
     elif _HOLE in holes:
-        out.append(b"\x00hole")
+        out.append("\x00hole")
     elif isinstance(value, tuple):
-        out.append(b"(%d" % len(value))
+        out.append(f"({len(value)}")
         for index, item in enumerate(value):
-            _feed(item, holes.get(index), out)
-        out.append(b")")
+            below = holes.get(index)
+            if below is None and item.__class__ in _PLAIN:
+                out.append("\x01" + repr(item))
+            else:
+                _feed(item, below, out)
+        out.append(")")
     elif (names := _compared_fields(value.__class__)) is not None:
-        out.append(_type_name(value.__class__))
+        out.append(value.__class__.__name__)
         for name in names:
-            _feed(getattr(value, name), holes.get(name), out)
+            item, below = getattr(value, name), holes.get(name)
+            if below is None and item.__class__ in _PLAIN:
+                out.append("\x01" + repr(item))
+            else:
+                _feed(item, below, out)
     else:
-        out.append(b"\x01" + repr(value).encode("utf-8", "surrogatepass"))
+        out.append("\x01" + repr(value))
 
 
-def _feed_plain(value: Any, out: list[bytes]) -> None:
-    """`_feed` of a value with no hole inside it: the same bytes, no paths followed."""
+def _feed_plain(value: Any, out: list[str]) -> None:
+    """`_feed` of a value with no hole inside it: the same text, no paths followed.
+
+    Strings, numbers and None, most of a season, are written where they are
+    met rather than in a call of their own.
+    """
     if value.__class__ in _PLAIN:
-        out.append(b"\x01" + repr(value).encode("utf-8", "surrogatepass"))
+        out.append("\x01" + repr(value))
     elif isinstance(value, tuple):
-        out.append(b"(%d" % len(value))
+        out.append(f"({len(value)}")
         for item in value:
-            _feed_plain(item, out)
-        out.append(b")")
+            if item.__class__ in _PLAIN:
+                out.append("\x01" + repr(item))
+            else:
+                _feed_plain(item, out)
+        out.append(")")
     elif (names := _compared_fields(value.__class__)) is not None:
-        out.append(_type_name(value.__class__))
+        out.append(value.__class__.__name__)
         for name in names:
-            _feed_plain(getattr(value, name), out)
+            item = getattr(value, name)
+            if item.__class__ in _PLAIN:
+                out.append("\x01" + repr(item))
+            else:
+                _feed_plain(item, out)
     else:
-        out.append(b"\x01" + repr(value).encode("utf-8", "surrogatepass"))
+        out.append("\x01" + repr(value))
 
 
-@cache
-def _type_name(kind: type) -> bytes:
-    return kind.__name__.encode()
+def _digest(pieces: list[str]) -> str:
+    return hashlib.blake2b("".join(pieces).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 FRONT: Path = ("front",)
@@ -106,11 +126,11 @@ def _part_shape(season: Season, path: Path, holes: Trie) -> str:
     below: Trie | None = holes
     for step in () if path == FRONT else path:
         below = below.get(step) if below is not None else None
-    out: list[bytes] = []
+    out: list[str] = []
     _feed(_own_facts(season, path), below, out)
     if path == FRONT:
-        out.append(repr(_skeleton(season)).encode())
-    return hashlib.blake2b(b"".join(out), digest_size=16).hexdigest()
+        out.append(repr(_skeleton(season)))
+    return _digest(out)
 
 
 def parts_shape(season: Season, paths: list[Path], holes: tuple[Hole, ...]) -> tuple[str, list[str]] | None:
