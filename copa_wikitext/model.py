@@ -17,7 +17,7 @@ from enum import StrEnum
 from .layout import InfoboxLayout, SeasonLayout, SectionLayout, StandingsLayout, TableLayout, strip_layout
 
 #: Version of the JSON document shape; bumped when a key changes meaning.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class StageKind(StrEnum):

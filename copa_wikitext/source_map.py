@@ -31,43 +31,113 @@ def _compared_fields(kind: type) -> tuple[str, ...] | None:
     return tuple(field.name for field in fields(kind) if field.compare) if is_dataclass(kind) else None
 
 
-def _feed(value: Any, path: Path, holes: set[Path], digest: Any) -> None:
-    if path in holes:
-        digest.update(b"\x00hole")
+#: The mark, in a trie of hole paths, of a path that is a hole itself.
+_HOLE = object()
+#: Types whose bytes in a shape are their repr: most values of a season.
+_PLAIN = frozenset({str, int, bool, type(None)})
+Trie = dict[object, "Trie"]
+
+
+def _trie(holes: set[Path]) -> Trie:
+    """The hole paths as nested dicts, step by step; `_HOLE` marks the end of one."""
+    root: Trie = {}
+    for path in holes:
+        node = root
+        for step in path:
+            node = node.setdefault(step, {})
+        node[_HOLE] = {}
+    return root
+
+
+def _feed(value: Any, holes: Trie | None, out: list[str]) -> None:
+    """The text of `value`'s shape, a hole's value left out, appended to `out`.
+
+    `holes` is the trie of hole paths below `value` (None where there is
+    none): a value with no hole below it is fed without following paths.
+    The pieces are text; `_digest` encodes them whole, as UTF-8 with
+    surrogates passed, which gives the bytes each piece would give alone.
+    """
+    if holes is None:
+        _feed_plain(value, out)
+    elif _HOLE in holes:
+        out.append("\x00hole")
     elif isinstance(value, tuple):
-        digest.update(b"(%d" % len(value))
+        out.append(f"({len(value)}")
         for index, item in enumerate(value):
-            _feed(item, (*path, index), holes, digest)
-        digest.update(b")")
+            below = holes.get(index)
+            if below is None and item.__class__ in _PLAIN:
+                out.append("\x01" + repr(item))
+            else:
+                _feed(item, below, out)
+        out.append(")")
     elif (names := _compared_fields(value.__class__)) is not None:
-        digest.update(type(value).__name__.encode())
+        out.append(value.__class__.__name__)
         for name in names:
-            _feed(getattr(value, name), (*path, name), holes, digest)
+            item, below = getattr(value, name), holes.get(name)
+            if below is None and item.__class__ in _PLAIN:
+                out.append("\x01" + repr(item))
+            else:
+                _feed(item, below, out)
     else:
-        digest.update(b"\x01" + repr(value).encode("utf-8", "surrogatepass"))
+        out.append("\x01" + repr(value))
+
+
+def _feed_plain(value: Any, out: list[str]) -> None:
+    """`_feed` of a value with no hole inside it: the same text, no paths followed.
+
+    Strings, numbers and None, most of a season, are written where they are
+    met rather than in a call of their own.
+    """
+    if value.__class__ in _PLAIN:
+        out.append("\x01" + repr(value))
+    elif isinstance(value, tuple):
+        out.append(f"({len(value)}")
+        for item in value:
+            if item.__class__ in _PLAIN:
+                out.append("\x01" + repr(item))
+            else:
+                _feed_plain(item, out)
+        out.append(")")
+    elif (names := _compared_fields(value.__class__)) is not None:
+        out.append(value.__class__.__name__)
+        for name in names:
+            item = getattr(value, name)
+            if item.__class__ in _PLAIN:
+                out.append("\x01" + repr(item))
+            else:
+                _feed_plain(item, out)
+    else:
+        out.append("\x01" + repr(value))
+
+
+def _digest(pieces: list[str]) -> str:
+    return hashlib.blake2b("".join(pieces).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 FRONT: Path = ("front",)
 
 
-def _part_shape(season: Season, path: Path, holes: set[Path]) -> str:
+def _part_shape(season: Season, path: Path, holes: Trie) -> str:
     """A digest of one part's own facts: the front's, a section's without its sub-sections, See also's.
 
     The front's include the season's skeleton (how many stages, regions and
     rounds), so that the parts' shapes together cover every fact.
     """
-    digest = hashlib.blake2b(digest_size=16)
-    _feed(_own_facts(season, path), () if path == FRONT else path, holes, digest)
+    below: Trie | None = holes
+    for step in () if path == FRONT else path:
+        below = below.get(step) if below is not None else None
+    out: list[str] = []
+    _feed(_own_facts(season, path), below, out)
     if path == FRONT:
-        digest.update(repr(_skeleton(season)).encode())
-    return digest.hexdigest()
+        out.append(repr(_skeleton(season)))
+    return _digest(out)
 
 
 def parts_shape(season: Season, paths: list[Path], holes: tuple[Hole, ...]) -> tuple[str, list[str]] | None:
     """The shape of the whole season from the parts at `paths`, and each part's; None if a part is gone."""
-    hole_paths = {hole.path for hole in holes}
+    trie = _trie({hole.path for hole in holes})
     try:
-        shapes = [_part_shape(season, path, hole_paths) for path in paths]
+        shapes = [_part_shape(season, path, trie) for path in paths]
     except LookupError:
         return None
     digest = hashlib.blake2b(digest_size=16)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -24,6 +25,8 @@ from copa_wikitext.errors import WriteError
 from copa_wikitext.formats import WRITERS
 from copa_wikitext.model import Season
 from copa_wikitext.source import CONTROL_CHARACTERS
+from copa_wikitext.writing.parts import dotted
+from copa_wikitext.writing.values import strings
 
 from .conftest import SEED
 
@@ -131,3 +134,25 @@ SEASON = _seed()
 def test_an_infobox_value_its_line_would_change_is_refused(fmt: str, team: str) -> None:
     with pytest.raises(WriteError, match=r"infobox\.winners\.team: .* cannot keep in an infobox line"):
         copa_wikitext.write(_with_team(SEASON, team), fmt)
+
+
+def _replaced(value: object, path: tuple[object, ...], new: str) -> object:
+    if not path:
+        return new
+    head, rest = path[0], path[1:]
+    if isinstance(head, int):
+        assert isinstance(value, tuple)
+        return (*value[:head], _replaced(value[head], rest, new), *value[head + 1 :])
+    return dataclasses.replace(value, **{str(head): _replaced(getattr(value, str(head)), rest, new)})  # type: ignore[type-var]
+
+
+SAMPLE_SEASON = copa_wikitext.read((SEED.parent / "2014_copa_peru.wiki").read_text(encoding="utf-8"), "mediawiki")
+
+
+@given(st.data())
+def test_a_lone_surrogate_anywhere_is_refused_naming_its_path(data: st.DataObject) -> None:
+    path, text = data.draw(st.sampled_from(strings(SAMPLE_SEASON)), label="value")
+    season = _replaced(SAMPLE_SEASON, path, text + "\udc00")
+    fmt = data.draw(st.sampled_from(list(WRITERS)), label="format")
+    with pytest.raises(WriteError, match=rf"^{re.escape(dotted(path))}: holds a lone surrogate"):
+        copa_wikitext.write(season, fmt)  # type: ignore[arg-type]

@@ -62,6 +62,7 @@ def run_pool(work: Iterator[Task | Outcome], jobs: int, timeout: float) -> Gener
     """
     workers: list[WorkerProcess] = []
     exhausted = False
+    collected: list[Outcome] = []
     try:
         while True:
             while not exhausted and (len(workers) < jobs or any(w.task is None for w in workers)):
@@ -72,10 +73,14 @@ def run_pool(work: Iterator[Task | Outcome], jobs: int, timeout: float) -> Gener
                     yield item
                 else:
                     _idle_worker(workers).give(item, timeout)
+            # The workers are fed before the outcomes go out: whoever takes an
+            # outcome (the manifest's journal waits on the disk) keeps no worker idle.
+            while collected:
+                yield collected.pop(0)
             busy = [w for w in workers if w.task is not None]
             if not busy:
                 return
-            yield from _collect(workers, busy)
+            collected = list(_collect(workers, busy))
     finally:
         for each in workers:
             if each.task is None:

@@ -47,10 +47,9 @@ def check_values(season: Season, refused: re.Pattern[str], fmt: str) -> None:
     One search over all the values joined finds most seasons clean at once;
     only a season that holds such a character is searched value by value.
     """
-    found_values = _values(season)
-    if not refused.search(" ".join(text for _, text in found_values)):
+    if not refused.search(_joined(season)):
         return
-    for path, text in found_values:
+    for path, text in strings(season):
         found = refused.search(text)
         if found:
             char = found.group()
@@ -85,15 +84,45 @@ def check_infobox_line(season: Season, fmt: str) -> None:
 
 Found = list[tuple[tuple[Any, ...], str]]
 
-#: The last season looked at and its values: a batch writes one season in several formats.
-_last_values: list[tuple[Season, Found]] = []
+#: The last season looked at and its values joined: a batch writes one season in several formats.
+_last_joined: list[tuple[Season, str]] = []
 
 
-def _values(season: Season) -> Found:
-    """`strings(season)`, computed once per season object."""
-    if not _last_values or _last_values[0][0] is not season:
-        _last_values[:] = [(season, strings(season))]
-    return _last_values[0][1]
+def _joined(season: Season) -> str:
+    """Every string `strings(season)` finds, joined by spaces; computed once per season object."""
+    if not _last_joined or _last_joined[0][0] is not season:
+        texts: list[str] = []
+        _gather(season, texts)
+        _last_joined[:] = [(season, " ".join(texts))]
+    return _last_joined[0][1]
+
+
+def _gather(value: Any, texts: list[str]) -> None:
+    """`_collect` without the paths: the clean season's walk, where no path is ever needed."""
+    if value.__class__ is str:
+        texts.append(value)
+    elif value is None or value.__class__ in (int, bool):
+        return
+    elif isinstance(value, tuple | list):
+        for item in value:
+            _gather(item, texts)
+    elif (names := _checked_fields(value.__class__)) is not None:
+        for name in names:
+            _gather(getattr(value, name), texts)
+    elif isinstance(value, str):
+        texts.append(value)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _gather(key, texts)
+            _gather(item, texts)
+
+
+@cache
+def _checked_fields(kind: type) -> tuple[str, ...] | None:
+    """The fields `_collect` walks of a dataclass (None for other types, and for the kept source)."""
+    if not dataclasses.is_dataclass(kind) or issubclass(kind, SourceRecord):
+        return None
+    return tuple(name for name in _field_names(kind) if (kind, name) not in _LINE_ENDS)
 
 
 def strings(value: Any) -> Found:

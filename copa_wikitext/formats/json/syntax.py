@@ -24,9 +24,11 @@ from functools import cache
 from typing import Any, get_args, get_origin
 
 from ...errors import InputError
-from ...layout import LayoutRecord
+from ...layout import LayoutRecord, SourceRecord
 from ...model import SCHEMA_VERSION, Match, MatchScore, Season
-from .upgrade import upgrade_v1
+from . import source
+from .encoders import Encoders
+from .upgrade import upgrade_v1, upgrade_v2
 
 
 def dumps(value: Any) -> str:
@@ -51,39 +53,29 @@ DERIVED: dict[type, tuple[tuple[str, Any, Any], ...]] = {
 
 def season_to_data(season: Season) -> dict[str, Any]:
     data = {"schema_version": SCHEMA_VERSION}
-    data.update(to_data(season))
+    data.update(_ENCODERS(Season)(season))
     return data
 
 
 def to_data(value: Any) -> Any:
-    """A model value as JSON data: dataclasses become dicts, tuples lists."""
+    """A model value as JSON data: dataclasses become dicts, tuples lists, enums their values.
+
+    A dataclass's keys are its fields in order, then its `DERIVED` keys; a
+    layout record is only its fields that differ from their defaults, or
+    None when none does; the kept source record is compact (`source.py`).
+    Each class goes through its encoder, made once from its type hints
+    (`encoders.py`).
+    """
     if isinstance(value, tuple):
         return [to_data(item) for item in value]
     if isinstance(value, Enum):
         return value.value
-    kind: Any = type(value)
-    if isinstance(value, LayoutRecord):
-        return _layout_data(value)
-    if hasattr(kind, "__dataclass_fields__"):
-        data = {name: to_data(getattr(value, name)) for name in _field_names(kind)}
-        for key, _, derive in DERIVED.get(kind, ()):
-            data[key] = to_data(derive(value))
-        return data
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _ENCODERS(type(value))(value)
     return value
 
 
-@cache
-def _field_names(kind: Any) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(kind))
-
-
-def _layout_data(layout: Any) -> dict[str, Any] | None:
-    changed = {
-        f.name: to_data(getattr(layout, f.name))
-        for f in dataclasses.fields(layout)
-        if getattr(layout, f.name) != f.default
-    }
-    return changed or None
+_ENCODERS = Encoders({SourceRecord: source.encode}, DERIVED, to_data)
 
 
 # --- reading ---------------------------------------------------------------
@@ -99,7 +91,9 @@ def season_from_data(data: Any) -> Season:
     version = data.get("schema_version", SCHEMA_VERSION)
     body = {key: value for key, value in data.items() if key != "schema_version"}
     if version == 1:
-        body = upgrade_v1(body)
+        body = upgrade_v2(upgrade_v1(body))
+    elif version == 2:
+        body = upgrade_v2(body)
     elif version != SCHEMA_VERSION:
         raise InputError(
             f"schema_version {version!r} is not {SCHEMA_VERSION}, the version this copa-wikitext reads",
@@ -124,6 +118,8 @@ def from_data(kind: Any, data: Any, where: str) -> Any:
         except ValueError:
             allowed = ", ".join(member.value for member in kind)
             raise _error(where, f"one of {allowed}", data) from None
+    if kind is SourceRecord:
+        return source.decode(data, where)
     if dataclasses.is_dataclass(kind):
         return _from_object(kind, data, where)
     if kind is int:
@@ -230,6 +226,9 @@ def _schema_of(kind: Any, definitions: dict[str, Any]) -> dict[str, Any]:
         return {"type": "array", "items": _schema_of(get_args(kind)[0], definitions)}
     if isinstance(kind, type) and issubclass(kind, Enum):
         return {"enum": [member.value for member in kind]}
+    if kind is SourceRecord:
+        definitions[kind.__name__] = source.schema()
+        return {"$ref": f"#/$defs/{kind.__name__}"}
     if dataclasses.is_dataclass(kind):
         return _object_schema(kind, definitions)
     return {"type": {int: "integer", str: "string", bool: "boolean"}[kind]}

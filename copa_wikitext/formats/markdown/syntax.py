@@ -7,6 +7,7 @@ receive. Nothing here lays out a season.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: Characters that open or close inline markup (emphasis, code, links, HTML,
 #: tables, GitHub's strikethrough and math) wherever they stand.
@@ -30,6 +31,12 @@ def md_escape(text: str) -> str:
     """
     if not _MAY_NEED_ESCAPING.search(text):
         return text  # most names and prose: nothing a parser would misread
+    return _escaped(text)
+
+
+@lru_cache(maxsize=4096)
+def _escaped(text: str) -> str:
+    """`md_escape` of text that may need it, worked out once per text: scores and names recur."""
     return "\n".join(_escape_line(line) for line in text.split("\n"))
 
 

@@ -101,6 +101,8 @@ def _text(text: str, where: str) -> None:
 def _cell(text: str, where: str) -> str:
     """A table cell; its lines, if several, joined by `<br>` (a cell is one line of the table)."""
     _text(text, where)
+    if "\n" not in text:
+        return md_escape(text)
     return "<br>".join(md_escape(line) for line in text.split("\n"))
 
 

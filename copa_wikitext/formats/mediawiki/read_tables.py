@@ -182,8 +182,11 @@ def read_qualified(table: Table, path: Path, reading: Reading) -> QualifiedTable
         reading.at(row_path, row.line, row.cells[0].column if row.cells else 1)
         if department is not None:
             reading.at((*row_path, "department"), department[1].line, department[1].column)
+    rows_of_cell: dict[int, int] = {}
+    for cell in shared:
+        rows_of_cell[id(cell)] = rows_of_cell.get(id(cell), 0) + 1
     for row_path, team, slots, row in read_rows:
-        _cell_holes(row_path, team, slots, row, shared, reading)
+        _cell_holes(row_path, team, slots, row, rows_of_cell, reading)
     return QualifiedTable(tuple(columns), tuple(rows))
 
 
@@ -207,16 +210,16 @@ def _with_links(team: QualifiedTeam, slots: list[Cell | None], department: Cell 
 
 
 def _cell_holes(
-    path: Path, team: QualifiedTeam, slots: list[Cell | None], row: Row, departments: list[Cell], reading: Reading
+    path: Path, team: QualifiedTeam, slots: list[Cell | None], row: Row, rows_of_cell: dict[int, int], reading: Reading
 ) -> None:
     """A hole for each of the row's values that one cell of this row alone holds.
 
-    `departments` lists the department cell of every row: a cell that gives
-    several rows their department is no hole of any one of them.
+    `rows_of_cell` counts the rows each department cell (by `id`) gives its
+    department to: a cell shared by several rows is no hole of any one of them.
     """
     for name, cell in zip(_ROW_FIELDS, slots, strict=False):
         value = getattr(team, name)
-        alone = name != "department" or sum(cell is other for other in departments) == 1
+        alone = name != "department" or rows_of_cell.get(id(cell), 0) == 1
         own = cell is not None and alone and any(cell is mine for mine in row.cells) and cell.rowspan == 1
         if own and cell is not None and value and "\n" not in cell.content and plain(cell.content) == value:
             reading.hole((*path, name), HoleKind.CELL, value, cell.line, cell.column, cell.content.lstrip())
