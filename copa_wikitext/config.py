@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import fnmatch
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -109,6 +108,8 @@ def load_config(path: Path) -> Config | None:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise UsageError(f"cannot read the configuration: {error}", source=str(path)) from None
+    import tomllib  # only once a configuration file is found
+
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -104,13 +104,13 @@ def _inputs(args: argparse.Namespace) -> Iterator[str | None]:
     skipped with a line on stderr, since their pages' positions are not
     lines of the file (`batch` reads them page by page).
     """
-    from ..batch.discovery import find_inputs
-    from ..errors import CopaError
-
     for spec in args.files:
         if spec == "-" or not Path(spec).is_dir():
             yield spec
             continue
+        from ..batch.discovery import find_inputs  # only for a directory: batch is much to import
+        from ..errors import CopaError
+
         try:
             found = find_inputs([spec])
         except CopaError as error:
