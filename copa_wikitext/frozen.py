@@ -194,7 +194,7 @@ def _written_inits(module: str) -> dict[str, Callable[..., Callable[..., None]]]
 
 
 def _maker_name(qualname: str) -> str:
-    return "_" + qualname.replace(".", "_")
+    return "_" + "".join(character if character.isalnum() else "_" for character in qualname)
 
 
 def _module_head(factories: bool) -> str:
