@@ -116,10 +116,11 @@ def _measure(section: str, effort: Effort, no_pandoc: bool) -> list[Table]:
             )
         ]
     if section == "cold":
-        from benchmarks.coldstart import cold_start
+        from benchmarks.coldstart import cold_start, import_breakdown
 
         rows = cold_start(effort.cold_runs, effort.cold_warmup)
-        return [comparison_table("Whole-process cold start vs pandoc (issue 8)", rows)]
+        breakdown = import_breakdown(max(effort.cold_runs // 4, 3))
+        return [comparison_table("Whole-process cold start vs pandoc (issues 8 and 15)", rows), breakdown]
     if section == "batch":
         from benchmarks.batch_report import batch_table
 
