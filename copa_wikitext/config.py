@@ -22,11 +22,11 @@ from __future__ import annotations
 import fnmatch
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from .errors import UsageError
+from .frozen import frozen
 from .model import Position
 
 #: The configuration file of our own, and the table we read in pyproject.toml.
@@ -35,7 +35,7 @@ TOOL_TABLE = "copa-wikitext"
 KEYS = ("select", "ignore", "strict", "per-file-ignores")
 
 
-@dataclass(frozen=True)
+@frozen
 class Config:
     """One configuration file's settings; `root` is the directory globs are relative to."""
 
@@ -62,7 +62,7 @@ class Config:
         return tuple(codes)
 
 
-@dataclass(frozen=True)
+@frozen
 class Settings:
     """What to check in one file: codes selected and ignored, and whether warnings fail."""
 

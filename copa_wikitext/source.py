@@ -10,9 +10,9 @@ from __future__ import annotations
 import codecs
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from .errors import InputError, UsageError
+from .frozen import frozen
 from .model import Position
 
 #: Templates or tables nested deeper than this are refused: mwparserfromhell
@@ -61,8 +61,10 @@ def check_references(text: str) -> None:
             )
 
 
-@dataclass(frozen=True)
+@frozen
 class SourceText:
+    """A text ready for a reader: its newlines made "\\n", with the newline and BOM it had."""
+
     text: str
     newline: str = "\n"
     had_bom: bool = False

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError, UsageError
 from .findings import finding_line
+from .frozen import frozen
 from .model import Diagnostic, Position, ReadResult, Severity
 from .suppression import suppress
 
@@ -26,7 +26,7 @@ REPORT_VERSION = 1
 REPORT_SCHEMA = Path(__file__).resolve().parent / "schemas" / "validate.schema.json"
 
 
-@dataclass(frozen=True)
+@frozen
 class Selection:
     """Which codes to report: `select` (empty: all) minus `ignore`; prefixes allowed."""
 
@@ -90,7 +90,7 @@ def _source_order(diagnostic: Diagnostic) -> tuple[int, int, str, str]:
     return line, column, diagnostic.code, diagnostic.message
 
 
-@dataclass(frozen=True)
+@frozen
 class FileReport:
     """The diagnostics of one file, with the dialect it was read as."""
 

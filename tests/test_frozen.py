@@ -47,15 +47,15 @@ def _field_facts(cls: type) -> list[tuple[Any, ...]]:
 
 def test_the_written_init_files_are_what_the_classes_give() -> None:
     for module in frozen.MODULES:
-        committed = (FOLDER / f"{module.rpartition('.')[2]}.py").read_text(encoding="utf-8")
+        committed = (FOLDER / f"{frozen.written_name(module)}.py").read_text(encoding="utf-8")
         assert committed == frozen.inits_source(module), "regenerate: python -m copa_wikitext.frozen"
 
 
 def test_every_record_of_the_listed_modules_uses_its_written_init() -> None:
     assert len(CLASSES) >= 29
     for cls in CLASSES.values():
-        stem = cls.__module__.rpartition(".")[2]
-        assert Path(cls.__init__.__code__.co_filename) == FOLDER / f"{stem}.py", cls
+        written = FOLDER / f"{frozen.written_name(cls.__module__)}.py"
+        assert Path(cls.__init__.__code__.co_filename) == written, cls
 
 
 @pytest.mark.parametrize("name", sorted(CLASSES))

@@ -10,9 +10,9 @@ into a line and column, so every rule points where the text is.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from .. import copa_peru
+from ..frozen import frozen
 from ..model import LeagueTable, Match, Path, Position, QualifiedTeam, ReadResult, Region, Round, Season
 
 #: Characters before a note's text in each dialect's source ("- " in the article dialect).
@@ -48,7 +48,7 @@ def regions(season: Season) -> Iterator[tuple[Path, Region]]:
             yield ("stages", s, "regions", g), region
 
 
-@dataclass(frozen=True)
+@frozen
 class RoundPlace:
     """A round with its path, and the region it belongs to (None for a stage's own round)."""
 
@@ -107,7 +107,7 @@ def prose(season: Season) -> Iterator[str]:
         yield from (*place.round.paragraphs, *place.round.notes)
 
 
-@dataclass(frozen=True)
+@frozen
 class NamedDepartment:
     """A department a region's sentence names, where the name stands."""
 

@@ -25,13 +25,13 @@ import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 from types import CodeType, ModuleType
 from typing import Any, Protocol
 
+from ...frozen import frozen
 from ...resources import cache_dir, grammar_path
 
 GRAMMAR = "article.lark"
@@ -44,7 +44,7 @@ class _Parser(Protocol):
     def parse(self, text: str) -> Any: ...
 
 
-@dataclass(frozen=True)
+@frozen
 class ArticleBlock:
     """One block: its kind (the grammar rule), its text, its first line."""
 
