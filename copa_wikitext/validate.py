@@ -10,7 +10,6 @@ The rules themselves live in `rules/`.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -203,11 +202,15 @@ def report_document(reports: Sequence[FileReport]) -> dict[str, object]:
 
 def report_schema() -> dict[str, object]:
     """The JSON Schema every `--format json` document validates against."""
+    import json
+
     schema: dict[str, object] = json.loads(REPORT_SCHEMA.read_text(encoding="utf-8"))
     return schema
 
 
 def format_json(reports: Sequence[FileReport]) -> str:
+    import json  # only for --format json: the text report has no need of it
+
     return json.dumps(report_document(reports), ensure_ascii=False, indent=2) + "\n"
 
 
