@@ -7,10 +7,9 @@
 
 Sections: `read` (in-process reads vs mwparserfromhell and wikitextparser),
 `write` (the HTML page vs the Markdown of the same season, in-process),
-`cold` (whole-process starts vs pandoc), `batch` (throughput and memory,
-from benchmarks/batch.py), `sizes` (the size curve up to 5 MB), `dumps`
-(multistream dumps through
-their index). Prints
+`cold` (whole-process starts vs pandoc, and where their import time goes),
+`batch` (throughput and memory, from benchmarks/batch.py), `sizes` (the size
+curve up to 5 MB), `dumps` (multistream dumps through their index). Prints
 medians and ratios; asserts nothing.
 """
 
