@@ -102,6 +102,17 @@ def test_a_record_with_methods_of_its_own_is_refused() -> None:
                 return True
 
 
+def test_a_record_with_an_init_only_field_is_refused() -> None:
+    with pytest.raises(TypeError, match="InitVar"):
+
+        @frozen.frozen
+        class Passed:
+            """Takes a value its __init__ would not know."""
+
+            value: int
+            seed: dataclasses.InitVar[int] = 0
+
+
 def _records(value: object) -> Iterator[object]:
     """Every record inside `value`, at any depth, `value` first."""
     if isinstance(value, (tuple, list)):
