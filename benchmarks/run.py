@@ -7,11 +7,11 @@
 
 Sections: `read` (in-process reads, and validate, vs mwparserfromhell and wikitextparser),
 `write` (the HTML page vs the Markdown of the same season, in-process),
-`cold` (whole-process starts vs pandoc), `batch` (throughput and memory,
-from benchmarks/batch.py), `sizes` (the size curve up to 5 MB), `dumps`
-(multistream dumps through their index, or split at their streams over
---jobs), `hostile` (the size curve of hostile markup, 16 KB to 1 MB).
-Prints medians and ratios; asserts nothing.
+`cold` (whole-process starts vs pandoc, and where their import time goes),
+`batch` (throughput and memory, from benchmarks/batch.py), `sizes` (the size
+curve up to 5 MB), `dumps` (multistream dumps through their index, or split
+at their streams over --jobs), `hostile` (the size curve of hostile markup,
+16 KB to 1 MB). Prints medians and ratios; asserts nothing.
 """
 
 from __future__ import annotations
@@ -121,10 +121,11 @@ def _measure(section: str, effort: Effort, no_pandoc: bool) -> list[Table]:
             )
         ]
     if section == "cold":
-        from benchmarks.coldstart import cold_start
+        from benchmarks.coldstart import cold_start, import_breakdown
 
         rows = cold_start(effort.cold_runs, effort.cold_warmup)
-        return [comparison_table("Whole-process cold start vs pandoc (issue 8)", rows)]
+        breakdown = import_breakdown(max(effort.cold_runs // 4, 3))
+        return [comparison_table("Whole-process cold start vs pandoc (issues 8 and 15)", rows), breakdown]
     if section == "batch":
         from benchmarks.batch_report import batch_table
 

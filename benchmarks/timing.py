@@ -113,7 +113,9 @@ def _subprocess_loop(command: Sequence[str], runs: int, warmup: int, environment
     seconds, cpu_seconds = [], []
     for run in range(warmup + runs):
         start, start_cpu = time.perf_counter(), _children_cpu()
-        subprocess.run(list(command), env=dict(environment), check=False, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            list(command), env=dict(environment), check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         if run >= warmup:
             seconds.append(time.perf_counter() - start)
             cpu_seconds.append(_children_cpu() - start_cpu)

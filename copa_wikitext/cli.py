@@ -29,6 +29,25 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(2, f"{self.prog}: {message}; see '{self.prog} --help'\n")
 
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # argparse sizes help to the terminal with shutil, whose import costs more than
+        # parsing a command line; the width is found here as shutil.get_terminal_size finds it.
+        return self.formatter_class(prog=self.prog, width=_terminal_columns() - 2)  # type: ignore[call-arg]
+
+
+def _terminal_columns() -> int:
+    """The terminal's width: $COLUMNS, else the width of stdout's terminal, else 80 (as `shutil` says)."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
 
 def _command_modules(only: str | None = None) -> list[ModuleType]:
     """The subcommand modules, or just `only` when the call names one.

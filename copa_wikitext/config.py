@@ -21,13 +21,12 @@ from __future__ import annotations
 
 import fnmatch
 import re
-import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from .errors import UsageError
+from .frozen import frozen
 from .model import Position
 
 #: The configuration file of our own, and the table we read in pyproject.toml.
@@ -36,7 +35,7 @@ TOOL_TABLE = "copa-wikitext"
 KEYS = ("select", "ignore", "strict", "per-file-ignores")
 
 
-@dataclass(frozen=True)
+@frozen
 class Config:
     """One configuration file's settings; `root` is the directory globs are relative to."""
 
@@ -63,7 +62,7 @@ class Config:
         return tuple(codes)
 
 
-@dataclass(frozen=True)
+@frozen
 class Settings:
     """What to check in one file: codes selected and ignored, and whether warnings fail."""
 
@@ -109,6 +108,8 @@ def load_config(path: Path) -> Config | None:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise UsageError(f"cannot read the configuration: {error}", source=str(path)) from None
+    import tomllib  # only once a configuration file is found
+
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

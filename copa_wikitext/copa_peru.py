@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from difflib import SequenceMatcher, get_close_matches
 from functools import lru_cache
 
+from .frozen import frozen
 from .model import Goals, Match, MatchScore, StageKind
 
 #: Peru's 24 departments and the Constitutional Province of Callao, spelt
@@ -158,7 +158,7 @@ def is_region_heading(heading: str) -> bool:
     return bool(_REGION_HEADING.match(heading.strip()))
 
 
-@dataclass(frozen=True)
+@frozen
 class RegionSentence:
     """ "Region I includes qualified teams from A, B and C region. Tail." """
 
@@ -266,7 +266,7 @@ USUAL_REGIONS: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True)
+@frozen
 class Result:
     """What a score as written says: "1–1 (4–3 p)", "2–2 (a)", "w/o"."""
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -63,6 +62,8 @@ class AtomicFile:
         if path.is_dir():
             raise UsageError("is a directory; give a file name to write to", source=str(path))
         directory = path.parent if str(path.parent) else Path(".")
+        import tempfile  # here: output to stdout needs none of it (it pulls shutil and random)
+
         try:
             handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
         except OSError as error:

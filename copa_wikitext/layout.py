@@ -14,9 +14,10 @@ unless it is the source's spelling of a fact held elsewhere.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TypeVar
+
+from .frozen import frozen
 
 
 class BlockKind(StrEnum):
@@ -35,7 +36,7 @@ class BlockKind(StrEnum):
     LEAGUE_TABLE = "league_table"
 
 
-@dataclass(frozen=True)
+@frozen
 class Wrapper:
     """A layout template kept at its place among the blocks (`{{col-float}}`, `{{div col end}}`)."""
 
@@ -50,7 +51,7 @@ class LayoutRecord:
     """Base of every layout record: a default-constructed record means canonical."""
 
 
-@dataclass(frozen=True)
+@frozen
 class SectionLayout(LayoutRecord):
     """How one section (stage, region or round) was laid out in its source.
 
@@ -70,14 +71,18 @@ class SectionLayout(LayoutRecord):
     leading_rounds: int | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class InfoboxLayout(LayoutRecord):
+    """How an infobox was laid out: the spelling and order of its keys."""
+
     #: Source spelling and order of every field key, when not canonical.
     key_order: tuple[str, ...] | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class TableLayout(LayoutRecord):
+    """How a table of qualified teams was laid out: where a department was written again."""
+
     #: Rows that restate the department of the row above (a department
     #: listed twice in a row); writers start a new group there.
     restated_rows: tuple[int, ...] = ()
@@ -92,7 +97,7 @@ class HoleKind(StrEnum):
     CELL = "cell"
 
 
-@dataclass(frozen=True)
+@frozen
 class Hole:
     """Where one typed value stood in its source, and what it was then.
 
@@ -108,7 +113,7 @@ class Hole:
     kind: HoleKind
 
 
-@dataclass(frozen=True)
+@frozen
 class Segment:
     """The span of one part of the article (the front, or a heading and its body) in the source.
 
@@ -124,7 +129,7 @@ class Segment:
     shape: str
 
 
-@dataclass(frozen=True)
+@frozen
 class SourceRecord:
     """The text an article was read from, with a hole for each typed value in it.
 
@@ -142,13 +147,15 @@ class SourceRecord:
     segments: tuple[Segment, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class StandingsLayout(LayoutRecord):
+    """How a league table was laid out: the module's team codes."""
+
     #: The sports-table module's team codes ("LOR"), one per row, as written.
     team_codes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class SeasonLayout(LayoutRecord):
     """Where the parts of the whole article stood, when not canonical."""
 

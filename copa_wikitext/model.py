@@ -1,6 +1,7 @@
 """The season model: what every reader produces and every writer consumes.
 
-Facts live in frozen dataclasses (Season, Infobox, Stage, Region, Round, ...).
+Facts live in frozen dataclasses (Season, Infobox, Stage, Region, Round, ...),
+made by `@frozen` (`frozen.py`) as `@dataclass(frozen=True)` makes them.
 How a value was laid out in its source (heading spelling, block order,
 blank lines, key order) lives apart, in the records of `layout.py`, so that
 `Season` values compare equal when their facts are equal and a writer can
@@ -11,9 +12,10 @@ Nothing here parses or writes text; see `formats/`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
 
+from .frozen import frozen
 from .layout import InfoboxLayout, SeasonLayout, SectionLayout, StandingsLayout, TableLayout, strip_layout
 
 #: Version of the JSON document shape; bumped when a key changes meaning.
@@ -29,7 +31,7 @@ class StageKind(StrEnum):
     OTHER = "other"
 
 
-@dataclass(frozen=True)
+@frozen
 class InfoField:
     """One infobox field the model does not type, kept in source order."""
 
@@ -38,7 +40,7 @@ class InfoField:
     value: str | None
 
 
-@dataclass(frozen=True)
+@frozen
 class Winner:
     """The season's winner: "Sport Loreto (1st Title)" -> team, 1, "1st Title"."""
 
@@ -49,8 +51,10 @@ class Winner:
     link: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Infobox:
+    """The infobox: competition, season, winner, the seasons before and after, and fields kept as text."""
+
     competition: str | None = None
     season: int | None = None
     winners: Winner | None = None
@@ -63,7 +67,7 @@ class Infobox:
     layout: InfoboxLayout = field(default_factory=InfoboxLayout, compare=False)
 
 
-@dataclass(frozen=True)
+@frozen
 class QualifiedTeam:
     """One team that qualified from its department (location may be lost)."""
 
@@ -76,7 +80,7 @@ class QualifiedTeam:
     location_link: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class QualifiedTable:
     """A table of qualified teams; `columns` is its header as written."""
 
@@ -85,7 +89,7 @@ class QualifiedTable:
     layout: TableLayout = field(default_factory=TableLayout, compare=False)
 
 
-@dataclass(frozen=True)
+@frozen
 class MatchDetails:
     """What a `{{Football box}}` says of one match besides its score; all text as shown.
 
@@ -113,7 +117,7 @@ class MatchDetails:
         return int(digits) if digits.isascii() and digits.isdigit() else None
 
 
-@dataclass(frozen=True)
+@frozen
 class Goals:
     """Goals of team 1 and team 2, in that order (the articles write every score so)."""
 
@@ -121,7 +125,7 @@ class Goals:
     team2: int
 
 
-@dataclass(frozen=True)
+@frozen
 class MatchScore:
     """The numbers a match's score texts say; derived, never stored on `Match`.
 
@@ -138,7 +142,7 @@ class MatchScore:
     walkover: bool = False
 
 
-@dataclass(frozen=True)
+@frozen
 class Match:
     """A tie between two teams, or one match; scores are kept as written ("2–1", "w/o").
 
@@ -168,7 +172,7 @@ class Match:
         return match_score(self.legs, self.aggregate, self.single)
 
 
-@dataclass(frozen=True)
+@frozen
 class StandingsRow:
     """One team's line in a league or group table.
 
@@ -196,7 +200,7 @@ class StandingsRow:
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class LeagueTable:
     """Standings of a league or group: a sports-table module call or a wikitable."""
 
@@ -213,7 +217,7 @@ class LeagueTable:
     layout: StandingsLayout = field(default_factory=StandingsLayout, compare=False)
 
 
-@dataclass(frozen=True)
+@frozen
 class Citation:
     """A `<ref>`: its name, its content as written, and a citation template's fields.
 
@@ -230,7 +234,7 @@ class Citation:
     date: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class CitationUse:
     """A citation cited after one value: `path` is the value's model path
     (("stages", 0, "paragraphs", 1), ("infobox", "winners"), a table cell),
@@ -241,7 +245,7 @@ class CitationUse:
     citation: int
 
 
-@dataclass(frozen=True)
+@frozen
 class Round:
     """A round under a stage or region: its matches, its bracket stub, notes."""
 
@@ -256,7 +260,7 @@ class Round:
     layout: SectionLayout = field(default_factory=SectionLayout, compare=False)
 
 
-@dataclass(frozen=True)
+@frozen
 class Region:
     """A region of the Regional Stage and the departments it groups."""
 
@@ -269,7 +273,7 @@ class Region:
     layout: SectionLayout = field(default_factory=SectionLayout, compare=False)
 
 
-@dataclass(frozen=True)
+@frozen
 class Stage:
     """A level-2 section: a stage of the competition or another section."""
 
@@ -288,7 +292,7 @@ class Stage:
         return tuple(row for table in self.tables for row in table.rows)
 
 
-@dataclass(frozen=True)
+@frozen
 class Season:
     """One Copa Perú season article."""
 
@@ -332,7 +336,7 @@ class Season:
         return tuple(use.citation for use in self.citation_uses if use.path == path)
 
 
-@dataclass(frozen=True)
+@frozen
 class Position:
     """1-based line and column in a source text."""
 
@@ -350,7 +354,7 @@ class Severity(StrEnum):
     INFO = "info"
 
 
-@dataclass(frozen=True)
+@frozen
 class Diagnostic:
     """Something a reader or a rule noticed, with where it is."""
 
@@ -364,7 +368,7 @@ class Diagnostic:
     left_out: bool = False
 
 
-@dataclass(frozen=True)
+@frozen
 class ReadResult:
     """A season read from text, with positions of its parts and diagnostics."""
 

@@ -15,9 +15,9 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
 
 from .errors import InputError, UsageError
+from .frozen import frozen
 from .model import Position
 
 _SALVAGE: ContextVar[bool] = ContextVar("salvage", default=False)
@@ -84,8 +84,10 @@ def check_references(text: str) -> None:
             )
 
 
-@dataclass(frozen=True)
+@frozen
 class SourceText:
+    """A text ready for a reader: its newlines made "\\n", with the newline and BOM it had."""
+
     text: str
     newline: str = "\n"
     had_bom: bool = False

@@ -10,13 +10,12 @@ The rules themselves live in `rules/`.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError, UsageError
 from .findings import finding_line
+from .frozen import frozen
 from .model import Diagnostic, Position, ReadResult, Severity
 from .suppression import suppress
 
@@ -26,7 +25,7 @@ REPORT_VERSION = 1
 REPORT_SCHEMA = Path(__file__).resolve().parent / "schemas" / "validate.schema.json"
 
 
-@dataclass(frozen=True)
+@frozen
 class Selection:
     """Which codes to report: `select` (empty: all) minus `ignore`; prefixes allowed."""
 
@@ -108,7 +107,7 @@ def _source_order(diagnostic: Diagnostic) -> tuple[int, int, str, str]:
     return line, column, diagnostic.code, diagnostic.message
 
 
-@dataclass(frozen=True)
+@frozen
 class FileReport:
     """The diagnostics of one file, with the dialect it was read as."""
 
@@ -237,11 +236,15 @@ def report_document(reports: Sequence[FileReport]) -> dict[str, object]:
 
 def report_schema() -> dict[str, object]:
     """The JSON Schema every `--format json` document validates against."""
+    import json
+
     schema: dict[str, object] = json.loads(REPORT_SCHEMA.read_text(encoding="utf-8"))
     return schema
 
 
 def format_json(reports: Sequence[FileReport]) -> str:
+    import json  # only for --format json: the text report has no need of it
+
     return json.dumps(report_document(reports), ensure_ascii=False, indent=2) + "\n"
 
 

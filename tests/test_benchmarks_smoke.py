@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import copa_wikitext
-from benchmarks import batch_report, coldstart, inprocess, run, sizes
+from benchmarks import batch_report, coldstart, importtime, inprocess, run, sizes
 from benchmarks.report import NOT_AVAILABLE, Comparison, as_markdown, comparison_table
 from benchmarks.timing import interleaved
 
@@ -76,6 +76,21 @@ def test_cold_start_measures_processes_against_pandoc(monkeypatch: pytest.Monkey
     assert _is_time(floor.ours_ms)
     convert = measured[f"cold: {coldstart.CONVERT_TXT}"]
     assert _is_time(convert.ours_ms)
+
+
+def test_import_breakdown_gives_each_command_s_import_costs() -> None:
+    table = coldstart.import_breakdown(runs=1)
+    rows = {row[0]: row for row in table.rows}
+    validate, floor = rows[coldstart.VALIDATE], rows[coldstart.FLOOR]
+    assert float(validate[1].removesuffix(" ms")) > float(floor[1].removesuffix(" ms")) > 0
+    assert int(validate[2]) > int(floor[2])
+    assert float(validate[3].removesuffix(" ms")) > 0 == float(floor[3].removesuffix(" ms"))
+    assert len(validate[4].split(", ")) == 6  # the six costliest modules, each with its time
+
+
+def test_importtime_lines_are_read_as_self_times() -> None:
+    text = "import time: self [us] | cumulative | imported package\nimport time:  120 |  300 |   re\n"
+    assert importtime.parse_importtime(text) == {"re": 120}
 
 
 class _FakeBatch:

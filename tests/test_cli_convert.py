@@ -162,3 +162,14 @@ def test_an_unknown_output_extension_writes_nothing_and_exits_2(
     assert code == 2
     assert ".markdown" in err and ".mediawiki" in err and "-t FORMAT" in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_help_is_as_wide_as_columns_says_or_80(monkeypatch: pytest.MonkeyPatch) -> None:
+    from copa_wikitext import cli
+
+    monkeypatch.setenv("COLUMNS", "57")
+    assert cli._terminal_columns() == 57
+    assert cli.build_parser("validate")._get_formatter()._width == 55  # as argparse gives it: COLUMNS - 2
+    monkeypatch.setenv("COLUMNS", "0")  # then the terminal's width, and none under pytest's captured stdout
+    monkeypatch.setattr(cli.os, "get_terminal_size", lambda fd: (_ for _ in ()).throw(OSError("not a terminal")))
+    assert cli._terminal_columns() == 80

@@ -14,18 +14,32 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "samples" / "2014_copa_peru.txt"
 HEAVY = ("jinja2", "mwparserfromhell", "lark")
+#: Modules (ours and the standard library's) that a command reading one article has no use for.
+UNNEEDED = (
+    "copa_wikitext.batch",
+    "copa_wikitext.diff",
+    "multiprocessing",
+    "concurrent",
+    "sqlite3",
+    "csv",
+    "socket",
+    "tomllib",
+)
 
 _WRAPPER = """
-import json, sys
+import sys
 from copa_wikitext import cli
 code = cli.main(sys.argv[1:])
 sys.stdout.flush()
-print(json.dumps(sorted({name.split('.')[0] for name in sys.modules} & set(HEAVY))), file=sys.stderr)
+found = {name.split('.')[0] for name in sys.modules} & set(HEAVY)
+found |= {name for name in UNNEEDED if name in sys.modules}
+import json  # only now: the check above must not see the wrapper's own import
+print(json.dumps(sorted(found)), file=sys.stderr)
 """
 
 
-def _imported(*arguments: str) -> list[str]:
-    code = f"HEAVY = {HEAVY!r}\n{_WRAPPER}"
+def _imported(*arguments: str, unneeded: tuple[str, ...] = UNNEEDED) -> list[str]:
+    code = f"HEAVY = {HEAVY!r}\nUNNEEDED = {unneeded!r}\n{_WRAPPER}"
     done = subprocess.run(
         [sys.executable, "-c", code, *arguments], capture_output=True, text=True, cwd=ROOT, check=False
     )
@@ -34,12 +48,35 @@ def _imported(*arguments: str) -> list[str]:
     return found
 
 
-def test_validate_of_an_article_imports_neither_jinja2_nor_mwparserfromhell() -> None:
-    assert _imported("validate", str(ARTICLE)) == []
+def test_validate_of_an_article_imports_neither_jinja2_nor_mwparserfromhell(tmp_path: Path) -> None:
+    article = tmp_path / ARTICLE.name  # away from this repository's pyproject.toml: no configuration to read
+    article.write_text(ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
+    # nor batch, diff, multiprocessing, sqlite3, tomllib..., nor json (the text report) or shutil (argparse's width)
+    assert _imported("validate", str(article), unneeded=(*UNNEEDED, "json", "shutil")) == []
+
+
+def test_validate_of_a_folder_imports_batch_discovery(tmp_path: Path) -> None:
+    (tmp_path / "season.txt").write_text(ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
+    assert "copa_wikitext.batch" in _imported("validate", str(tmp_path))
+
+
+def test_importing_the_package_imports_none_of_its_modules() -> None:
+    code = "import sys, copa_wikitext; print(sorted(n for n in sys.modules if n.startswith('copa_wikitext.')))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_package_s_names_are_there_when_asked_for() -> None:
+    import copa_wikitext
+
+    for name in copa_wikitext.__all__:
+        assert getattr(copa_wikitext, name) is not None
+    assert set(copa_wikitext.__all__) <= set(dir(copa_wikitext))
 
 
 def test_convert_of_an_article_to_json_does_not_import_mwparserfromhell(tmp_path: Path) -> None:
-    found = _imported("convert", str(ARTICLE), "-t", "json", "-o", str(tmp_path / "out.json"))
+    out = str(tmp_path / "out.json")  # one document: orjson's import would cost more than it saves
+    found = _imported("convert", str(ARTICLE), "-t", "json", "-o", out, unneeded=(*UNNEEDED, "orjson"))
     assert "mwparserfromhell" not in found
     assert found == []  # the bundled json.j2 is one filtered value: no Jinja2 either
 

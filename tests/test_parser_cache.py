@@ -78,3 +78,34 @@ def test_a_warm_cache_reads_an_article_without_importing_lark(tmp_path: Path) ->
         run = subprocess.run([sys.executable, "-c", script], env=environment, capture_output=True, text=True)
         assert run.returncode == 0, run.stderr
         assert run.stdout.strip() == expected
+
+
+def test_a_warm_cache_reads_an_article_without_loading_the_parser(tmp_path: Path) -> None:
+    environment = {**os.environ, "COPA_WIKITEXT_CACHE": str(tmp_path)}
+    loaded = "'copa_wikitext.formats.article._generated_parser' in sys.modules, 'logging' in sys.modules"
+    script = f"import sys, copa_wikitext\ncopa_wikitext.load({str(ARTICLES[0])!r})\nprint({loaded})\n"
+    for expected in ("True True", "False False"):  # the scanner, cached by the first run, needs no parser
+        run = subprocess.run([sys.executable, "-c", script], env=environment, capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+        assert run.stdout.strip() == expected
+
+
+def test_a_cached_scanner_scans_as_the_one_derived_from_the_parser(tmp_path: Path) -> None:
+    derived = read_blocks.scanner_from(tmp_path)  # derived from the parser, then cached
+    cached = read_blocks.scanner_from(tmp_path)
+    assert derived is not None and cached is not None
+    text = ARTICLES[0].read_text(encoding="utf-8").split("\n", 1)[1]
+    assert cached.pattern == derived.pattern and cached.kinds == derived.kinds
+    assert cached.scan(text, 2) == derived.scan(text, 2) != None  # noqa: E711
+
+
+def test_a_scanner_cached_for_another_grammar_or_damaged_is_not_used(tmp_path: Path) -> None:
+    grammar = grammar_path(read_blocks.GRAMMAR).read_text(encoding="utf-8")
+    read_blocks.scanner_from(tmp_path)
+    (cached,) = tmp_path.glob("article-scanner-*.bin")
+    assert read_blocks._read_spec(cached, grammar)
+    assert read_blocks._read_spec(cached, grammar + "// edited\n") is None
+    cached.write_bytes(cached.read_bytes()[:-10])
+    assert read_blocks._read_spec(cached, grammar) is None
+    assert read_blocks.scanner_from(tmp_path) is not None  # derived again, and cached anew
+    assert read_blocks._read_spec(cached, grammar)

@@ -116,8 +116,7 @@ def _inputs(args: argparse.Namespace) -> Iterator[str | None]:
         if spec == "-" or not Path(spec).is_dir():
             yield spec
             continue
-        # Only here: the batch package (and what it imports) costs a plain `validate FILE` its start-up time.
-        from ..batch.discovery import find_inputs
+        from ..batch.discovery import find_inputs  # only for a directory: batch is much to import
         from ..errors import CopaError
 
         try:

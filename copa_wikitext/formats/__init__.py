@@ -14,16 +14,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from importlib import import_module
 from pathlib import PurePath
 from types import ModuleType
 from typing import Any
 
+from ..frozen import frozen
 from ..model import ReadResult, Season
 
 
-@dataclass(frozen=True)
+@frozen
 class Format:
     """One format: its name on the command line, its package and what it can do."""
 

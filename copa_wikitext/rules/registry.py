@@ -15,8 +15,8 @@ lives in `fix.py`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
+from ..frozen import frozen
 from ..model import Diagnostic, Path, Position, ReadResult, Severity
 
 #: Code prefixes and the group each names, in catalogue order.
@@ -27,7 +27,7 @@ GROUPS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
+@frozen
 class Replacement:
     """How to fix a finding: write `new` where the text `old` stands at the finding's place.
 
@@ -44,7 +44,7 @@ class Replacement:
     number: bool = False
 
 
-@dataclass(frozen=True)
+@frozen
 class Finding:
     """What a rule's check found: a message about the model element at `path`.
 
@@ -62,7 +62,7 @@ class Finding:
 Check = Callable[[ReadResult], Iterator[Finding]]
 
 
-@dataclass(frozen=True)
+@frozen
 class Rule:
     """One rule of the catalogue, with the documentation printed for it."""
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from .. import copa_peru
+from ..frozen import frozen
 from ..model import LeagueTable, Match, Path, Position, QualifiedTeam, ReadResult, Region, Round, Season
 
 #: Characters before a note's text in each dialect's source ("- " in the article dialect).
@@ -49,7 +49,7 @@ def regions(season: Season) -> Iterator[tuple[Path, Region]]:
             yield ("stages", s, "regions", g), region
 
 
-@dataclass(frozen=True)
+@frozen
 class RoundPlace:
     """A round with its path, and the region it belongs to (None for a stage's own round)."""
 
@@ -134,7 +134,7 @@ def _has_team_column(text: str) -> bool:
     return any(_TEAM_COLUMN.search(copa_peru.fold(line)) for line in headers)
 
 
-@dataclass(frozen=True)
+@frozen
 class NamedDepartment:
     """A department a region's sentence names, where the name stands."""
 

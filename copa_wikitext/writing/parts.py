@@ -12,13 +12,13 @@ paths (`dotted`), and ending the text as the source ended.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
+from ..frozen import frozen
 from ..model import Region, Round, Season, Stage
 
 
-@dataclass(frozen=True)
+@frozen
 class TemplateBlock:
     """One block of a section, as a template receives it: its kind and value."""
 
@@ -26,7 +26,7 @@ class TemplateBlock:
     value: Any = None
 
 
-@dataclass(frozen=True)
+@frozen
 class TemplateSection:
     """A heading line and the blocks under it, in layout order."""
 
@@ -55,7 +55,7 @@ def as_source_ended(
     return "\ufeff" + body if season.layout.bom else body
 
 
-@dataclass(frozen=True)
+@frozen
 class Part:
     """One heading of the article with its level and model path; `section` None is the See also list."""
 

@@ -10,8 +10,6 @@ become one `TemplateError` naming the template's file and line.
 from __future__ import annotations
 
 import re
-import signal
-import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache, lru_cache
@@ -78,6 +76,9 @@ def _time_limit(seconds: float, name: str) -> Iterator[None]:
     bounded by size instead, in the sandbox). Signals reach only the main
     thread, so elsewhere (a library caller's thread) no time limit applies.
     """
+    import signal  # here: only a user's template is timed, and the bundled ones are most runs
+    import threading
+
     if seconds <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
         yield
         return

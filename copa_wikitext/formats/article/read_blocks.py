@@ -8,7 +8,9 @@ user's cache directory (`resources.cache_dir()`) as compiled code: later
 processes load it without importing lark at all. A cached parser is used only
 if the grammar text stored in it equals the grammar's and it was compiled by
 this Python's bytecode version, so an edited grammar is regenerated and a
-stale parser is never used. Where the cache cannot be written,
+stale parser is never used. The block scanner derived from the parser
+(`scanner_from`) is cached beside it under the same check, so that reading
+an article loads the parser itself only where the scanner cannot go on. Where the cache cannot be written,
 the parser is generated in memory for this process only.
 
 The generated code is lark's, licensed MPL-2.0 (its header says so); it lives
@@ -23,13 +25,13 @@ import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 from types import CodeType, ModuleType
 from typing import Any, Protocol
 
+from ...frozen import frozen
 from ...resources import cache_dir, grammar_path
 
 GRAMMAR = "article.lark"
@@ -42,7 +44,7 @@ class _Parser(Protocol):
     def parse(self, text: str) -> Any: ...
 
 
-@dataclass(frozen=True)
+@frozen
 class ArticleBlock:
     """One block: its kind (the grammar rule), its text, its first line."""
 
@@ -114,8 +116,38 @@ class _Scanner:
 
 @lru_cache(maxsize=1)
 def _scanner() -> _Scanner | None:
-    """The scanner of the loaded parser's grammar, if it is a plain run of one-terminal blocks."""
-    parser: Any = _parser()
+    """The scanner of the grammar (see `scanner_from`), from the user's cache."""
+    return scanner_from(None)
+
+
+def scanner_from(directory: Path | None) -> _Scanner | None:
+    """The scanner of the grammar, if it is a plain run of one-terminal blocks.
+
+    Deriving it needs the loaded parser, whose loading costs more than a
+    whole article's read; so what it is derived to (the alternation, its
+    flags, each terminal's rule) is cached beside the parser, under the same
+    header: this Python's bytecode magic and the grammar text itself. A
+    cache made for another grammar is never used.
+    """
+    grammar = grammar_path(GRAMMAR).read_text(encoding="utf-8")
+    path = _scanner_path(grammar, directory)
+    spec = _read_spec(path, grammar) if path else None
+    if spec is None:
+        spec = _scanner_spec(_parser() if directory is None else load_standalone_module(directory).Lark_StandAlone())
+        if path:
+            _store_spec(path, grammar, spec)
+    if not spec:
+        return None
+    alternation, flags, kinds = spec
+    return _Scanner(re.compile(alternation, flags), kinds)
+
+
+#: What a scanner is made of: the terminals' alternation, its flags, each terminal's rule; () when none can be.
+_Spec = tuple[str, int, dict[str, str]] | tuple[()]
+
+
+def _scanner_spec(parser: Any) -> _Spec:
+    """The scanner's alternation, flags and kinds, read off the loaded parser's rules and lexer."""
     rules = [(rule.origin.name, [symbol.name for symbol in rule.expansion]) for rule in parser.rules]
     lexer = parser.parser.lexer
     terminals = list(lexer.terminals)
@@ -126,9 +158,47 @@ def _scanner() -> _Scanner | None:
     a_run = [("__start_star_0", ["__start_star_0", "_block"]), ("__start_star_0", ["_block"])]
     a_run += [("start", []), ("start", ["__start_star_0"])]
     if set(kinds) != names or set(kinds.values()) != blocks or others != a_run or lexer.ignore_types:
-        return None
+        return ()
     alternation = "|".join(f"(?P<{terminal.name}>{terminal.pattern.to_regexp()})" for terminal in terminals)
-    return _Scanner(re.compile(alternation, lexer.g_regex_flags), kinds)
+    return alternation, int(lexer.g_regex_flags), kinds
+
+
+def _scanner_path(grammar: str, directory: Path | None) -> Path | None:
+    paths = _cache_paths(grammar, directory)
+    return paths[1].with_name(paths[1].name.replace("article-parser-", "article-scanner-", 1)) if paths else None
+
+
+def _store_spec(path: Path, grammar: str, spec: _Spec) -> None:
+    from ...errors import CopaError
+    from ...files import write_atomic
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, _code_header(grammar) + marshal.dumps(spec))
+    except (OSError, CopaError):
+        pass
+
+
+def _read_spec(path: Path, grammar: str) -> _Spec | None:
+    """The scanner cached at `path` for `grammar`, or None if absent, foreign, stale or damaged."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    header = _code_header(grammar)
+    if not data.startswith(header):
+        return None
+    try:
+        spec = marshal.loads(data[len(header) :])
+    except (EOFError, ValueError, TypeError):
+        return None
+    if spec == ():
+        return ()
+    shaped = isinstance(spec, tuple) and len(spec) == 3 and isinstance(spec[0], str) and isinstance(spec[1], int)
+    kinds = spec[2] if shaped and isinstance(spec[2], dict) else {}
+    if not kinds or not all(isinstance(name, str) and isinstance(rule, str) for name, rule in kinds.items()):
+        return None
+    return (spec[0], spec[1], kinds)
 
 
 def load_standalone_module(directory: Path | None = None) -> ModuleType:

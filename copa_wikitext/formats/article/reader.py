@@ -15,6 +15,7 @@ from typing import TypeVar
 from ... import copa_peru
 from ...block_order import canonical_blocks, canonical_front, canonical_see_also, strip_trailing_blanks
 from ...errors import InputError
+from ...frozen import frozen
 from ...layout import Block, BlockKind, SeasonLayout, SectionLayout
 from ...model import Path, Position, ReadResult, Region, Round, Season, Stage
 from ...reading.filing import Filer, Reading
@@ -32,8 +33,10 @@ from .syntax import read_headings, split_row
 NAME = "wikitext"
 
 
-@dataclass(frozen=True)
+@frozen
 class _Heading:
+    """A heading line: its level, name and spelling as written, and where it stands."""
+
     level: int
     name: str
     raw: str

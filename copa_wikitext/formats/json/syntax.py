@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import sys
 import types
 import typing
 from enum import Enum
@@ -37,12 +38,23 @@ def dumps(value: Any) -> str:
     orjson writes exactly what `json.dumps(..., ensure_ascii=False, indent=2)`
     does, fifty times faster (the standard encoder falls back to pure Python
     when it indents); the standard library stands in where orjson is absent.
+    Importing orjson (it imports uuid and platform) costs a few times what the
+    standard library takes for one season, so a process's first document is
+    written without it unless it is already loaded: `convert` writes one,
+    `batch` pays the import once.
     """
+    if "orjson" not in sys.modules and not _DUMPED:
+        _DUMPED.append(True)
+        return json.dumps(value, ensure_ascii=False, indent=2)
     try:
         import orjson
     except ImportError:
         return json.dumps(value, ensure_ascii=False, indent=2)
     return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode("utf-8")
+
+
+#: Whether this process has written a document yet (see `dumps`).
+_DUMPED: list[bool] = []
 
 
 #: Keys computed from a model value when writing, by class: (key, type, how).
