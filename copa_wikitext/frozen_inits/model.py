@@ -319,12 +319,13 @@ def _Position(d, f):
 
 
 def _Diagnostic(d, f):
-    def __init__(self, code, message, severity, position=None, path=()):
+    def __init__(self, code, message, severity, position=None, path=(), left_out=False):
         __frozen_set__(self, "code", code)
         __frozen_set__(self, "message", message)
         __frozen_set__(self, "severity", severity)
         __frozen_set__(self, "position", position)
         __frozen_set__(self, "path", path)
+        __frozen_set__(self, "left_out", left_out)
 
     return __init__
 

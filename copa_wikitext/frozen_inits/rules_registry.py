@@ -7,10 +7,11 @@ __frozen_set__ = object.__setattr__
 
 
 def _Replacement(d, f):
-    def __init__(self, old, new, safe=True):
+    def __init__(self, old, new, safe=True, number=False):
         __frozen_set__(self, "old", old)
         __frozen_set__(self, "new", new)
         __frozen_set__(self, "safe", safe)
+        __frozen_set__(self, "number", number)
 
     return __init__
 
