@@ -181,20 +181,12 @@ def _store_spec(path: Path, grammar: str, spec: _Spec) -> None:
 
 def _read_spec(path: Path, grammar: str) -> _Spec | None:
     """The scanner cached at `path` for `grammar`, or None if absent, foreign, stale or damaged."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    header = _code_header(grammar)
-    if not data.startswith(header):
-        return None
-    try:
-        spec = marshal.loads(data[len(header) :])
-    except (EOFError, ValueError, TypeError):
+    spec = _cached_value(path, grammar)
+    if not isinstance(spec, tuple):
         return None
     if spec == ():
         return ()
-    shaped = isinstance(spec, tuple) and len(spec) == 3 and isinstance(spec[0], str) and isinstance(spec[1], int)
+    shaped = len(spec) == 3 and isinstance(spec[0], str) and isinstance(spec[1], int)
     kinds = spec[2] if shaped and isinstance(spec[2], dict) else {}
     if not kinds or not all(isinstance(name, str) and isinstance(rule, str) for name, rule in kinds.items()):
         return None
@@ -262,6 +254,12 @@ def _code_header(grammar: str) -> bytes:
 
 def _read_code(path: Path, grammar: str) -> CodeType | None:
     """The compiled parser for `grammar` cached at `path`, or None if absent, foreign, stale or damaged."""
+    code = _cached_value(path, grammar)
+    return code if isinstance(code, CodeType) else None
+
+
+def _cached_value(path: Path, grammar: str) -> object | None:
+    """The marshalled value cached at `path` under `grammar`'s header, or None if absent, foreign or damaged."""
     try:
         data = path.read_bytes()
     except OSError:
@@ -270,10 +268,9 @@ def _read_code(path: Path, grammar: str) -> CodeType | None:
     if not data.startswith(header):
         return None
     try:
-        code = marshal.loads(data[len(header) :])
+        return marshal.loads(data[len(header) :])
     except (EOFError, ValueError, TypeError):
         return None
-    return code if isinstance(code, CodeType) else None
 
 
 def _run_module(code: CodeType) -> ModuleType:
