@@ -268,9 +268,10 @@ def _cached_value(path: Path, grammar: str) -> object | None:
     if not data.startswith(header):
         return None
     try:
-        return marshal.loads(data[len(header) :])
+        value: object = marshal.loads(data[len(header) :])
     except (EOFError, ValueError, TypeError):
         return None
+    return value
 
 
 def _run_module(code: CodeType) -> ModuleType:
