@@ -37,8 +37,8 @@ def typed_infobox(fields: list[tuple[str, str | None]]) -> Infobox:
             continue
         converted = _convert(name, value) if name in CANONICAL_KEYS and name not in typed else None
         if converted is None:
-            if name in CANONICAL_KEYS and not value:
-                typed.setdefault(name, None)
+            if name in CANONICAL_KEYS and not value and name not in typed:
+                typed[name] = None  # the first line of a typed key holds its place, even empty
                 continue
             extra.append(InfoField(key, value))
         else:
@@ -76,6 +76,9 @@ def infobox_pairs(box: Infobox) -> list[tuple[str, str | None]]:
     pairs = _pairs(box, untyped_first=frozenset())
     if _reads_as(pairs, box):
         return pairs
+    empty_first = _pairs(box, untyped_first=frozenset(), empty_first=True)
+    if _reads_as(empty_first, box):
+        return empty_first
     ambiguous = sorted({copa_peru.fold(item.key) for item in box.extra} & set(CANONICAL_KEYS))
     for size in range(1, len(ambiguous) + 1):
         for names in combinations(ambiguous, size):
@@ -89,7 +92,9 @@ def _reads_as(pairs: list[tuple[str, str | None]], box: Infobox) -> bool:
     return typed_infobox([(key, None if value is None else value.strip()) for key, value in pairs]) == box
 
 
-def _pairs(box: Infobox, *, untyped_first: frozenset[str]) -> list[tuple[str, str | None]]:
+def _pairs(box: Infobox, *, untyped_first: frozenset[str], empty_first: bool = False) -> list[tuple[str, str | None]]:
+    """The pairs in `box`'s order; `untyped_first` names keys whose untyped line goes first, and
+    `empty_first` puts an empty typed line before a later line of the same key."""
     order = box.layout.key_order if box.layout.key_order is not None else canonical_keys(box)
     extras = list(box.extra)
     written: set[str] = set()
@@ -99,7 +104,8 @@ def _pairs(box: Infobox, *, untyped_first: frozenset[str]) -> list[tuple[str, st
         same_key = next((item for item in extras if item.key == key), None)
         typed_first = name in CANONICAL_KEYS and name not in written
         untyped_here = name in untyped_first and same_key is not None and _stays_extra(name, same_key)
-        if typed_first and (getattr(box, name) is not None or same_key is None) and not untyped_here:
+        typed_here = typed_first and (empty_first or getattr(box, name) is not None or same_key is None)
+        if typed_here and not untyped_here:
             written.add(name)
             pairs.append((key, typed_text(box, name)))
         elif same_key is not None:
