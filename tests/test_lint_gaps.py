@@ -109,3 +109,18 @@ def test_a_short_qualified_row_in_the_seed_is_one_finding_not_a_region_cascade(s
     line = seed_text.splitlines().index(row) + 1
     found = [(code, at) for code, at in _found(edited) if code != "CP206"]
     assert found == [("CP101", line), *[(code, at) for code, at in _found(seed_text) if code != "CP206"]]
+
+
+def test_batch_validate_finds_beside_a_short_row_what_validate_finds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    good_row, mistyped = f"| {BOLD}Synthetic Epsilon{BOLD} | 2–0 |", f"| {BOLD}Synthetic Epsilon{BOLD} | 5–0 |"
+    (inputs / "short.txt").write_text(SHORT_ROW.read_text(encoding="utf-8").replace(good_row, mistyped), "utf-8")
+    main(["validate", str(inputs / "short.txt")])
+    expected = sorted(line for line in capsys.readouterr().out.splitlines() if ": CP" in line)
+    main(["batch", str(inputs), "-t", "json", "-o", str(tmp_path / "out"), "-j", "1", "--validate"])
+    found = sorted(line for line in capsys.readouterr().err.splitlines() if ": CP" in line)
+    assert any(" CP308 " in line for line in expected)
+    assert found == expected

@@ -56,8 +56,11 @@ def convert(task: Task) -> Outcome:
 
 def _checked(task: Task, result: ReadResult, text: str) -> tuple[Diagnostic, ...]:
     """`--validate`: the findings `validate` gives, through its own functions (reader's and rules')."""
-    from ..validate import Selection, report_of
+    from ..validate import Selection, parse_for_checks, report_of
 
+    if any(diagnostic.severity == "error" for diagnostic in result.diagnostics):
+        # A malformed row read for the checks is left out and the rows around it typed, as validate reads it.
+        result = parse_for_checks(text, task.dialect)
     select, ignore = task.checks or ((), ())
     return report_of(result, text, task.source, Selection(select, ignore)).diagnostics
 
