@@ -24,6 +24,7 @@ from copa_wikitext.formats.json.syntax import schema, season_to_data
 
 from .conftest import ROOT
 from .helpers.plain_walk import plain_data
+from .helpers.wiki_files import exact_text, readable
 from .strategies_mw import seasons
 
 SAMPLE = ROOT / "samples" / "2014_copa_peru.wiki"
@@ -32,45 +33,33 @@ VERSION_2 = ROOT / "tests" / "documents" / "v2_synthetic_citations.json"
 VERSION_2_SOURCE = ROOT / "tests" / "cases" / "mediawiki" / "synthetic_citations.wiki"
 
 
-def _text(path: Path) -> str:
-    return path.read_bytes().decode("utf-8")
-
-
-def _readable(path: Path) -> bool:
-    try:
-        copa_wikitext.read(_text(path), "mediawiki")
-    except InputError:
-        return False
-    return True
-
-
-READABLE = [path for path in WIKI_FILES if _readable(path)]
+READABLE = readable(WIKI_FILES)
 
 
 def test_a_version_2_document_writes_its_article_back_byte_for_byte() -> None:
-    document = _text(VERSION_2)
+    document = exact_text(VERSION_2)
     assert json.loads(document)["schema_version"] == 2
     season = copa_wikitext.read(document, "json")
-    assert season == copa_wikitext.read(_text(VERSION_2_SOURCE), "mediawiki")
-    assert copa_wikitext.write(season, "mediawiki") == _text(VERSION_2_SOURCE)
+    assert season == copa_wikitext.read(exact_text(VERSION_2_SOURCE), "mediawiki")
+    assert copa_wikitext.write(season, "mediawiki") == exact_text(VERSION_2_SOURCE)
 
 
 def test_a_version_2_document_keeps_its_holes() -> None:
-    old = copa_wikitext.read(_text(VERSION_2), "json").layout.source
-    new = copa_wikitext.read(_text(VERSION_2_SOURCE), "mediawiki").layout.source
+    old = copa_wikitext.read(exact_text(VERSION_2), "json").layout.source
+    new = copa_wikitext.read(exact_text(VERSION_2_SOURCE), "mediawiki").layout.source
     assert old is not None and new is not None
     assert old.holes == new.holes and old.segments == new.segments
 
 
 @pytest.mark.parametrize("path", READABLE, ids=[path.name for path in READABLE])
 def test_the_json_of_a_mediawiki_article_matches_the_schema(path: Path) -> None:
-    document = json.loads(copa_wikitext.write(copa_wikitext.read(_text(path), "mediawiki"), "json"))
+    document = json.loads(copa_wikitext.write(copa_wikitext.read(exact_text(path), "mediawiki"), "json"))
     jsonschema.validate(document, schema())
 
 
 @pytest.mark.parametrize("path", READABLE, ids=[path.name for path in READABLE])
 def test_the_source_record_comes_back_from_json_as_it_was(path: Path) -> None:
-    season = copa_wikitext.read(_text(path), "mediawiki")
+    season = copa_wikitext.read(exact_text(path), "mediawiki")
     again = copa_wikitext.read(copa_wikitext.write(season, "json"), "json")
     assert again.layout.source == season.layout.source
 
@@ -86,7 +75,7 @@ def _at(data: Any, path: tuple[str | int, ...]) -> tuple[Any, str | int]:
 @given(data=st.data(), word=st.sampled_from(["Synthetic Edit", "Synthetic Ñandú 7", "Synthetic (edited)"]))
 def test_a_value_edited_in_the_json_document_is_the_only_thing_written_anew(data: st.DataObject, word: str) -> None:
     path = data.draw(st.sampled_from(READABLE), label="article")
-    text = _text(path)
+    text = exact_text(path)
     season = copa_wikitext.read(text, "mediawiki")
     assert season.layout.source is not None
     hole = data.draw(st.sampled_from(season.layout.source.holes), label="hole")

@@ -17,12 +17,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import copa_wikitext
-from copa_wikitext.errors import InputError
 from copa_wikitext.layout import Hole
 from copa_wikitext.model import Season
 
 from .conftest import ROOT
 from .helpers.round_trip import assert_round_trip
+from .helpers.wiki_files import exact_text, readable
 
 WIKI_FILES = sorted([*ROOT.joinpath("samples").glob("*.wiki"), *ROOT.joinpath("tests").rglob("*.wiki")])
 
@@ -44,19 +44,7 @@ NOT_FOOTBALL = {
 }
 
 
-def _text(path: Path) -> str:
-    return path.read_bytes().decode("utf-8")
-
-
-def _readable(path: Path) -> bool:
-    try:
-        copa_wikitext.read(_text(path), "mediawiki")
-    except InputError:
-        return False
-    return True
-
-
-READABLE = [path for path in WIKI_FILES if _readable(path)]
+READABLE = readable(WIKI_FILES)
 
 
 def test_the_corpus_of_wiki_files_is_not_empty() -> None:
@@ -65,7 +53,7 @@ def test_the_corpus_of_wiki_files_is_not_empty() -> None:
 
 @pytest.mark.parametrize("path", READABLE, ids=[path.name for path in READABLE])
 def test_every_wiki_file_comes_back_byte_for_byte_directly_and_through_json(path: Path) -> None:
-    assert_round_trip(_text(path), "mediawiki", via_json=True)
+    assert_round_trip(exact_text(path), "mediawiki", via_json=True)
 
 
 @pytest.mark.parametrize("name", sorted(NOT_FOOTBALL))
@@ -99,7 +87,7 @@ SAMPLE = ROOT / "samples" / "2014_copa_peru.wiki"
 @given(data=st.data(), word=st.sampled_from(["Synthetic Edit", "Synthetic Ñandú 7", "Synthetic (edited)"]))
 def test_an_edit_of_one_value_changes_only_the_lines_that_hold_it(data: st.DataObject, word: str) -> None:
     path = data.draw(st.sampled_from(READABLE), label="article")
-    text = _text(path)
+    text = exact_text(path)
     season = copa_wikitext.read(text, "mediawiki")
     assert season.layout.source is not None
     holes = season.layout.source.holes
@@ -119,7 +107,7 @@ def test_an_edit_of_one_value_changes_only_the_lines_that_hold_it(data: st.DataO
 
 
 def test_a_change_outside_the_typed_values_lays_out_only_its_part_anew() -> None:
-    text = _text(SAMPLE)
+    text = exact_text(SAMPLE)
     season = copa_wikitext.read(text, "mediawiki")
     stage = season.stages[0]
     table = stage.tables[0]
@@ -135,7 +123,7 @@ def test_a_change_outside_the_typed_values_lays_out_only_its_part_anew() -> None
 
 
 def test_a_new_round_lays_the_whole_article_out_anew_and_reads_back() -> None:
-    season = copa_wikitext.read(_text(SAMPLE), "mediawiki")
+    season = copa_wikitext.read(exact_text(SAMPLE), "mediawiki")
     stage = season.stages[-1]
     added = replace(stage, rounds=(*stage.rounds, replace(stage.rounds[-1], name="Synthetic Extra Round")))
     edited = replace(season, stages=(*season.stages[:-1], added))
