@@ -31,7 +31,7 @@ import copa_wikitext
 from copa_wikitext.errors import CopaError, WriteError
 from copa_wikitext.formats import READERS, WRITERS
 from copa_wikitext.model import Season
-from copa_wikitext.source import decode
+from copa_wikitext.source import LineIndex, decode
 
 HERE = Path(__file__).resolve().parent
 #: Minimised inputs the fuzzer once failed on, kept so they never fail again.
@@ -125,9 +125,8 @@ def _first_difference(expected: str, got: str) -> str:
     index = next((i for i, (a, b) in enumerate(zip(expected, got, strict=False)) if a != b), None)
     if index is None:
         return f"in length: {len(got)} characters where {len(expected)} were read"
-    line = expected.count("\n", 0, index) + 1
-    column = index - (expected.rfind("\n", 0, index) + 1) + 1
-    return f"at {line}:{column}: {expected[index : index + 20]!r} became {got[index : index + 20]!r}"
+    at = LineIndex(expected).position(index)
+    return f"at {at.line}:{at.column}: {expected[index : index + 20]!r} became {got[index : index + 20]!r}"
 
 
 def seed_texts(root: Path) -> dict[str, bytes]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from copa_wikitext import api
 from copa_wikitext.model import Season
+from copa_wikitext.source import LineIndex
 
 
 def assert_round_trip(source: str | Season, dialect: str, *, via_json: bool = False) -> Season:
@@ -46,6 +47,5 @@ def _first_difference(expected: str, got: str, what: str) -> str:
     index = next((i for i, (a, b) in enumerate(zip(expected, got, strict=False)) if a != b), None)
     if index is None:
         return f"{what} does not write back byte for byte: {len(got)} characters where {len(expected)} were read"
-    line = expected.count("\n", 0, index) + 1
-    column = index - (expected.rfind("\n", 0, index) + 1) + 1
-    return f"{what} does not write back byte for byte: first difference at {line}:{column}"
+    at = LineIndex(expected).position(index)
+    return f"{what} does not write back byte for byte: first difference at {at.line}:{at.column}"
