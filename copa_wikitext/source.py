@@ -10,6 +10,7 @@ checks (`reading.filing` says what it changes).
 from __future__ import annotations
 
 import codecs
+import gc  # built in: costs nothing to import
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -219,14 +220,10 @@ class CollectorPaused:
     """
 
     def __enter__(self) -> None:
-        import gc
-
         self.was_enabled = gc.isenabled()
         gc.disable()
 
     def __exit__(self, *exception: object) -> None:
-        import gc
-
         if self.was_enabled:
             gc.enable()
 
