@@ -17,7 +17,6 @@ from ..errors import CopaError, FileError, InputError, UsageError
 from ..findings import finding_line
 from ..formats.markdown.syntax import WIKI_URL
 from ..model import Diagnostic, Position, Severity
-from .records import SeasonRecord
 
 DEFAULT_TIMEOUT = 60.0
 
@@ -144,14 +143,18 @@ class Task:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What came of one page: the files written, its season's record, its problems."""
+    """What came of one page: the files written, its season's record, its problems.
+
+    The record comes as its line of the records file, made in the worker:
+    the parent, which schedules every worker, only writes it down.
+    """
 
     input_index: int
     page: int
     source: str
     stem: str
     files: tuple[str, ...] = ()
-    record: SeasonRecord | None = None
+    record_line: str | None = None
     problems: tuple[Problem, ...] = ()
     failed: bool = False
     #: The failure was not the input's (the file system's, or a bad call): exit 2, not remembered.

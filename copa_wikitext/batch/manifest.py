@@ -144,6 +144,11 @@ def records_name(input_name: str) -> str:
     return hashlib.sha256(input_name.encode("utf-8")).hexdigest()[:20] + ".jsonl"
 
 
+def records_line(record: SeasonRecord) -> str:
+    """`record` as its line of a records file (`read_records` reads it back)."""
+    return json.dumps(record.to_json(), ensure_ascii=False) + "\n"
+
+
 def read_records(outdir: Path, entry: InputEntry) -> Iterator[SeasonRecord]:
     path = outdir / RECORDS_DIR / entry.records
     try:

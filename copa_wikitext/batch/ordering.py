@@ -9,7 +9,6 @@ same whatever `--jobs`. Reading or saving the manifest is `manifest.py`'s.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from ..files import AtomicFile, cannot_write
@@ -51,10 +50,10 @@ class InputInProgress:
         self.io_error = self.io_error or outcome.io_error
         if outcome.failed:
             self.entry.failed += 1
-        if outcome.record is not None:
+        if outcome.record_line is not None:
             self.entry.seasons += 1
             try:
-                self._stream.write(json.dumps(outcome.record.to_json(), ensure_ascii=False) + "\n")
+                self._stream.write(outcome.record_line)
             except OSError as error:
                 raise cannot_write(self._records.path, error) from None
 

@@ -22,6 +22,7 @@ from ..errors import CopaError
 from ..formats import WRITERS
 from ..model import Diagnostic, ReadResult, Season
 from .jobs import Outcome, Problem, Task
+from .manifest import records_line
 from .records import season_record
 
 
@@ -49,7 +50,7 @@ def convert(task: Task) -> Outcome:
         failure = Outcome.task_failure(task, CopaError(f"internal error: {type(error).__name__}: {error}"))
         return replace(failure, sha256=digest)
     problems = _reader_problems(task.source, diagnostics)
-    record = season_record(result.season, task.source)
+    record = records_line(season_record(result.season, task.source))
     outcome = Outcome(task.input_index, task.page, task.source, task.stem, files, record, (*problems, *left_out))
     return replace(outcome, sha256=digest)
 
