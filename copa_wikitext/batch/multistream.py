@@ -11,15 +11,21 @@ of three ways:
   index in one streaming pass, and only the streams that hold them are
   decompressed, `jobs` at a time;
 - without an index, a multistream dump (`split_season_pages`): the file is
-  cut where its streams start, the streams are decompressed `jobs` at a
-  time, and only those with a season-like `<title>` are parsed;
+  cut where its streams start, and the streams into runs of a few MB, one
+  run a job, `jobs` runs at a time; a job decompresses its run's streams
+  one after another and parses those with a season-like `<title>`;
 - anything else (a plain `.xml`, a `.xml.bz2` of one stream) from the
   start, streamed (`exports.season_pages`).
 
-The three give the same pages. Threads do the decompressing (bz2 lets go of
-the GIL) and are gone before a page is yielded, so that the batch's worker
-processes are never forked beside them. Stream-level pieces are in
-`streams`; which titles are seasons is `exports.is_season_title`.
+The three give the same pages, whatever `jobs` is. The jobs are threads:
+bz2 lets go of the GIL while it decompresses, which is most of the work, so
+one job's Python (a stream's title search, parsing its season pages) runs
+while the other decompresses. A job is given a whole run, not a stream: a
+stream of 100 short pages decompresses in about the time a thread takes to
+be handed it. The threads are gone before a page is yielded, so that the
+batch's worker processes are never forked beside them, and `jobs` 1 starts
+none. Stream-level pieces are in `streams`; which titles are seasons is
+`exports.is_season_title`.
 """
 
 from __future__ import annotations

@@ -7,7 +7,8 @@ end-of-stream magic (0x177245385090) when it is empty; `stream_starts`
 finds those ten bytes anywhere in the file. Compressed data may hold the
 same bytes by chance, so a candidate is only a candidate: `read_stream`
 decompresses from it, and whoever walks the streams keeps the candidates
-that follow on from where the previous stream ended.
+that follow on from where the previous stream ended. `read_stream_in`
+reads one in a file left open, for a reader of many streams.
 
 The search for season pages is two steps: a bytes search for "copa per"
 in lower-cased text, which every season title holds (`lines_mentioning`),
