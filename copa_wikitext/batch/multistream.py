@@ -20,12 +20,13 @@ of three ways:
 The three give the same pages, whatever `jobs` is. The jobs are threads:
 bz2 lets go of the GIL while it decompresses, which is most of the work, so
 one job's Python (a stream's title search, parsing its season pages) runs
-while the other decompresses. A job is given a whole run, not a stream: a
-stream of 100 short pages decompresses in about the time a thread takes to
-be handed it. The threads are gone before a page is yielded, so that the
-batch's worker processes are never forked beside them, and `jobs` 1 starts
-none. Stream-level pieces are in `streams`; which titles are seasons is
-`exports.is_season_title`.
+while the other decompresses. A job is given a whole run, not a stream:
+with a stream a task, a round of threads came every 16 streams a job, each
+waiting for its slowest stream, and the season pages were parsed between
+rounds with nothing decompressing beside them. The threads are gone
+before a page is yielded, so that the batch's worker processes are never
+forked beside them, and `jobs` 1 starts none. Stream-level pieces are in
+`streams`; which titles are seasons is `exports.is_season_title`.
 """
 
 from __future__ import annotations
@@ -219,9 +220,10 @@ class Stream:
 def _runs(starts: list[int], size: int, jobs: int) -> list[list[Candidate]]:
     """The candidate starts cut into runs of about equal compressed bytes, a multiple of `jobs` of them.
 
-    A job reads a whole run: handing a thread one stream of 100 short pages
-    costs nearly what decompressing it does. A run is at most `_RUN_BYTES`,
-    so that progress moves and pages are handed on while the dump is read.
+    A job reads a whole run, so that a round of threads is started, and
+    waited for, every few MB of the dump, not every few streams. A run is
+    at most `_RUN_BYTES`, so that progress moves and pages are handed on
+    while the dump is read.
     """
     ends = [*starts[1:], size]
     count = jobs * -(-size // (jobs * _RUN_BYTES))
