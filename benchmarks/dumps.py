@@ -9,7 +9,8 @@ synthetic season pages, and times finding the season pages three ways:
   only the streams that hold season titles are decompressed;
 - without the index (`multistream.split_season_pages`): the dump is cut at
   its stream starts and every stream decompressed, `--jobs 1` against
-  `--jobs 2` (wall time: the second decompresses two streams at once);
+  `--jobs 2` (wall time: with two jobs, each reads half of the dump's
+  streams);
 - from the start (`exports.season_pages`), one stream of XML.
 
 The pages found are checked equal every way. Index and whole-stream rows are
@@ -21,31 +22,54 @@ Writing the dumps is outside every timed part.
 Filler pages are short (a line of text, about 250 bytes of XML each; a real
 dump's pages average some KB), so the streams the index leads to are
 smaller than a real dump's, and the index's own share of the time is larger
-than in a real dump.
+than in a real dump. The `--jobs` comparison is therefore also made on a
+third dump of 4,000 article-sized pages (`ARTICLES`): about 4 KB of made-up
+words each, which bz2 compresses about 4 to 1 as it does Wikipedia's
+wikitext, so that a stream of 100 pages is about 100 KB compressed, as in
+Wikipedia's own multistream dumps.
 """
 
 from __future__ import annotations
 
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from benchmarks.report import Comparison
 
 SIZES = (8_000, 32_000)
+#: Article-sized filler pages of the third dump, and their size in bytes of text.
+ARTICLES = 4_000
+ARTICLE_BYTES = 4_000
 
 
-def _pages(fillers: int) -> Iterator[tuple[str, str]]:
+def _pages(fillers: int, article_bytes: int = 0) -> Iterator[tuple[str, str]]:
+    """Four season pages among `fillers` filler pages: a line each, or `article_bytes` of text."""
     from tests.helpers.multistream import filler_pages
     from tests.helpers.synthetic import pages_for
 
     seasons = list(pages_for(4, seed=3, fmt="mediawiki"))
     places = {fillers * share // 5: seasons[share - 1] for share in range(1, 5)}
-    for number, page in enumerate(filler_pages(fillers)):
+    others = _article_pages(fillers, article_bytes) if article_bytes else filler_pages(fillers)
+    for number, page in enumerate(others):
         if number in places:
             yield places[number]
         yield page
+
+
+def _article_pages(count: int, size: int) -> Iterator[tuple[str, str]]:
+    """Pages of about `size` bytes of made-up words, common words often, some linked: prose to bz2."""
+    import random
+
+    draw = random.Random(15)
+    syllables = ("ka", "ro", "mi", "ta", "ne", "lu", "sa", "po", "ri", "de", "an", "el", "or", "is", "um", "co", "pa")
+    rare = ["".join(draw.choices(syllables, k=draw.randint(1, 4))) for _ in range(3000)]
+    common = ["the", "of", "and", "in", "a", "to", "was", "is", "for", "on", "as", "by", "with", "from", "at"]
+    words = [*rare, *common, *(f"[[{word.capitalize()}]]" for word in rare[:300]), "the.", "of.\n\n", "and. The"]
+    weights = [1] * len(rare) + [60] * len(common) + [1] * 300 + [60, 8, 40]
+    for number in range(count):
+        yield f"Article {number}", " ".join(draw.choices(words, weights, k=size // 6))
 
 
 Finder = Callable[[Path], Iterable[object]]
@@ -75,8 +99,8 @@ def _best_wall(functions: dict[str, Finder], dump: Path, rounds: int) -> dict[st
     return {name: (wall[name] * 1000, cpu[name] * 1000, found[name]) for name in functions}
 
 
-def dump_rows(rounds: int = 5, sizes: tuple[int, ...] = SIZES) -> list[Comparison]:
-    """Per size, index vs from the start; large vs small through the index; no index, --jobs 2 vs 1."""
+def dump_rows(rounds: int = 5, sizes: tuple[int, ...] = SIZES, articles: int = ARTICLES) -> list[Comparison]:
+    """Per size, index vs from the start; large vs small through the index; no index, --jobs 2 vs 1, twice."""
     from copa_wikitext.batch import exports, multistream
     from tests.helpers.multistream import index_path, write_multistream
 
@@ -111,12 +135,25 @@ def dump_rows(rounds: int = 5, sizes: tuple[int, ...] = SIZES) -> list[Compariso
                        note=f"CPU time; {per_line:.0f} ns an index line, bz2 decompression the most of it",
                        ours_cpu_ms=scans[large], baseline_cpu_ms=scans[small])
         )  # fmt: skip
-        rows.append(_jobs_row(dumps[large], large, rounds, from_start))
+        rows.append(_jobs_row(dumps[large], f"{large:,} filler pages", rounds, from_start, "from the start"))
+        rows.append(_articles_jobs_row(Path(directory), articles, rounds))
     return rows
 
 
-def _jobs_row(dump: Path, size: int, rounds: int, expected: list[object]) -> Comparison:
-    """No index: the dump split at its streams, --jobs 2 against --jobs 1, in wall time."""
+def _articles_jobs_row(directory: Path, articles: int, rounds: int) -> Comparison:
+    """No index, --jobs 2 against --jobs 1, on a dump of article-sized pages; checked against its index."""
+    from copa_wikitext.batch import multistream
+    from tests.helpers.multistream import index_path, write_multistream
+
+    dump = directory / "articles-pages-articles-multistream.xml.bz2"
+    write_multistream(dump, _pages(articles, ARTICLE_BYTES))
+    through = list(multistream.season_pages(dump, index_path(dump)))
+    label = f"{articles:,} article-sized pages ({dump.stat().st_size / 1e6:.1f} MB)"
+    return _jobs_row(dump, label, rounds, through, "through the index")
+
+
+def _jobs_row(dump: Path, pages: str, rounds: int, expected: Sequence[object], how: str) -> Comparison:
+    """No index: the dump split at its streams, --jobs 2 against --jobs 1, in wall time; `expected` found `how`."""
     from copa_wikitext.batch import multistream
     from copa_wikitext.batch.streams import stream_starts
 
@@ -129,10 +166,10 @@ def _jobs_row(dump: Path, size: int, rounds: int, expected: list[object]) -> Com
         rounds,
     )
     (one, one_cpu, found_one), (two, two_cpu, found_two) = timed["1"], timed["2"]
-    same = "same pages as from the start" if found_one == found_two == expected else "PAGES DIFFER"
+    same = f"same pages as {how}" if found_one == found_two == expected else "PAGES DIFFER"
     streams = len(stream_starts(dump))
     return Comparison(
-        f"no index, {size:,} filler pages split at their {streams} streams: --jobs 2", two,
+        f"no index, {pages} split at their {streams} streams: --jobs 2", two,
         "the same, --jobs 1", one, note=f"{same}; wall time, CPU time beside",
         ours_cpu_ms=two_cpu, baseline_cpu_ms=one_cpu,
     )  # fmt: skip

@@ -109,14 +109,91 @@ def test_without_an_index_every_stream_is_read_and_the_same_pages_found(dump: Pa
     assert list(multistream.split_season_pages(dump, jobs)) == list(exports.season_pages(dump))
 
 
-def test_stream_magic_inside_a_stream_is_not_taken_for_a_start(dump: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("jobs", [1, 2, 3])
+def test_without_an_index_runs_of_streams_read_by_several_jobs_find_the_same_pages(
+    dump: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    monkeypatch.setattr(multistream, "_RUN_BYTES", 2000)  # runs of a few streams, several rounds
+    runs = multistream._runs(streams.stream_starts(dump), dump.stat().st_size, jobs)
+    assert len(runs) > 2 * jobs
+    assert [start for run in runs for start, _ in run] == streams.stream_starts(dump)
+    found = list(multistream.split_season_pages(dump, jobs))
+    assert len(found) == 4
+    assert found == list(exports.season_pages(dump)) == list(multistream.season_pages(dump, index_path(dump)))
+
+
+@pytest.mark.parametrize("run_bytes", [1 << 22, 2000])
+def test_progress_without_an_index_counts_every_candidate_start(
+    dump: Path, monkeypatch: pytest.MonkeyPatch, run_bytes: int
+) -> None:
+    monkeypatch.setattr(multistream, "_RUN_BYTES", run_bytes)
+    told: list[tuple[int, int]] = []
+    list(multistream.split_season_pages(dump, 2, lambda done, total: told.append((done, total))))
+    assert {total for _, total in told} == {13}
+    done = [done for done, _ in told]
+    assert done == sorted(done) and done[0] == 0 and done[-1] == 13
+    assert len(told) > 2 if run_bytes == 2000 else len(told) == 2
+
+
+def _with_a_malformed_stream(dump: Path, folder: Path) -> Path:
+    """The dump with its sixth stream replaced by a season page, then a page of malformed XML."""
+    starts = streams.stream_starts(dump)
+    data = dump.read_bytes()
+    page = "<page><title>2031 Copa Perú</title><ns>0</ns><revision><text>Malformed</text></revision></page>"
+    broken = bz2.compress(f"{page}<page><title>Copa Perú 2032</tilte></page>".encode())
+    copy = _copy_without_index(dump, folder)
+    copy.write_bytes(data[: starts[5]] + broken + data[starts[6] :])
+    return copy
+
+
+@pytest.mark.parametrize("run_bytes", [1 << 22, 2000])
+def test_a_malformed_stream_ends_the_pages_at_the_same_place_for_every_jobs(
+    dump: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_bytes: int
+) -> None:
+    monkeypatch.setattr(multistream, "_RUN_BYTES", run_bytes)
+    malformed = _with_a_malformed_stream(dump, tmp_path / "malformed")
+    outcomes = []
+    for jobs in (1, 2, 3):
+        found: list[exports.Page] = []
+        with pytest.raises(InputError) as caught:
+            found.extend(multistream.split_season_pages(malformed, jobs))
+        outcomes.append(([page.title for page in found], caught.value.message))
+    titles, message = outcomes[0]
+    assert titles[-1] == "2031 Copa Perú" and len(titles) == 3  # two seasons before it, then its own
+    assert "not a well-formed XML export" in message
+    assert outcomes == [outcomes[0]] * 3
+
+
+@pytest.mark.parametrize("run_bytes", [1 << 22, 2000])
+def test_stream_magic_inside_a_stream_is_not_taken_for_a_start(
+    dump: Path, monkeypatch: pytest.MonkeyPatch, run_bytes: int
+) -> None:
+    monkeypatch.setattr(multistream, "_RUN_BYTES", run_bytes)  # with small runs, some start inside a stream
     true_starts = streams.stream_starts(dump)
     inside = [start + 7 for start in true_starts[:-1]]  # as if the magic turned up in the compressed data
     monkeypatch.setattr(multistream, "stream_starts", lambda path: sorted(true_starts + inside))
     assert list(multistream.split_season_pages(dump, 2)) == list(exports.season_pages(dump))
 
 
-def test_a_dump_cut_short_is_refused_with_the_place(dump: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", [1, 2, 3])
+def test_runs_that_start_inside_a_stream_read_the_same_pages(
+    dump: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    true_starts = streams.stream_starts(dump)
+    ends = [*true_starts[1:], dump.stat().st_size]
+    # Every run but the first starts with stream magic by chance inside the stream before it.
+    runs = [[(0, true_starts[1])]] + [
+        [(start + 7, ends[number] - start - 7), (ends[number], 100)] for number, start in enumerate(true_starts[:-1])
+    ]
+    monkeypatch.setattr(multistream, "_runs", lambda starts, size, jobs: runs)
+    assert list(multistream.split_season_pages(dump, jobs)) == list(exports.season_pages(dump))
+
+
+@pytest.mark.parametrize("run_bytes", [1 << 22, 2000])
+def test_a_dump_cut_short_is_refused_with_the_place(
+    dump: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_bytes: int
+) -> None:
+    monkeypatch.setattr(multistream, "_RUN_BYTES", run_bytes)
     data = dump.read_bytes()
     starts = streams.stream_starts(dump)
     cut = _copy_without_index(dump, tmp_path / "cut")
@@ -192,7 +269,7 @@ def test_stream_starts_cut_by_the_reading_chunks_are_all_found(dump: Path, chunk
 def test_the_dumps_benchmark_finds_the_same_pages_every_way() -> None:
     from benchmarks.dumps import dump_rows
 
-    rows = dump_rows(rounds=1, sizes=(200, 400))
-    assert len(rows) == 5
+    rows = dump_rows(rounds=1, sizes=(200, 400), articles=300)
+    assert len(rows) == 6
     assert all("PAGES DIFFER" not in row.note for row in rows)
     assert all(row.ours_ms is not None and row.ours_ms >= 0 for row in rows)

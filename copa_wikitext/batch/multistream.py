@@ -11,21 +11,29 @@ of three ways:
   index in one streaming pass, and only the streams that hold them are
   decompressed, `jobs` at a time;
 - without an index, a multistream dump (`split_season_pages`): the file is
-  cut where its streams start, the streams are decompressed `jobs` at a
-  time, and only those with a season-like `<title>` are parsed;
+  cut where its streams start, and the streams into runs of a few MB, one
+  run a job, `jobs` runs at a time; a job decompresses its run's streams
+  one after another and parses those with a season-like `<title>`;
 - anything else (a plain `.xml`, a `.xml.bz2` of one stream) from the
   start, streamed (`exports.season_pages`).
 
-The three give the same pages. Threads do the decompressing (bz2 lets go of
-the GIL) and are gone before a page is yielded, so that the batch's worker
-processes are never forked beside them. Stream-level pieces are in
+The three give the same pages, whatever `jobs` is. The jobs are threads:
+bz2 lets go of the GIL while it decompresses, which is most of the work, so
+one job's Python (a stream's title search, parsing its season pages) runs
+while the other decompresses. A job is given a whole run, not a stream:
+with a stream a task, a round of threads came every 16 streams a job, each
+waiting for its slowest stream, and the season pages were parsed between
+rounds with nothing decompressing beside them. The threads are gone
+before a page is yielded, so that the batch's worker processes are never
+forked beside them, and `jobs` 1 starts none. Stream-level pieces are in
 `streams`; which titles are seasons is `exports.is_season_title`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from itertools import pairwise
+from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 from ..errors import FileError, InputError
@@ -37,6 +45,7 @@ from .streams import (
     in_threads,
     lines_mentioning,
     read_stream,
+    read_stream_in,
     season_pages_in,
     stream_starts,
 )
@@ -50,8 +59,8 @@ _INDEX_SUFFIX = "-index.txt.bz2"
 _INDEX_CHUNK = 1 << 20
 #: A multistream dump has several streams in its first 16 MiB; a bzip2 file of one stream has one.
 _SNIFF = 1 << 24
-#: Streams read per round of threads, per job.
-_ROUND = 16
+#: Compressed bytes of a dump read by one job at a time without an index.
+_RUN_BYTES = 1 << 22
 
 
 def index_beside(dump: Path) -> Path | None:
@@ -167,19 +176,20 @@ def decompress_stream(dump: Path, offset: int) -> bytes:
 
 
 def split_season_pages(dump: Path, jobs: int = 1, progress: Progress | None = None) -> Iterator[Page]:
-    """The season pages of a multistream `dump`, cut at its streams and read `jobs` streams at a time."""
+    """The season pages of a multistream `dump`, cut at its streams into runs, `jobs` runs read at a time."""
     starts = stream_starts(dump)
     if not starts or starts[0] != 0:
         raise InputError("not a multistream dump: it does not start with a bz2 stream", source=str(dump))
-    lengths = dict(zip(starts, [*(b - a for a, b in pairwise(starts)), dump.stat().st_size - starts[-1]], strict=True))
-    width = max(1, jobs) * _ROUND
-    position = 0  # where the next stream must start: where the last one ended
+    width = max(1, jobs)
+    runs = _runs(starts, dump.stat().st_size, width)
+    position = done = 0  # position: where the next stream must start, where the last one ended
     _tell(progress, 0, len(starts))
-    for first in range(0, len(starts), width):
-        candidates = starts[first : first + width]
-        streams = in_threads(lambda start: _stream_if_seasons(dump, start, lengths[start]), candidates, jobs)
-        _tell(progress, first + len(candidates), len(starts))
-        for start, stream in zip(candidates, streams, strict=True):
+    for first in range(0, len(runs), width):
+        batch = runs[first : first + width]
+        read = in_threads(lambda run: _read_run(dump, run), batch, jobs)
+        done += sum(len(run) for run in batch)
+        _tell(progress, done, len(starts))
+        for start, stream in chain.from_iterable(read):
             if start < position:
                 continue  # the stream magic by chance inside the stream before: not a start
             if start > position or stream is None:
@@ -187,17 +197,79 @@ def split_season_pages(dump: Path, jobs: int = 1, progress: Progress | None = No
                     f"no whole bz2 stream starts at byte {position}: the dump is damaged or cut short",
                     source=str(dump),
                 )
-            text, position = stream
-            yield from season_pages_in(text, f"{dump}@{start}")
+            yield from stream.pages
+            if stream.error is not None:
+                raise stream.error
+            position = stream.end
 
 
-def _stream_if_seasons(dump: Path, start: int, length: int) -> tuple[bytes, int] | None:
-    """The stream at `start` (its text only if it may hold a season page) and where it ends; None if none."""
+#: A candidate stream start and how many bytes there are to the next one.
+Candidate = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Stream:
+    """A stream read where one may start: where it ends, its season pages, and what stopped their reading."""
+
+    end: int
+    pages: list[Page]
+    #: Raised when the stream is found to be a true one, after its pages before the fault.
+    error: InputError | None = None
+
+
+def _runs(starts: list[int], size: int, jobs: int) -> list[list[Candidate]]:
+    """The candidate starts cut into runs of about equal compressed bytes, a multiple of `jobs` of them.
+
+    A job reads a whole run, so that a round of threads is started, and
+    waited for, every few MB of the dump, not every few streams. A run is
+    at most `_RUN_BYTES`, so that progress moves and pages are handed on
+    while the dump is read.
+    """
+    ends = [*starts[1:], size]
+    count = jobs * -(-size // (jobs * _RUN_BYTES))
+    runs: list[list[Candidate]] = [[] for _ in range(count)]
+    for start, end in zip(starts, ends, strict=True):
+        runs[min(count - 1, start * count // size)].append((start, end - start))
+    return [run for run in runs if run]
+
+
+def _read_run(dump: Path, run: list[Candidate]) -> list[tuple[int, Stream | None]]:
+    """Each candidate of `run` not inside a stream read before it, and the stream there (None if none).
+
+    Which candidates are true starts is the caller's to decide, across runs.
+    The season pages are parsed here, in the job: a job parsing holds the
+    GIL, but the other one decompressing does not.
+    """
+    found: list[tuple[int, Stream | None]] = []
+    position = 0
     try:
-        text, end = read_stream(dump, start, length)
-    except NoStream:
-        return None
-    return (text if holds_season_title(text) else b""), end
+        with dump.open("rb") as file:
+            for start, length in run:
+                if start < position:
+                    continue
+                try:
+                    text, position = read_stream_in(file, start, length, str(dump))
+                except NoStream:
+                    found.append((start, None))
+                except InputError as error:  # too large to hold
+                    found.append((start, Stream(start, [], error)))
+                else:
+                    found.append((start, _season_stream(text, position, f"{dump}@{start}")))
+    except OSError as error:
+        raise FileError(f"cannot read dump: {error.strerror or error}", source=str(dump)) from None
+    return found
+
+
+def _season_stream(text: bytes, end: int, name: str) -> Stream:
+    """The season pages of a stream's `text`, up to the first malformed XML, if any."""
+    pages: list[Page] = []
+    if holds_season_title(text):
+        try:
+            for page in season_pages_in(text, name):
+                pages.append(page)
+        except InputError as error:
+            return Stream(end, pages, error)
+    return Stream(end, pages)
 
 
 def _tell(progress: Progress | None, done: int, total: int) -> None:

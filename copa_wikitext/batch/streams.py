@@ -7,7 +7,8 @@ end-of-stream magic (0x177245385090) when it is empty; `stream_starts`
 finds those ten bytes anywhere in the file. Compressed data may hold the
 same bytes by chance, so a candidate is only a candidate: `read_stream`
 decompresses from it, and whoever walks the streams keeps the candidates
-that follow on from where the previous stream ended.
+that follow on from where the previous stream ended. `read_stream_in`
+reads one in a file left open, for a reader of many streams.
 
 The search for season pages is two steps: a bytes search for "copa per"
 in lower-cased text, which every season title holds (`lines_mentioning`),
@@ -22,7 +23,7 @@ import io
 import re
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import BinaryIO, TypeVar
 
 from ..errors import FileError, InputError
 from .exports import Page, is_season_title, read_pages
@@ -75,35 +76,43 @@ def read_stream(dump: Path, offset: int, length: int = _FIRST_READ) -> tuple[byt
     NoStream when there is none there; FileError when the file cannot be
     read; InputError when it decompresses to more than MAX_STREAM bytes.
     """
+    try:
+        with dump.open("rb") as file:
+            return read_stream_in(file, offset, length, str(dump))
+    except OSError as error:
+        raise FileError(f"cannot read dump: {error.strerror or error}", source=str(dump)) from None
+
+
+def read_stream_in(file: BinaryIO, offset: int, length: int, name: str) -> tuple[bytes, int]:
+    """`read_stream` in a file already open (named `name` in errors), for reading many streams of one dump.
+
+    OSError when the file cannot be read is the caller's to report.
+    """
     import bz2
 
     decompressor = bz2.BZ2Decompressor()
     parts: list[bytes] = []
     size = consumed = 0
-    try:
-        with dump.open("rb") as stream:
-            stream.seek(offset)
-            wanted = max(1, min(length, _READ_CHUNK))
-            while not decompressor.eof:
-                data = b""
-                if decompressor.needs_input:
-                    data, wanted = stream.read(wanted), _READ_CHUNK
-                    if not data:
-                        raise NoStream("the dump ends inside the stream")
-                    consumed += len(data)
-                try:
-                    part = decompressor.decompress(data, max_length=MAX_STREAM + 1 - size)
-                except OSError as error:  # "Invalid data stream": not bz2 here
-                    raise NoStream(str(error)) from None
-                size += len(part)
-                if size > MAX_STREAM:
-                    raise InputError(
-                        f"the bz2 stream at byte {offset} holds more than {MAX_STREAM >> 20} MiB: not a dump of pages",
-                        source=str(dump),
-                    )
-                parts.append(part)
-    except OSError as error:
-        raise FileError(f"cannot read dump: {error.strerror or error}", source=str(dump)) from None
+    file.seek(offset)
+    wanted = max(1, min(length, _READ_CHUNK))
+    while not decompressor.eof:
+        data = b""
+        if decompressor.needs_input:
+            data, wanted = file.read(wanted), _READ_CHUNK
+            if not data:
+                raise NoStream("the dump ends inside the stream")
+            consumed += len(data)
+        try:
+            part = decompressor.decompress(data, max_length=MAX_STREAM + 1 - size)
+        except OSError as error:  # "Invalid data stream": not bz2 here
+            raise NoStream(str(error)) from None
+        size += len(part)
+        if size > MAX_STREAM:
+            raise InputError(
+                f"the bz2 stream at byte {offset} holds more than {MAX_STREAM >> 20} MiB: not a dump of pages",
+                source=name,
+            )
+        parts.append(part)
     return b"".join(parts), offset + consumed - len(decompressor.unused_data)
 
 
