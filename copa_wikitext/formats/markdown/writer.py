@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,19 +55,20 @@ class Footnote:
 
 
 #: The season being written: its wiki's base URL and, by dotted path, the footnote marks after each value.
-_writing: dict[str, Any] = {"wiki_url": WIKI_URL, "marks": {}}
+#: A context variable, so that threads writing seasons at once each see their own.
+_WRITING: ContextVar[tuple[str, dict[str, list[int]]]] = ContextVar("markdown_writing", default=(WIKI_URL, {}))
 
 
 def _linked(text: str, target: str | None) -> str:
     """An escaped name, linked to its article on the wiki when the source linked it."""
     if target is None or not target.strip() or not text:
         return text
-    return md_link(text, wiki_href(_writing["wiki_url"], target))
+    return md_link(text, wiki_href(_WRITING.get()[0], target))
 
 
 def _marks(path: str) -> str:
     """The footnote marks of the citations cited after the value at `path`."""
-    return "".join(f"[^{index + 1}]" for index in _writing["marks"].get(path, ()))
+    return "".join(f"[^{index + 1}]" for index in _WRITING.get()[1].get(path, ()))
 
 
 def _footnotes(season: Season) -> list[Footnote]:
@@ -156,7 +158,7 @@ def context(season: Season, *, wiki_url: str = WIKI_URL) -> dict[str, Any]:
     marks: dict[str, list[int]] = {}
     for use in season.citation_uses:
         marks.setdefault(dotted(use.path), []).append(use.citation)
-    _writing.update(wiki_url=wiki_url, marks=marks)
+    _WRITING.set((wiki_url, marks))
     title = _heading(season.title, "title")
     sections = list(_sections(season, title))
     return {"season": season, "title": title, "sections": sections, "footnotes": _footnotes(season)}

@@ -9,6 +9,8 @@ need none of this: their refs are in the source bytes (`patch.py`).
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+
 from ...model import Season
 from ...writing.parts import dotted
 from .refs import ref_markup
@@ -35,14 +37,16 @@ class Citing:
         return markup
 
 
-_current: list[Citing] = []
+#: The season being written; a context variable, so that threads writing seasons at once each see their own.
+_CURRENT: ContextVar[Citing | None] = ContextVar("mediawiki_citing", default=None)
 
 
 def start(season: Season) -> None:
     """Begin writing `season` anew: no citation written yet."""
-    _current[:] = [Citing(season)]
+    _CURRENT.set(Citing(season))
 
 
 def after(path: str) -> str:
     """The refs after the value at `path` in the season being written ("" outside a write)."""
-    return _current[0].after(path) if _current else ""
+    citing = _CURRENT.get()
+    return citing.after(path) if citing is not None else ""
