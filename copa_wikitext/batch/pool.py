@@ -27,8 +27,10 @@ from .jobs import Outcome, Task
 #: Tasks given to a worker before its first is done.
 AHEAD = 2
 #: A page's text up to this many characters may wait in a worker's pipe: with
-#: four UTF-8 bytes a character at most, it fits in the pipe's 64 KiB buffer,
-#: so sending it never blocks this process while the worker is busy.
+#: four UTF-8 bytes a character at most, it fits in 64 KiB, the least a pipe
+#: or socket pair buffers (Linux's socket pair here holds about 176 KiB), so
+#: sending it never blocks this process while the worker is busy, and the
+#: two never wait on each other's full buffer.
 QUEUED_TEXT = 12_000
 
 
