@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from copa_wikitext import api, copa_peru
 from copa_wikitext.formats import detect
+from copa_wikitext.formats.mediawiki import syntax
 from copa_wikitext.model import Season
 
 from .helpers.round_trip import assert_round_trip
@@ -194,3 +196,9 @@ def test_rows_under_a_rowspan_point_at_their_department_cell() -> None:
 def test_source_without_infobox_or_table_is_still_detected_as_mediawiki() -> None:
     case = CASES / "stubs" / "empty_tables.wiki"
     assert detect(case.read_text(encoding="utf-8").replace("{|", "<!-- no table -->")) == "mediawiki"
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="|=!a\n", max_size=30), st.sampled_from([r"\|", r"\|\|", "="]))
+def test_a_literal_separator_splits_as_its_regex_does(text: str, separator: str) -> None:
+    assert syntax._split_flat(text, separator) == syntax._split_flat_regex(text, separator)

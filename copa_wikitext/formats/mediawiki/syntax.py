@@ -250,7 +250,24 @@ def split_top(text: str, separator: str) -> list[tuple[str, int]]:
     return pieces
 
 
+#: The separators `split_top` is given that are one literal string: found with `str.find`, not a regex.
+_LITERAL_SEPARATORS = {r"\|": "|", r"\|\|": "||", "=": "="}
+
+
 def _split_flat(text: str, separator: str) -> list[tuple[str, int]]:
+    literal = _LITERAL_SEPARATORS.get(separator)
+    if literal is None:
+        return _split_flat_regex(text, separator)
+    pieces: list[tuple[str, int]] = []
+    start = 0
+    while (found := text.find(literal, start)) >= 0:
+        pieces.append((text[start:found], start))
+        start = found + len(literal)
+    pieces.append((text[start:], start))
+    return pieces
+
+
+def _split_flat_regex(text: str, separator: str) -> list[tuple[str, int]]:
     pieces: list[tuple[str, int]] = []
     start = 0
     for match in re.finditer(separator, text):
