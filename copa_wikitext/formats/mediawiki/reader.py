@@ -362,16 +362,19 @@ class _WikiFiler(Filer):
             self.add("league_tables", BlockKind.LEAGUE_TABLE, standings, block.line)
 
     def file_legtable(self, block: WikiBlock) -> None:
-        body = [line for line in block.lines[1:] if line.strip() and not line.lstrip().startswith("<!--")]
         one_leg = block.name.startswith("one")
         is_result = is_one_leg_result if one_leg else is_two_leg_result
-        results = [line for line in body if is_result(line.strip())]
-        lines = [block.line + n for n, line in enumerate(block.lines) if is_result(line.strip())]
-        if not results and _is_stub_tail(tuple(body)) and not one_leg:
+        results = {n: line.strip() for n, line in enumerate(block.lines) if n and is_result(line.strip())}
+        body = [
+            line
+            for n, line in enumerate(block.lines)
+            if n and n not in results and line.strip() and not line.lstrip().startswith("<!--")
+        ]  # the lines that are not results
+        if not results and _is_stub_tail(body) and not one_leg:
             self.set_stub(block)
-        elif results and all(is_result(line.strip()) or _is_stub_tail((line,)) for line in body):
+        elif results and _is_stub_tail(body):
             read = read_one_leg_result if one_leg else read_two_leg_result
-            self.add_matches([read(line.strip()) for line in results], block.line, lines)
+            self.add_matches([read(line) for line in results.values()], block.line, [block.line + n for n in results])
         else:
             self.add("verbatim", BlockKind.VERBATIM, block.text, block.line)
 
