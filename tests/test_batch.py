@@ -293,6 +293,31 @@ def test_a_hanging_page_is_killed_and_the_batch_goes_on(tmp_path: Path, monkeypa
 
 
 @fork_only
+def test_a_page_whose_worker_gave_up_is_converted_again_on_the_rerun(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    directory = tmp_path / "in"
+    shutil.copytree(SAMPLES, directory)
+    shutil.copy(SAMPLES / "2014_copa_peru.txt", directory / "hang.txt")
+    real = worker.convert
+
+    def hang_on_request(task: batch.Task) -> batch.Outcome:
+        if task.source.endswith("hang.txt"):
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            while True:
+                time.sleep(1)
+        return real(task)
+
+    monkeypatch.setattr(worker, "convert", hang_on_request)
+    first, _ = run_batch(directory, tmp_path / "out", formats=("json",), timeout=2.0)
+    monkeypatch.setattr(worker, "convert", real)
+    second, recorder = run_batch(directory, tmp_path / "out", formats=("json",), timeout=2.0)
+    assert first.failed == [(directory / "hang.txt").as_posix()] and second.failed == []
+    assert [outcome.source for outcome in recorder.steps] == [(directory / "hang.txt").as_posix()]
+    assert len(recorder.skipped) == len(good_samples(SAMPLES))
+
+
+@fork_only
 def test_ctrl_c_stops_cleanly_and_leaves_no_half_written_file(tmp_path: Path) -> None:
     directory = tmp_path / "in"
     directory.mkdir()

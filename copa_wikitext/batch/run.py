@@ -146,8 +146,8 @@ class Batch:
         """Keep unchanged inputs, claim output names in input order, refuse overwriting an input."""
         plan = _Plan()
         for index, item in enumerate(self.inputs):
-            digest = _hash_or_empty(item.path)  # "" when unreadable: converting it will report the error
             entry = previous.get(item.name)
+            digest = self._planning_hash(item, entry)
             self._fingerprints[index] = self._fingerprint_of(item)
             if entry is not None and self._reusable(entry, digest, self._fingerprints[index]):
                 for stem in entry.stems:
@@ -160,6 +160,17 @@ class Batch:
                 self._refuse_overwrite(plan.stems[index], item.name)
             plan.pending.append((index, item, digest))
         return plan
+
+    def _planning_hash(self, item: InputFile, entry: InputEntry | None) -> str:
+        """The input's hash before converting, where something needs it ("" where nothing does).
+
+        An export's, to notice an edit while it is read; an article's only to
+        compare with its manifest entry: its worker hashes the bytes it reads.
+        "" also when unreadable: converting it will report the error.
+        """
+        if item.kind == "article" and (entry is None or self.options.force):
+            return ""
+        return _hash_or_empty(item.path)
 
     def _fingerprint_of(self, item: InputFile) -> Fingerprint:
         """The run's fingerprint; with `--validate`, the checks the input's configuration file sets too."""
