@@ -271,8 +271,9 @@ def test_a_broken_export_keeps_the_pages_before_the_break(tmp_path: Path) -> Non
     assert [p.line for step in recorder.steps for p in step.problems if p.severity == "error"] == [414]
 
 
-@fork_only
-def test_a_hanging_page_is_killed_and_the_batch_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def hanging(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """samples/ plus `hang.txt`, on which the workers hang (ignoring SIGTERM) until killed."""
     directory = tmp_path / "in"
     shutil.copytree(SAMPLES, directory)
     shutil.copy(SAMPLES / "2014_copa_peru.txt", directory / "hang.txt")
@@ -286,34 +287,26 @@ def test_a_hanging_page_is_killed_and_the_batch_goes_on(tmp_path: Path, monkeypa
         return real(task)
 
     monkeypatch.setattr(worker, "convert", hang_on_request)
-    summary, recorder = run_batch(directory, tmp_path / "out", formats=("json",), timeout=2.0)
-    assert summary.failed == [(directory / "hang.txt").as_posix()]
+    return directory
+
+
+@fork_only
+def test_a_hanging_page_is_killed_and_the_batch_goes_on(hanging: Path, tmp_path: Path) -> None:
+    summary, recorder = run_batch(hanging, tmp_path / "out", formats=("json",), timeout=2.0)
+    assert summary.failed == [(hanging / "hang.txt").as_posix()]
     assert summary.seasons == len(good_samples(SAMPLES))
     assert any("gave up after 2 s" in p.message for step in recorder.steps for p in step.problems)
 
 
 @fork_only
 def test_a_page_whose_worker_gave_up_is_converted_again_on_the_rerun(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    hanging: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    directory = tmp_path / "in"
-    shutil.copytree(SAMPLES, directory)
-    shutil.copy(SAMPLES / "2014_copa_peru.txt", directory / "hang.txt")
-    real = worker.convert
-
-    def hang_on_request(task: batch.Task) -> batch.Outcome:
-        if task.source.endswith("hang.txt"):
-            signal.signal(signal.SIGTERM, signal.SIG_IGN)
-            while True:
-                time.sleep(1)
-        return real(task)
-
-    monkeypatch.setattr(worker, "convert", hang_on_request)
-    first, _ = run_batch(directory, tmp_path / "out", formats=("json",), timeout=2.0)
-    monkeypatch.setattr(worker, "convert", real)
-    second, recorder = run_batch(directory, tmp_path / "out", formats=("json",), timeout=2.0)
-    assert first.failed == [(directory / "hang.txt").as_posix()] and second.failed == []
-    assert [outcome.source for outcome in recorder.steps] == [(directory / "hang.txt").as_posix()]
+    first, _ = run_batch(hanging, tmp_path / "out", formats=("json",), timeout=2.0)
+    monkeypatch.undo()  # the workers no longer hang
+    second, recorder = run_batch(hanging, tmp_path / "out", formats=("json",), timeout=2.0)
+    assert first.failed == [(hanging / "hang.txt").as_posix()] and second.failed == []
+    assert [outcome.source for outcome in recorder.steps] == [(hanging / "hang.txt").as_posix()]
     assert len(recorder.skipped) == len(good_samples(SAMPLES))
 
 
