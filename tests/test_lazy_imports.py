@@ -7,6 +7,7 @@ of the heavy libraries ended up in `sys.modules`.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -38,10 +39,12 @@ print(json.dumps(sorted(found)), file=sys.stderr)
 """
 
 
-def _imported(*arguments: str, unneeded: tuple[str, ...] = UNNEEDED) -> list[str]:
+def _imported(
+    *arguments: str, unneeded: tuple[str, ...] = UNNEEDED, environment: dict[str, str] | None = None
+) -> list[str]:
     code = f"HEAVY = {HEAVY!r}\nUNNEEDED = {unneeded!r}\n{_WRAPPER}"
     done = subprocess.run(
-        [sys.executable, "-c", code, *arguments], capture_output=True, text=True, cwd=ROOT, check=False
+        [sys.executable, "-c", code, *arguments], capture_output=True, text=True, cwd=ROOT, check=False, env=environment
     )
     assert done.returncode in (0, 1), done.stderr
     found: list[str] = json.loads(done.stderr.strip().splitlines()[-1])
@@ -53,6 +56,18 @@ def test_validate_of_an_article_imports_neither_jinja2_nor_mwparserfromhell(tmp_
     article.write_text(ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
     # nor batch, diff, multiprocessing, sqlite3, tomllib..., nor json (the text report) or shutil (argparse's width)
     assert _imported("validate", str(article), unneeded=(*UNNEEDED, "json", "shutil")) == []
+
+
+def test_validate_beside_a_pyproject_read_before_does_not_import_tomllib(tmp_path: Path) -> None:
+    project = tmp_path / "project"  # a package named copa-wikitext, as this repository is, without our table
+    project.mkdir()
+    (project / ".git").mkdir()
+    (project / "pyproject.toml").write_text('[project]\nname = "copa-wikitext"\n', encoding="utf-8")
+    article = project / ARTICLE.name
+    article.write_text(ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
+    environment = {**os.environ, "COPA_WIKITEXT_CACHE": str(tmp_path / "cache")}
+    assert "tomllib" in _imported("validate", str(article), environment=environment)
+    assert _imported("validate", str(article), environment=environment) == []  # its table (none) is in the cache
 
 
 def test_validate_of_a_folder_imports_batch_discovery(tmp_path: Path) -> None:
