@@ -1,7 +1,7 @@
 """The `copa-wikitext` command line: argument parsing and error reporting only.
 
-Each subcommand is a module in `commands/` with `add_parser(subparsers)` and
-`run(args) -> int`; this module finds them, parses, and turns any
+Each subcommand is a module in `commands/` (named in `commands.NAMES`) with
+`add_parser(subparsers)` and `run(args) -> int`; this module imports them, parses, and turns any
 `CopaError` into one line on stderr and its exit code (0 fine, 1 the input
 is wrong, 2 usage or I/O). Any other exception is a bug: one "internal
 error" line and exit 70. No traceback reaches the user.
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import pkgutil
 import sys
 from collections.abc import Sequence
 from importlib import import_module
@@ -55,9 +54,7 @@ def _command_modules(only: str | None = None) -> list[ModuleType]:
     Importing and describing every subcommand costs more than some of them
     take to run, so a call such as `convert …` builds only its own parser.
     """
-    names = [info.name for info in pkgutil.iter_modules(commands.__path__)]
-    if only in names:
-        names = [only]
+    names = [only] if only in commands.NAMES else list(commands.NAMES)
     found = [import_module(f"{commands.__name__}.{name}") for name in names]
     return sorted(found, key=lambda module: getattr(module, "ORDER", 99))
 

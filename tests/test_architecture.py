@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import pkgutil
 import re
 from pathlib import Path
 
@@ -96,3 +97,9 @@ def test_every_module_is_on_the_architecture_page() -> None:
         stem = path.stem
         in_folder_row = folder in named and (stem == "__init__" or f"`{stem}`" in page)
         assert relative in named or in_folder_row, f"{name} is not on docs/architecture.md"
+
+
+def test_the_command_names_are_the_modules_of_the_commands_package() -> None:
+    from copa_wikitext import commands
+
+    assert tuple(sorted(info.name for info in pkgutil.iter_modules(commands.__path__))) == commands.NAMES

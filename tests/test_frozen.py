@@ -32,7 +32,8 @@ def _reference(cls: type) -> type:
         for f in dataclasses.fields(cls)
     ]  # fmt: skip
     namespace = {"__doc__": cls.__doc__, "__module__": cls.__module__}
-    return dataclasses.make_dataclass(cls.__name__, specs, bases=cls.__bases__, namespace=namespace, frozen=True)
+    bases = getattr(cls, "__orig_bases__", cls.__bases__)  # Generic[S], not the plain Generic it leaves in __bases__
+    return dataclasses.make_dataclass(cls.__name__, specs, bases=bases, namespace=namespace, frozen=True)
 
 
 REFERENCES = {name: _reference(cls) for name, cls in CLASSES.items()}

@@ -14,9 +14,8 @@ out and types the rows around it, so the checks still run on them.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ... import copa_peru
+from ...frozen import replace
 from ...layout import TableLayout
 from ...model import Match, MatchDetails, Path, QualifiedTable, QualifiedTeam
 from ...reading.filing import Reading
