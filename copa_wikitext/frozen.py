@@ -39,7 +39,7 @@ from importlib import import_module
 from operator import attrgetter
 from typing import Any, TypeVar, dataclass_transform
 
-from .frozen_fields import MISSING, Field, fields_by_dataclasses, plain_fields, set_fields_aside
+from .frozen_fields import MISSING, Field, fields_by_dataclasses, ours, plain_fields, set_fields_aside
 from .frozen_fields import field as field_specifier
 
 _T = TypeVar("_T")
@@ -121,14 +121,25 @@ def replace(record: _T, /, **changes: Any) -> _T:
     return type(record)(**changes)
 
 
-def field_names(record: object) -> tuple[str, ...]:
-    """The names of `dataclasses.fields(record)`, for a `@frozen` record without importing `dataclasses`."""
-    fields = FIELDS.get(type(record))
-    if fields is None:
+def is_dataclass(value: object) -> bool:
+    """`dataclasses.is_dataclass(value)`, without importing `dataclasses` for a `@frozen` record."""
+    kind = value if isinstance(value, type) else type(value)
+    return kind in FIELDS or hasattr(kind, "__dataclass_fields__")
+
+
+def fields(value: object) -> tuple[Field, ...]:
+    """`dataclasses.fields(value)` (of a class or an instance), without importing it for a `@frozen` record."""
+    found = FIELDS.get(value if isinstance(value, type) else type(value))
+    if found is None:
         import dataclasses
 
-        return tuple(field.name for field in dataclasses.fields(record))  # type: ignore[arg-type]
-    return tuple(field.name for field in fields)
+        return tuple(ours(field) for field in dataclasses.fields(value))  # type: ignore[arg-type]
+    return found
+
+
+def field_names(value: object) -> tuple[str, ...]:
+    """The names of `fields(value)`."""
+    return tuple(field.name for field in fields(value))
 
 
 def _refuse_unsupported(cls: type) -> None:

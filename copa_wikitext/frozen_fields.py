@@ -163,10 +163,11 @@ def fields_by_dataclasses(cls: type) -> tuple[Field, ...]:
         raise TypeError(f"@frozen takes plain records only: {cls.__qualname__} has a ClassVar or an InitVar")
     params = cls.__dataclass_params__  # type: ignore[attr-defined]
     params.init = params.repr = params.eq = params.frozen = True
-    return tuple(_ours(field) for field in standard)
+    return tuple(ours(field) for field in standard)
 
 
-def _ours(field: dataclasses.Field[Any]) -> Field:
+def ours(field: dataclasses.Field[Any]) -> Field:
+    """`field` as this module's `Field` (its defaults' `dataclasses.MISSING` as `MISSING`)."""
     import dataclasses
 
     def mine(value: Any) -> Any:

@@ -18,12 +18,12 @@ Nothing here escapes or writes text.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from functools import cache
 from typing import Any
 
 from ..errors import WriteError
+from ..frozen import field_names, is_dataclass
 from ..layout import SeasonLayout, SourceRecord
 from ..model import Season
 from ..source import CONTROL_CHARACTERS
@@ -120,9 +120,9 @@ def _gather(value: Any, texts: list[str]) -> None:
 @cache
 def _checked_fields(kind: type) -> tuple[str, ...] | None:
     """The fields `_collect` walks of a dataclass (None for other types, and for the kept source)."""
-    if not dataclasses.is_dataclass(kind) or issubclass(kind, SourceRecord):
+    if not is_dataclass(kind) or issubclass(kind, SourceRecord):
         return None
-    return tuple(name for name in _field_names(kind) if (kind, name) not in _LINE_ENDS)
+    return tuple(name for name in field_names(kind) if (kind, name) not in _LINE_ENDS)
 
 
 def strings(value: Any) -> Found:
@@ -144,13 +144,8 @@ def _collect(value: Any, path: tuple[Any, ...], found: Found) -> None:
             _collect(item, (*path, str(key)), found)
     elif isinstance(value, SourceRecord):
         return  # the kept source is checked when read (formats/json/hints.py), and written as it is
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+    elif is_dataclass(value) and not isinstance(value, type):
         kind = type(value)
-        for name in _field_names(kind):
+        for name in field_names(kind):
             if (kind, name) not in _LINE_ENDS:
                 _collect(getattr(value, name), (*path, name), found)
-
-
-@cache
-def _field_names(kind: type) -> tuple[str, ...]:
-    return tuple(field.name for field in dataclasses.fields(kind))
