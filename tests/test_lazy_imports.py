@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "samples" / "2014_copa_peru.txt"
 HEAVY = ("jinja2", "mwparserfromhell", "lark")
@@ -120,3 +122,20 @@ def test_only_a_template_of_one_filtered_value_skips_jinja2() -> None:
     assert render._ONE_VALUE.fullmatch("{{ document | to_json }}\n")
     assert not render._ONE_VALUE.fullmatch("{{ document | to_json }} x\n")
     assert not render._ONE_VALUE.fullmatch("{# keeps its newline #}\n{{ document | to_json }}\n")
+
+
+def test_only_a_process_of_our_own_has_its_cycle_collector_tuned(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from copa_wikitext import cli
+
+    threshold, frozen = gc.get_threshold(), gc.get_freeze_count()
+    assert cli.main(["rules"]) == 0  # a caller's process (tests, a library user): left as it was
+    assert (gc.get_threshold(), gc.get_freeze_count()) == (threshold, frozen)
+    monkeypatch.setattr(sys, "argv", ["copa-wikitext", "rules"])
+    try:
+        assert cli.main() == 0  # the console script's call: the process ends with the command
+        assert gc.get_threshold()[0] == cli._YOUNG_OBJECTS_PER_COLLECTION and gc.get_freeze_count() > frozen
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*threshold)
