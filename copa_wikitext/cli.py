@@ -18,7 +18,6 @@ from importlib import import_module
 from types import ModuleType
 
 from . import __version__, commands
-from .errors import CopaError
 
 EPILOG = """exit status: 0 fine, 1 the input is wrong (or validate found errors), 2 usage or I/O error,
 70 an internal error (please report it).
@@ -136,6 +135,8 @@ def _stdout_to_devnull() -> None:
 
 
 def _main(argv: Sequence[str] | None) -> int:
+    from .errors import CopaError  # with the model: imported here, after main() has tuned the collector
+
     arguments = list(sys.argv[1:] if argv is None else argv)
     named = arguments[0] if arguments and not arguments[0].startswith("-") else None
     parser = build_parser(named)

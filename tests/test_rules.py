@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from copa_wikitext.cli import main
 from copa_wikitext.model import Severity
@@ -86,3 +88,12 @@ def test_pre_commit_hook_runs_validate_on_season_files() -> None:
     files = re.compile(fields["files"])
     assert files.search("samples/2014_copa_peru.txt") and files.search("seasons/2014_Copa_Perú.wiki")
     assert not files.search("requirements.txt")
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="ab_ 1é-.\u0661\u00b2", max_size=12), st.text(alphabet="ab_ 1é-", max_size=3))
+def test_whole_words_finds_what_the_whole_word_pattern_finds(text: str, word: str) -> None:
+    from copa_wikitext.rules.consistency import whole_words
+
+    pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+    assert list(whole_words(text, word)) == [found.start() for found in pattern.finditer(text)]
