@@ -242,13 +242,14 @@ def _key_place(text: str, key: str) -> Position | None:
     return None
 
 
-_PLACE = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+#: Where tomllib's message says the error is (compiled by `re` when there is one).
+_PLACE = r"\s*\(at line (\d+), column (\d+)\)$"
 
 
 def _toml_place(message: str) -> Position | None:
-    found = _PLACE.search(message)
+    found = re.search(_PLACE, message)
     return Position(int(found.group(1)), int(found.group(2))) if found else None
 
 
 def _without_place(message: str) -> str:
-    return _PLACE.sub("", message)
+    return re.sub(_PLACE, "", message)

@@ -234,7 +234,8 @@ def region_departments(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
 
 # --- scores -----------------------------------------------------------------
 
-_SCORE = re.compile(r"^\s*(\d+)\s*[–\-−]\s*(\d+)")
+#: Score patterns are compiled (by `re`, once) when a season first has a score: many have none.
+_SCORE = r"^\s*(\d+)\s*[–\-−]\s*(\d+)"
 
 
 @lru_cache(maxsize=1024)
@@ -242,7 +243,7 @@ def parse_score(text: str | None) -> tuple[int, int] | None:
     """Goals of a score as written: "2–1", "1-1 (4–3 p)" -> (2, 1), (1, 1)."""
     if not text:
         return None
-    match = _SCORE.match(text)
+    match = re.match(_SCORE, text)
     return (int(match.group(1)), int(match.group(2))) if match else None
 
 
@@ -277,22 +278,22 @@ class Result:
     extra_time: bool = False
 
 
-_PENALTIES = re.compile(r"\(\s*(\d+)\s*[–\-−]\s*(\d+)\s*p(?:en)?\.?\s*\)", re.IGNORECASE)
-_AWAY_GOALS = re.compile(r"\(\s*a\s*\)", re.IGNORECASE)
-_EXTRA_TIME = re.compile(r"\ba\.\s?e\.\s?t\.?|\baet\b|\bextra time\b", re.IGNORECASE)
+_PENALTIES = r"(?i)\(\s*(\d+)\s*[–\-−]\s*(\d+)\s*p(?:en)?\.?\s*\)"
+_AWAY_GOALS = r"(?i)\(\s*a\s*\)"
+_EXTRA_TIME = r"(?i)\ba\.\s?e\.\s?t\.?|\baet\b|\bextra time\b"
 #: What a `{{Football box}}`'s `aet=` adds to its score, and the shoot-out after it.
 EXTRA_TIME_MARK = "(a.e.t.)"
 
 
 def parse_result(text: str | None) -> Result:
     """Goals, walkover, away goals and shoot-out of a score as written."""
-    shootout = _PENALTIES.search(text or "")
+    shootout = re.search(_PENALTIES, text or "")
     return Result(
         goals=parse_score(text),
         walkover=is_walkover(text),
-        away_goals=bool(_AWAY_GOALS.search(text or "")),
+        away_goals=bool(re.search(_AWAY_GOALS, text or "")),
         penalties=(int(shootout.group(1)), int(shootout.group(2))) if shootout else None,
-        extra_time=bool(_EXTRA_TIME.search(text or "")),
+        extra_time=bool(re.search(_EXTRA_TIME, text or "")),
     )
 
 

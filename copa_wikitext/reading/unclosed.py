@@ -30,6 +30,8 @@ _MESSAGES = {
 
 def unclosed(text: str) -> list[tuple[str, int, int]]:
     """Each opener never closed: (opener, line, column), 1-based, in source order."""
+    if not any(character in text for character in "[{<"):  # every opener holds one of them
+        return []
     body = blank_comments(text)
     open_: dict[str, list[tuple[int, int]]] = {"{{": [], "<ref": [], "{|": []}
     found: list[tuple[str, int, int]] = []
