@@ -204,12 +204,12 @@ def winners_title_not_ordinal(result: ReadResult) -> Iterator[Finding]:
     yield Finding(("infobox", "winners"), message, replacement=_ordinal_label(label))
 
 
-_WRONG_SUFFIX = re.compile(r"^([1-9][0-9]*)(st|nd|rd|th)\b", re.IGNORECASE)
+_WRONG_SUFFIX = r"(?i)^([1-9][0-9]*)(st|nd|rd|th)\b"  # compiled (by `re`) at the first title label
 
 
 def _ordinal_label(label: str) -> Replacement | None:
     """'1th Title' -> '1st Title': only a numeral with the wrong suffix is fixed; 'Title 1' is left to the editor."""
-    found = _WRONG_SUFFIX.match(label)
+    found = re.match(_WRONG_SUFFIX, label)
     if found is None:
         return None
     return Replacement(label, copa_peru.ordinal(int(found.group(1))) + label[found.end() :])
@@ -236,7 +236,7 @@ def round_without_results(result: ReadResult) -> Iterator[Finding]:
             yield Finding(place.path, f"round '{round_.name}' has no results")
 
 
-_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_YEAR = r"(?<!\d)\d{4}(?!\d)"  # compiled (by `re`) at the first year kept as text
 #: Infobox fields that hold a year (folded keys); "2014 (provisional)" still names one.
 YEAR_FIELDS = ("season", "prevseason", "nextseason")
 
@@ -259,5 +259,5 @@ def infobox_year_not_a_year(result: ReadResult) -> Iterator[Finding]:
         return
     for item in box.extra:
         key = copa_peru.fold(item.key)
-        if key in YEAR_FIELDS and item.value and item.value.strip() and not _YEAR.search(item.value):
+        if key in YEAR_FIELDS and item.value and item.value.strip() and not re.search(_YEAR, item.value):
             yield Finding(("infobox", key), f"infobox {item.key} '{item.value.strip()}' is not a year")

@@ -33,24 +33,24 @@ from .parts import dotted
 SURROGATES = re.compile(r"[\ud800-\udfff]")
 #: What no text article may hold raw (see `source.CONTROL_CHARACTERS`).
 CONTROLS = CONTROL_CHARACTERS
-#: The same, with the carriage return left to a writer that escapes it.
-CONTROLS_BUT_CR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+#: The same, with the carriage return left to a writer that escapes it (compiled by `re` when first used).
+CONTROLS_BUT_CR = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]"
 
 
 #: Layout fields that hold line ends on purpose.
 _LINE_ENDS = frozenset({(SeasonLayout, "newline"), (SeasonLayout, "ending")})
 
 
-def check_values(season: Season, refused: re.Pattern[str], fmt: str) -> None:
+def check_values(season: Season, refused: re.Pattern[str] | str, fmt: str) -> None:
     """Raise a WriteError naming the first value of `season` holding a `refused` character.
 
     One search over all the values joined finds most seasons clean at once;
     only a season that holds such a character is searched value by value.
     """
-    if not refused.search(_joined(season)):
+    if not re.search(refused, _joined(season)):
         return
     for path, text in strings(season):
-        found = refused.search(text)
+        found = re.search(refused, text)
         if found:
             char = found.group()
             what = "a lone surrogate" if SURROGATES.match(char) else f"the control character U+{ord(char):04X}"
