@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from difflib import SequenceMatcher, get_close_matches
 from functools import lru_cache
 
 from .frozen import frozen
@@ -45,28 +44,6 @@ def canonical_department(name: str) -> str | None:
 
 def is_department(name: str) -> bool:
     return fold(name) in _DEPARTMENT_BY_FOLD
-
-
-def closest_department(name: str) -> str | None:
-    """The department `name` most likely misspells, for "did you mean"."""
-    matches = get_close_matches(fold(name), list(_DEPARTMENT_BY_FOLD), n=1, cutoff=0.6)
-    return _DEPARTMENT_BY_FOLD[matches[0]] if matches else None
-
-
-@lru_cache(maxsize=4096)
-def misspelt_department(name: str) -> str | None:
-    """The department `name` is a near miss of ("Apurimak"), or None.
-
-    Stricter than `closest_department`: a team such as "Sport Ancash" is
-    no misspelling. Only names of about the same length are compared.
-    """
-    key = fold(name)
-    if key in _DEPARTMENT_BY_FOLD:
-        return None
-    for folded, spelt in _DEPARTMENT_BY_FOLD.items():
-        if abs(len(folded) - len(key)) <= 2 and SequenceMatcher(None, key, folded).ratio() >= 0.85:
-            return spelt
-    return None
 
 
 # --- ordinals ---------------------------------------------------------------

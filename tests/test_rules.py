@@ -97,3 +97,20 @@ def test_whole_words_finds_what_the_whole_word_pattern_finds(text: str, word: st
 
     pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
     assert list(whole_words(text, word)) == [found.start() for found in pattern.finditer(text)]
+
+
+def test_a_misspelt_department_is_found_as_difflib_finds_it() -> None:
+    from difflib import SequenceMatcher
+
+    from copa_wikitext.copa_peru import DEPARTMENTS, fold
+    from copa_wikitext.misspelling import misspelt_department
+
+    names = ["Apurimak", "Cuzco", "Sport Ancash", "Huanuco", "La Libertat", "Ica", "Junin FC", "Moqegua", "Tumbes"]
+    for name in names + [department[:-1] for department in DEPARTMENTS]:
+        key = fold(name)
+        expected = next(
+            (department for department in DEPARTMENTS if abs(len(fold(department)) - len(key)) <= 2
+             and SequenceMatcher(None, key, fold(department)).ratio() >= 0.85),
+            None,
+        ) if key not in {fold(department) for department in DEPARTMENTS} else None  # fmt: skip
+        assert misspelt_department(name) == expected, name

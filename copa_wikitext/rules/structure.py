@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from .. import copa_peru
+from ..misspelling import closest_department
 from ..model import Path, Position, ReadResult, Severity
 from . import walk
 from .registry import Finding, Replacement, rule
@@ -49,7 +50,7 @@ def unknown_department(result: ReadResult) -> Iterator[Finding]:
         if not name.strip():
             yield Finding(path, "empty department cell", position)
             continue
-        guess = copa_peru.closest_department(name)
+        guess = closest_department(name)
         hint = f"; did you mean '{guess}'?" if guess else ""
         yield Finding(path, f"unknown department '{name}'{hint}", position)
 
