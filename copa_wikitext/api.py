@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, TextIO
 
 from .errors import FileError, InputError, MissingFileError, UsageError
 from .formats import READERS, detect
-from .formats.markdown.syntax import WIKI_URL
 from .model import Diagnostic, Position, ReadResult, Season
 
 if TYPE_CHECKING:
@@ -54,18 +53,21 @@ def write(
     template: Path | str | None = None,
     template_timeout: float = 10.0,
     *,
-    wiki_url: str = WIKI_URL,
+    wiki_url: str | None = None,
 ) -> str:
     """`season` as text in `fmt`, optionally through the user's `template` (within `template_timeout` s).
 
-    `wiki_url` is the wiki whose articles linked names point to in Markdown.
+    `wiki_url` is the wiki whose articles linked names point to in Markdown
+    (None: the English Wikipedia's, `formats.markdown.syntax.WIKI_URL`, imported
+    only here so that reading a season does not load the Markdown syntax).
     """
     from .formats import WRITERS
+    from .formats.markdown.syntax import WIKI_URL
     from .writing.render import write as write_format
 
     if fmt not in WRITERS:
         raise UsageError(f"unknown output format {fmt!r}", hint=f"choose one of: {', '.join(WRITERS)}")
-    options = {"wiki_url": wiki_url}
+    options = {"wiki_url": WIKI_URL if wiki_url is None else wiki_url}
     return write_format(season, fmt, Path(template) if template is not None else None, options, template_timeout)
 
 
