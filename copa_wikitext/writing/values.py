@@ -31,7 +31,7 @@ from .parts import dotted
 
 #: Lone UTF-16 surrogates: no UTF-8 text can hold one.
 SURROGATES = re.compile(r"[\ud800-\udfff]")
-#: What no text article may hold raw (see `source.CONTROL_CHARACTERS`).
+#: What no text article may hold raw (see `source.CONTROL_CHARACTERS`; a pattern's text, as `re.search` takes it).
 CONTROLS = CONTROL_CHARACTERS
 #: The same, with the carriage return left to a writer that escapes it (compiled by `re` when first used).
 CONTROLS_BUT_CR = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]"
