@@ -72,9 +72,6 @@ def field(
     return Field(default, default_factory, repr, hash, compare)
 
 
-#: The fields of every class made here, for `replace` and `inits_source`.
-
-
 def plain_fields(cls: type) -> tuple[Field, ...] | None:
     """The fields of `cls` read without `dataclasses`; None when only `dataclasses` can say (or refuse)."""
     annotations: dict[str, Any] = cls.__dict__.get("__annotations__", {})  # noqa: RUF063  # as `dataclasses` reads them
