@@ -9,8 +9,10 @@ gives the same class: the same `dataclasses.fields`, `__dataclass_params__`,
 `asdict`, `is_dataclass`, copying and pickling work as before. What differs
 is how the methods come to be:
 
-- `__init__` is written ahead of time into `frozen_inits/<module>.py` by
-  `inits_source` and compiled with the package like any module. Each entry
+- `__init__` is written ahead of time into `frozen_inits.py` by
+  `inits_source` and compiled with the package like any module (one
+  module for all of them: importing a dozen small ones cost a cold start
+  a millisecond). Each entry
   carries the field list it was written for; a class whose fields no longer
   match (an edit not regenerated) gets its `__init__` compiled now instead,
   from the same generator, so a stale file costs time, never correctness.
@@ -44,7 +46,7 @@ from .frozen_fields import field as field_specifier
 
 _T = TypeVar("_T")
 
-#: The modules whose records are written ahead of time, in `frozen_inits/`.
+#: The modules whose records are written ahead of time, in `frozen_inits.py`.
 MODULES = (
     "copa_wikitext.config",
     "copa_wikitext.copa_peru",
@@ -221,7 +223,7 @@ def _init(cls: type, fields: tuple[Field, ...]) -> Callable[..., None]:
         made = _written_inits(cls.__module__)[cls.__qualname__](defaults, factories)
     if not callable(made) or not _fits(made, fields):
         namespace: dict[str, Any] = {}
-        exec(_module_head(True) + _init_source(cls.__qualname__, fields), namespace)
+        exec(_module_head(True) + _init_source(_maker_name(cls.__qualname__), fields), namespace)
         made = namespace[_maker_name(cls.__qualname__)](defaults, factories)
     return made
 
@@ -246,20 +248,17 @@ def _written_inits(module: str) -> dict[str, Callable[..., Callable[..., None]]]
     if module not in MODULES:
         return {}
     try:
-        written = import_module(f"{__package__}.frozen_inits.{written_name(module)}")
+        from . import frozen_inits
     except ImportError:
         return {}
-    inits: dict[str, Callable[..., Callable[..., None]]] = written.INITS
+    inits: dict[str, Callable[..., Callable[..., None]]] = frozen_inits.INITS.get(module, {})
     return inits
 
 
-def written_name(module: str) -> str:
-    """The name of the module in `frozen_inits/` holding `module`'s written `__init__`s."""
-    return module.removeprefix(f"{__package__}.").replace(".", "_")
-
-
-def _maker_name(qualname: str) -> str:
-    return "_" + "".join(character if character.isalnum() else "_" for character in qualname)
+def _maker_name(qualname: str, module: str = "") -> str:
+    """The name of the function making `__init__` of `qualname` (of `module`, in `frozen_inits.py`)."""
+    name = f"{module.removeprefix(f'{__package__}.')}.{qualname}" if module else qualname
+    return "_" + "".join(character if character.isalnum() else "_" for character in name)
 
 
 def _module_head(factories: bool) -> str:
@@ -279,9 +278,9 @@ def _written(value: object) -> str:
     return json.dumps(value) if isinstance(value, str) else repr(value)
 
 
-def _init_source(qualname: str, fields: tuple[Field, ...]) -> str:
-    """The source of a function making `__init__` of these fields, from their defaults and factories."""
-    lines = [f"\n\ndef {_maker_name(qualname)}(d, f):"]
+def _init_source(maker: str, fields: tuple[Field, ...]) -> str:
+    """The source of the function `maker` making `__init__` of these fields, from their defaults and factories."""
+    lines = [f"\n\ndef {maker}(d, f):"]
     made = [field for field in fields if field.default_factory is not MISSING]
     lines += [f'    __factory_{field.name}__ = f["{field.name}"]' for field in made]
     if made:
@@ -310,29 +309,27 @@ def _init_source(qualname: str, fields: tuple[Field, ...]) -> str:
     return "\n".join(lines)
 
 
-def inits_source(module: str) -> str:
-    """The text of `frozen_inits/<module>.py`: the `__init__` of every record of `module`."""
-    import_module(module)
-    made = {name.removeprefix(module + "."): cls for name, cls in MADE.items() if cls.__module__ == module}
-    fields = {qualname: FIELDS[cls] for qualname, cls in made.items()}
-    factories = any(field.default_factory is not MISSING for each in fields.values() for field in each)
-    head = f'"""`__init__` of the records of `{module}`, written ahead of time.\n\n'
+def inits_source() -> str:
+    """The text of `frozen_inits.py`: the `__init__` of every record of the modules of `MODULES`."""
+    bodies, entries = [], []
+    for module in MODULES:
+        import_module(module)
+        made = {name.removeprefix(module + "."): cls for name, cls in MADE.items() if cls.__module__ == module}
+        bodies += [_init_source(_maker_name(qualname, module), FIELDS[cls]) for qualname, cls in made.items()]
+        entries += [f'    "{module}": {{', *(f'        "{q}": {_maker_name(q, module)},' for q in made), "    },"]
+    head = '"""`__init__` of the `@frozen` records of `frozen.MODULES`, written ahead of time.\n\n'
     head += "Generated by `python -m copa_wikitext.frozen` (see `copa_wikitext/frozen.py`); do not edit.\n"
-    head += '"""\n\n' + _module_head(factories)
-    bodies = [_init_source(qualname, each) for qualname, each in fields.items()]
-    entries = [f'    "{qualname}": {_maker_name(qualname)},' for qualname in made]
+    head += '"""\n\n' + _module_head(True)
     return head + "".join(bodies) + "\n\nINITS = {\n" + "\n".join(entries) + "\n}\n"
 
 
 def main() -> int:
-    """Write `frozen_inits/<module>.py` for each module of `MODULES`."""
+    """Write `frozen_inits.py`, for the records of every module of `MODULES`."""
     from pathlib import Path
 
-    folder = Path(__file__).resolve().parent / "frozen_inits"
-    for module in MODULES:
-        path = folder / f"{written_name(module)}.py"
-        path.write_text(inits_source(module), encoding="utf-8")
-        print(f"wrote {path}", file=sys.stderr)
+    path = Path(__file__).resolve().parent / "frozen_inits.py"
+    path.write_text(inits_source(), encoding="utf-8")
+    print(f"wrote {path}", file=sys.stderr)
     return 0
 
 

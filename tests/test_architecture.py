@@ -69,7 +69,11 @@ def test_no_writer_imports_a_reader(writer: str) -> None:
     assert readers == [], f"{writer} reaches reader modules {readers}"
 
 
-@pytest.mark.parametrize("name", sorted(MODULES))
+#: Written by a generator and never edited (`frozen.py` writes it, tests/test_frozen.py checks it): no line limit.
+GENERATED = {"copa_wikitext.frozen_inits"}
+
+
+@pytest.mark.parametrize("name", sorted(set(MODULES) - GENERATED))
 def test_no_module_is_over_400_lines(name: str) -> None:
     assert len(MODULES[name].read_text(encoding="utf-8").splitlines()) <= MAX_LINES
 
