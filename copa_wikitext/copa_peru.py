@@ -29,8 +29,9 @@ DEPARTMENTS: tuple[str, ...] = (
 @lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Case- and accent-insensitive key: "Apurímac" and "APURIMAC" fold alike."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    bare = text
+    if not text.isascii():  # ASCII has no accents, nor anything NFKD would change
+        bare = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     return " ".join(bare.casefold().split())
 
 

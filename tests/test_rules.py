@@ -114,3 +114,18 @@ def test_a_misspelt_department_is_found_as_difflib_finds_it() -> None:
             None,
         ) if key not in {fold(department) for department in DEPARTMENTS} else None  # fmt: skip
         assert misspelt_department(name) == expected, name
+
+
+def test_fold_and_bare_leave_ascii_text_as_the_unicode_route_does() -> None:
+    import unicodedata
+
+    from copa_wikitext.copa_peru import fold
+    from copa_wikitext.rules.consistency import _bare
+
+    ascii_text = "".join(map(chr, range(128))) + " Sport  Boys\tF.C. "
+    decomposed = unicodedata.normalize("NFKD", ascii_text)
+    assert fold(ascii_text) == " ".join(
+        "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split()
+    )
+    assert _bare(ascii_text) == ascii_text
+    assert (fold("Apurímac"), _bare("Apurímac")) == ("apurimac", "Apurimac")

@@ -287,6 +287,8 @@ def aggregate_mismatch(result: ReadResult) -> Iterator[Finding]:
 
 def _bare(text: str) -> str:
     """`text` without accents, case kept, one character for one character."""
+    if text.isascii():  # no accents to take off
+        return text
     out = []
     for char in text:
         base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))

@@ -115,11 +115,8 @@ def department_spelling(result: ReadResult) -> Iterator[Finding]:
             yield Finding(path, message, position, Replacement(name, usual))
 
 
-def _same_team(first: tuple[str, str | None], second: tuple[str, str | None]) -> bool:
-    """Same name, and not two known, different locations (two clubs may share a name)."""
-    (team1, place1), (team2, place2) = first, second
-    if copa_peru.fold(team1) != copa_peru.fold(team2):
-        return False
+def _same_place(place1: str | None, place2: str | None) -> bool:
+    """Not two known, different locations (two clubs may share a name)."""
     return place1 is None or place2 is None or copa_peru.fold(place1) == copa_peru.fold(place2)
 
 
@@ -139,15 +136,15 @@ def _same_team(first: tuple[str, str | None], second: tuple[str, str | None]) ->
     "places are fine when the Location column tells them apart.",
 )
 def duplicate_team(result: ReadResult) -> Iterator[Finding]:
-    seen: list[tuple[Path, str, str | None]] = []
+    seen: dict[tuple[Path, str], list[tuple[Path, str | None]]] = {}  # rows so far, by stage and team name
     for path, row in walk.qualified_rows(result.season):
-        same_stage = (entry for entry in seen if entry[0][:2] == path[:2])
-        first = next((p for p, team, place in same_stage if _same_team((team, place), (row.team, row.location))), None)
+        same_team = seen.setdefault((path[:2], copa_peru.fold(row.team)), [])
+        first = next((p for p, place in same_team if _same_place(place, row.location)), None)
         if first is not None:
             where = result.position_of(first)
             line = f" (first on line {where.line})" if where else ""
             yield Finding((*path, "team"), f"team '{row.team}' is listed twice{line}")
-        seen.append((path, row.team, row.location))
+        same_team.append((path, row.location))
 
 
 def _infobox_position(result: ReadResult) -> Position | None:
