@@ -20,13 +20,14 @@ if TYPE_CHECKING:
     from .diff import Change
 from .source import CollectorPaused, decode
 
-#: The start of a MediaWiki XML export (Special:Export, dumps), which holds pages, not one season.
-_XML_EXPORT = re.compile(r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?<mediawiki[\s>]")
+#: The start of a MediaWiki XML export (Special:Export, dumps), which holds pages, not one season
+#: (compiled by `re` for a text that names `<mediawiki` at all).
+_XML_EXPORT = r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?<mediawiki[\s>]"
 
 
 def parse(text: str, dialect: str = "auto") -> ReadResult:
     """Read `text` with positions and diagnostics; `dialect` "auto" detects it."""
-    if dialect == "auto" and _XML_EXPORT.match(text):
+    if dialect == "auto" and "<mediawiki" in text and re.match(_XML_EXPORT, text):
         raise InputError(
             "an XML export of wiki pages, not one season article",
             position=Position(1, 1),
