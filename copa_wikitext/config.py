@@ -116,13 +116,13 @@ def load_config(path: Path) -> Config | None:
     except (OSError, UnicodeDecodeError) as error:
         raise UsageError(f"cannot read the configuration: {error}", source=str(path)) from None
     cache = _cache_file(path)
-    cached = _cached_table(cache, text) if cache else None
+    cached = _cached_table(cache, path, text) if cache else None
     if cached is not None:
         (table,) = cached
     else:
         table = _table(path, text)
         if cache:
-            _store_table(cache, text, table)
+            _store_table(cache, path, text, table)
     return None if table is None else _settings(path, text, table)
 
 
@@ -163,19 +163,20 @@ def _cache_file(path: Path) -> Path | None:
     return root / f"config-{_CACHE_GENERATION}-{spread:08x}.{sys.implementation.cache_tag}.bin"
 
 
-def _cache_header(text: str) -> bytes:
-    """What a cache file starts with: the configuration text its table was read from."""
+def _cache_header(path: Path, text: str) -> bytes:
+    """What a cache file starts with: the kind of file (`_table` reads the two apart) and the text read."""
+    kind = b"pyproject\n" if path.name == "pyproject.toml" else b"own\n"
     data = text.encode("utf-8", "surrogatepass")
-    return len(data).to_bytes(8, "little") + data
+    return kind + len(data).to_bytes(8, "little") + data
 
 
-def _cached_table(cache: Path, text: str) -> tuple[object] | None:
-    """`(table,)` as cached for this very `text`, or None when absent, made from another text, or damaged."""
+def _cached_table(cache: Path, path: Path, text: str) -> tuple[object] | None:
+    """`(table,)` as cached for this very `text` of such a file, or None when absent, made from another, or damaged."""
     try:
         data = cache.read_bytes()
     except OSError:
         return None
-    header = _cache_header(text)
+    header = _cache_header(path, text)
     if not data.startswith(header):
         return None
     try:
@@ -185,14 +186,14 @@ def _cached_table(cache: Path, text: str) -> tuple[object] | None:
     return (value[0],) if isinstance(value, tuple) and len(value) == 1 else None
 
 
-def _store_table(cache: Path, text: str, table: object) -> None:
+def _store_table(cache: Path, path: Path, text: str, table: object) -> None:
     """Cache `table` under `text`; a table marshal cannot hold (TOML dates) or a cache not written is no error."""
     from .files import write_atomic
 
     try:
         data = marshal.dumps((table,))  # type: ignore[arg-type]  # what tomllib gave: ValueError if not marshallable
         cache.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(cache, _cache_header(text) + data)
+        write_atomic(cache, _cache_header(path, text) + data)
     except (ValueError, OSError, CopaError):
         pass
 

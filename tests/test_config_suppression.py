@@ -168,3 +168,16 @@ def test_a_damaged_or_unwritable_cache_is_only_passed_over(project: Path, monkey
     config.write_text("strict = true\nselect = 1979-05-27\n", encoding="utf-8")  # a date marshal cannot keep
     with pytest.raises(UsageError, match="select must be a list"):
         load_config(config)
+
+
+def test_a_cached_table_is_never_taken_for_another_kind_of_file(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from copa_wikitext import config
+
+    shared = project / "cache.bin"  # as if both files' cache names collided
+    monkeypatch.setattr(config, "_cache_file", lambda path: shared)
+    text = "[tool.copa-wikitext]\nstrict = true\n"
+    (project / "pyproject.toml").write_text(text, encoding="utf-8")
+    (project / ".copa-wikitext.toml").write_text(text, encoding="utf-8")
+    assert config.load_config(project / "pyproject.toml").strict  # type: ignore[union-attr]
+    with pytest.raises(UsageError, match="unknown setting 'tool'"):  # our own file's keys are at the top level
+        config.load_config(project / ".copa-wikitext.toml")
