@@ -56,26 +56,17 @@ class Reading:
     line) and records a `Hole` for every typed value read from one span.
     """
 
-    def __init__(
-        self,
-        positions: dict[Path, Position] | None = None,
-        diagnostics: list[Diagnostic] | None = None,
-        holes: list[Hole] | None = None,
-        line_starts: list[int] | None = None,
-        part_starts: list[tuple[Path, int]] | None = None,
-        cited: list[tuple[Path, str]] | None = None,
-        salvage: bool | None = None,
-    ) -> None:
-        self.positions: dict[Path, Position] = {} if positions is None else positions
-        self.diagnostics: list[Diagnostic] = [] if diagnostics is None else diagnostics
-        self.holes: list[Hole] = [] if holes is None else holes
+    def __init__(self, line_starts: list[int] | None = None) -> None:
+        self.positions: dict[Path, Position] = {}
+        self.diagnostics: list[Diagnostic] = []
+        self.holes: list[Hole] = []
         self.line_starts = line_starts
         #: Where each part of the article starts: its model path and first line.
-        self.part_starts: list[tuple[Path, int]] = [] if part_starts is None else part_starts
+        self.part_starts: list[tuple[Path, int]] = []
         #: (path, markup) of each typed value whose markup may cite (`<ref>`), in source order.
-        self.cited: list[tuple[Path, str]] = [] if cited is None else cited
+        self.cited: list[tuple[Path, str]] = []
         #: Leave a malformed table row out and read the others (`salvaging()`), rather than keep the table as written.
-        self.salvage = salvage_requested() if salvage is None else salvage
+        self.salvage = salvage_requested()
 
     def hole(self, path: Path, kind: HoleKind, value: str, line: int, column: int, raw: str) -> None:
         """`value` at `path` was read from `raw`, which starts at `line`:`column` (whitespace trimmed)."""
