@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from contextlib import suppress
 from importlib import import_module
 from operator import attrgetter
 from typing import Any, TypeVar, dataclass_transform
@@ -218,9 +217,10 @@ def _init(cls: type, fields: tuple[Field, ...]) -> Callable[..., None]:
     """`cls.__init__`: the one written ahead of time for these fields, else compiled now."""
     defaults = {field.name: field.default for field in fields if field.default is not MISSING}
     factories = {field.name: field.default_factory for field in fields}
-    made = None
-    with suppress(LookupError, TypeError):  # a file written for other fields (or another version) is only stale
+    try:
         made = _written_inits(cls.__module__)[cls.__qualname__](defaults, factories)
+    except (LookupError, TypeError):  # written for other fields (or by another version): only stale
+        made = None
     if not callable(made) or not _fits(made, fields):
         namespace: dict[str, Any] = {}
         exec(_module_head(True) + _init_source(_maker_name(cls.__qualname__), fields), namespace)

@@ -40,16 +40,21 @@ class Field:
     __slots__ = ("compare", "default", "default_factory", "hash", "name", "repr", "type")
 
     def __init__(
-        self, default: Any, default_factory: Any, repr: bool = True, hash: bool | None = None, compare: bool = True
+        self,
+        default: Any,
+        default_factory: Any,
+        repr: bool = True,
+        hash: bool | None = None,
+        compare: bool = True,
+        name: str = "",
+        kind: str = "",
     ) -> None:
-        self.name, self.type = "", ""
+        self.name, self.type = name, kind
         self.default, self.default_factory = default, default_factory
         self.repr, self.hash, self.compare = repr, hash, compare
 
     def named(self, name: str, kind: str) -> Field:
-        made = Field(self.default, self.default_factory, self.repr, self.hash, self.compare)
-        made.name, made.type = name, kind
-        return made
+        return Field(self.default, self.default_factory, self.repr, self.hash, self.compare, name, kind)
 
 
 @overload
@@ -88,7 +93,7 @@ def plain_fields(cls: type) -> tuple[Field, ...] | None:
         elif default is not MISSING and type(default).__hash__ is None:  # a mutable default, which @dataclass refuses
             return None
         else:
-            fields.append(Field(default, MISSING).named(name, kind))
+            fields.append(Field(default, MISSING, name=name, kind=kind))
     stray = [name for name, value in cls.__dict__.items() if isinstance(value, Field) and name not in annotations]
     if stray:
         raise TypeError(f"{stray[0]!r} is a field but has no type annotation")
