@@ -14,20 +14,20 @@ from typing import TYPE_CHECKING, TextIO
 
 from .errors import FileError, InputError, MissingFileError, UsageError
 from .formats import READERS, detect
-from .formats.markdown.syntax import WIKI_URL
 from .model import Diagnostic, Position, ReadResult, Season
 
 if TYPE_CHECKING:
     from .diff import Change
 from .source import CollectorPaused, decode
 
-#: The start of a MediaWiki XML export (Special:Export, dumps), which holds pages, not one season.
-_XML_EXPORT = re.compile(r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?<mediawiki[\s>]")
+#: The start of a MediaWiki XML export (Special:Export, dumps), which holds pages, not one season
+#: (compiled by `re` for a text that names `<mediawiki` at all).
+_XML_EXPORT = r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?<mediawiki[\s>]"
 
 
 def parse(text: str, dialect: str = "auto") -> ReadResult:
     """Read `text` with positions and diagnostics; `dialect` "auto" detects it."""
-    if dialect == "auto" and _XML_EXPORT.match(text):
+    if dialect == "auto" and "<mediawiki" in text and re.match(_XML_EXPORT, text):
         raise InputError(
             "an XML export of wiki pages, not one season article",
             position=Position(1, 1),
@@ -54,18 +54,21 @@ def write(
     template: Path | str | None = None,
     template_timeout: float = 10.0,
     *,
-    wiki_url: str = WIKI_URL,
+    wiki_url: str | None = None,
 ) -> str:
     """`season` as text in `fmt`, optionally through the user's `template` (within `template_timeout` s).
 
-    `wiki_url` is the wiki whose articles linked names point to in Markdown.
+    `wiki_url` is the wiki whose articles linked names point to in Markdown
+    (None: the English Wikipedia's, `formats.markdown.syntax.WIKI_URL`, imported
+    only here so that reading a season does not load the Markdown syntax).
     """
     from .formats import WRITERS
+    from .formats.markdown.syntax import WIKI_URL
     from .writing.render import write as write_format
 
     if fmt not in WRITERS:
         raise UsageError(f"unknown output format {fmt!r}", hint=f"choose one of: {', '.join(WRITERS)}")
-    options = {"wiki_url": wiki_url}
+    options = {"wiki_url": WIKI_URL if wiki_url is None else wiki_url}
     return write_format(season, fmt, Path(template) if template is not None else None, options, template_timeout)
 
 

@@ -11,6 +11,11 @@ wins over a `pyproject.toml`, which counts only when it has a
     strict = true                  # warnings fail the check too
     per-file-ignores = {"old/*.wiki" = ["CP202"]}   # globs from the config's directory
 
+A configuration's table is kept in the user's cache (`resources.cache_dir`)
+under the exact text it was read from, so that a later check of the same
+file does not load a TOML parser (the package's own pyproject.toml, say,
+which names the tool but holds no table of it); a changed text is read anew.
+
 `settings_for(path, ...)` merges a file's configuration with the command
 line, whose options win. A bad file or value is a `UsageError` naming the
 configuration file and, where it can be found, the line of the key.
@@ -20,12 +25,14 @@ Nothing here reads seasons or runs rules.
 from __future__ import annotations
 
 import fnmatch
+import marshal
 import re
+import sys
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import UsageError
+from .errors import CopaError, UsageError
 from .frozen import frozen
 from .model import Position
 
@@ -108,7 +115,20 @@ def load_config(path: Path) -> Config | None:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise UsageError(f"cannot read the configuration: {error}", source=str(path)) from None
-    import tomllib  # only once a configuration file is found
+    cache = _cache_file(path)
+    cached = _cached_table(cache, path, text) if cache else None
+    if cached is not None:
+        (table,) = cached
+    else:
+        table = _table(path, text)
+        if cache:
+            _store_table(cache, path, text, table)
+    return None if table is None else _settings(path, text, table)
+
+
+def _table(path: Path, text: str) -> object:
+    """Our table in the TOML `text` of `path` (its whole document for our own file); None if it has none."""
+    import tomllib  # only once a configuration file is found, and not in the cache
 
     try:
         document = tomllib.loads(text)
@@ -119,14 +139,63 @@ def load_config(path: Path) -> Config | None:
             position=_toml_place(str(error)),
             hint="fix the TOML syntax",
         ) from None
-    if path.name == "pyproject.toml":
-        tool = document.get("tool", {})
-        if not isinstance(tool, dict) or TOOL_TABLE not in tool:
-            return None
-        table = tool[TOOL_TABLE]
-    else:
-        table = document
-    return _settings(path, text, table)
+    if path.name != "pyproject.toml":
+        return document
+    tool = document.get("tool", {})
+    return tool[TOOL_TABLE] if isinstance(tool, dict) and TOOL_TABLE in tool else None  # TOML has no null
+
+
+#: Bumped when what the cache holds for a text changes.
+_CACHE_GENERATION = 1
+
+
+def _cache_file(path: Path) -> Path | None:
+    """Where the table of the configuration `path` is cached; None without a cache directory."""
+    from zlib import crc32
+
+    from .resources import cache_dir
+
+    try:
+        root = cache_dir()
+    except RuntimeError:  # no home directory to put a cache in
+        return None
+    spread = crc32(str(path).encode("utf-8", "surrogatepass"))
+    return root / f"config-{_CACHE_GENERATION}-{spread:08x}.{sys.implementation.cache_tag}.bin"
+
+
+def _cache_header(path: Path, text: str) -> bytes:
+    """What a cache file starts with: the kind of file (`_table` reads the two apart) and the text read."""
+    kind = b"pyproject\n" if path.name == "pyproject.toml" else b"own\n"
+    data = text.encode("utf-8", "surrogatepass")
+    return kind + len(data).to_bytes(8, "little") + data
+
+
+def _cached_table(cache: Path, path: Path, text: str) -> tuple[object] | None:
+    """`(table,)` as cached for this very `text` of such a file, or None when absent, made from another, or damaged."""
+    try:
+        data = cache.read_bytes()
+    except OSError:
+        return None
+    header = _cache_header(path, text)
+    if not data.startswith(header):
+        return None
+    try:
+        value = marshal.loads(data[len(header) :])
+    except (EOFError, ValueError, TypeError):
+        return None
+    return (value[0],) if isinstance(value, tuple) and len(value) == 1 else None
+
+
+def _store_table(cache: Path, path: Path, text: str, table: object) -> None:
+    """Cache `table` under `text`; a table marshal cannot hold (TOML dates) or a cache not written is no error."""
+    from .files import write_atomic
+
+    try:
+        data = marshal.dumps((table,))  # type: ignore[arg-type]  # what tomllib gave: ValueError if not marshallable
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(cache, _cache_header(path, text) + data)
+    except (ValueError, OSError, CopaError):
+        pass
 
 
 def _settings(path: Path, text: str, table: object) -> Config:
@@ -174,13 +243,14 @@ def _key_place(text: str, key: str) -> Position | None:
     return None
 
 
-_PLACE = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+#: Where tomllib's message says the error is (compiled by `re` when there is one).
+_PLACE = r"\s*\(at line (\d+), column (\d+)\)$"
 
 
 def _toml_place(message: str) -> Position | None:
-    found = _PLACE.search(message)
+    found = re.search(_PLACE, message)
     return Position(int(found.group(1)), int(found.group(2))) if found else None
 
 
 def _without_place(message: str) -> str:
-    return _PLACE.sub("", message)
+    return re.sub(_PLACE, "", message)

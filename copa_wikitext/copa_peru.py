@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from difflib import SequenceMatcher, get_close_matches
 from functools import lru_cache
 
 from .frozen import frozen
@@ -30,8 +29,9 @@ DEPARTMENTS: tuple[str, ...] = (
 @lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Case- and accent-insensitive key: "Apurímac" and "APURIMAC" fold alike."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    bare = text
+    if not text.isascii():  # ASCII has no accents, nor anything NFKD would change
+        bare = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     return " ".join(bare.casefold().split())
 
 
@@ -45,28 +45,6 @@ def canonical_department(name: str) -> str | None:
 
 def is_department(name: str) -> bool:
     return fold(name) in _DEPARTMENT_BY_FOLD
-
-
-def closest_department(name: str) -> str | None:
-    """The department `name` most likely misspells, for "did you mean"."""
-    matches = get_close_matches(fold(name), list(_DEPARTMENT_BY_FOLD), n=1, cutoff=0.6)
-    return _DEPARTMENT_BY_FOLD[matches[0]] if matches else None
-
-
-@lru_cache(maxsize=4096)
-def misspelt_department(name: str) -> str | None:
-    """The department `name` is a near miss of ("Apurimak"), or None.
-
-    Stricter than `closest_department`: a team such as "Sport Ancash" is
-    no misspelling. Only names of about the same length are compared.
-    """
-    key = fold(name)
-    if key in _DEPARTMENT_BY_FOLD:
-        return None
-    for folded, spelt in _DEPARTMENT_BY_FOLD.items():
-        if abs(len(folded) - len(key)) <= 2 and SequenceMatcher(None, key, folded).ratio() >= 0.85:
-            return spelt
-    return None
 
 
 # --- ordinals ---------------------------------------------------------------
@@ -234,7 +212,8 @@ def region_departments(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
 
 # --- scores -----------------------------------------------------------------
 
-_SCORE = re.compile(r"^\s*(\d+)\s*[–\-−]\s*(\d+)")
+#: Score patterns are compiled (by `re`, once) when a season first has a score: many have none.
+_SCORE = r"^\s*(\d+)\s*[–\-−]\s*(\d+)"
 
 
 @lru_cache(maxsize=1024)
@@ -242,7 +221,7 @@ def parse_score(text: str | None) -> tuple[int, int] | None:
     """Goals of a score as written: "2–1", "1-1 (4–3 p)" -> (2, 1), (1, 1)."""
     if not text:
         return None
-    match = _SCORE.match(text)
+    match = re.match(_SCORE, text)
     return (int(match.group(1)), int(match.group(2))) if match else None
 
 
@@ -277,22 +256,22 @@ class Result:
     extra_time: bool = False
 
 
-_PENALTIES = re.compile(r"\(\s*(\d+)\s*[–\-−]\s*(\d+)\s*p(?:en)?\.?\s*\)", re.IGNORECASE)
-_AWAY_GOALS = re.compile(r"\(\s*a\s*\)", re.IGNORECASE)
-_EXTRA_TIME = re.compile(r"\ba\.\s?e\.\s?t\.?|\baet\b|\bextra time\b", re.IGNORECASE)
+_PENALTIES = r"(?i)\(\s*(\d+)\s*[–\-−]\s*(\d+)\s*p(?:en)?\.?\s*\)"
+_AWAY_GOALS = r"(?i)\(\s*a\s*\)"
+_EXTRA_TIME = r"(?i)\ba\.\s?e\.\s?t\.?|\baet\b|\bextra time\b"
 #: What a `{{Football box}}`'s `aet=` adds to its score, and the shoot-out after it.
 EXTRA_TIME_MARK = "(a.e.t.)"
 
 
 def parse_result(text: str | None) -> Result:
     """Goals, walkover, away goals and shoot-out of a score as written."""
-    shootout = _PENALTIES.search(text or "")
+    shootout = re.search(_PENALTIES, text or "")
     return Result(
         goals=parse_score(text),
         walkover=is_walkover(text),
-        away_goals=bool(_AWAY_GOALS.search(text or "")),
+        away_goals=bool(re.search(_AWAY_GOALS, text or "")),
         penalties=(int(shootout.group(1)), int(shootout.group(2))) if shootout else None,
-        extra_time=bool(_EXTRA_TIME.search(text or "")),
+        extra_time=bool(re.search(_EXTRA_TIME, text or "")),
     )
 
 

@@ -8,10 +8,10 @@ pairs in the source's key order, or the canonical one.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from itertools import combinations
 
 from . import copa_peru
+from .frozen import replace
 from .layout import InfoboxLayout
 from .model import Infobox, InfoField, Winner
 

@@ -13,11 +13,10 @@ unless it is the source's spelling of a fact held elsewhere.
 
 from __future__ import annotations
 
-import dataclasses
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from .frozen import frozen
+from .frozen import field_names, frozen, replace
 
 
 class BlockKind(StrEnum):
@@ -190,7 +189,6 @@ def _strip(value: Any) -> Any:
         return tuple(_strip(item) for item in value)
     if isinstance(value, LayoutRecord):
         return type(value)()
-    if not dataclasses.is_dataclass(value) or isinstance(value, type):
+    if isinstance(value, type) or not hasattr(type(value), "__dataclass_fields__"):  # as dataclasses.is_dataclass
         return value
-    changes = {field.name: _strip(getattr(value, field.name)) for field in dataclasses.fields(value)}
-    return dataclasses.replace(value, **changes)
+    return replace(value, **{name: _strip(getattr(value, name)) for name in field_names(value)})

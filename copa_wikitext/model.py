@@ -12,10 +12,10 @@ Nothing here parses or writes text; see `formats/`.
 
 from __future__ import annotations
 
-from dataclasses import field
 from enum import StrEnum
 
 from .frozen import frozen
+from .frozen_fields import field
 from .layout import InfoboxLayout, SeasonLayout, SectionLayout, StandingsLayout, TableLayout, strip_layout
 
 #: Version of the JSON document shape; bumped when a key changes meaning.

@@ -4,8 +4,9 @@ A wheel carries the grammars and templates inside the package
 (`copa_wikitext/grammars`, `copa_wikitext/templates`); a checkout or editable
 install has them at the repository root beside the package.
 
-The cache directory holds what is derived from them once and reused by every
-later process (the generated parser of the article grammar): it is
+The cache directory holds what is derived once and reused by every later
+process (the generated parser of the article grammar, the table of each
+configuration file read, each checked against its source when read): it is
 `$COPA_WIKITEXT_CACHE` if set, else `copa-wikitext` inside the platform's
 user cache directory. Nothing here touches the disk at import time.
 """

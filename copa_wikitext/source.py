@@ -47,7 +47,8 @@ MAX_NESTING = 30
 #: C0 controls but tab and newline, DEL, C1 controls, the Unicode line and
 #: paragraph separators (Python's `splitlines` and `strip` treat them as
 #: line ends and blanks), and lone surrogates: what no text article holds raw.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+#: A pattern for `re`, which compiles it when a text first needs it.
+CONTROL_CHARACTERS = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]"
 
 
 def check_controls(text: str, dialect: str) -> None:
@@ -56,7 +57,9 @@ def check_controls(text: str, dialect: str) -> None:
     The article dialect would strip some of them from a cell's ends or break
     a line at others, so a value holding one would not read back as itself.
     """
-    found = CONTROL_CHARACTERS.search(text)
+    if text.replace("\n", "").replace("\t", "").isprintable():  # each of them is unprintable: none is here
+        return
+    found = re.search(CONTROL_CHARACTERS, text)
     if found:
         raise InputError(
             f"the control character U+{ord(found.group()):04X} has no place in {dialect}",
@@ -65,7 +68,7 @@ def check_controls(text: str, dialect: str) -> None:
         )
 
 
-_NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
+_NUMERIC_REFERENCE = r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));"
 
 
 def check_references(text: str) -> None:
@@ -74,7 +77,7 @@ def check_references(text: str) -> None:
     mwparserfromhell turns `&#xD800;` into a lone surrogate, which no UTF-8
     output can hold: refused where it stands, not later by every writer.
     """
-    for found in _NUMERIC_REFERENCE.finditer(text):
+    for found in re.finditer(_NUMERIC_REFERENCE, text):
         digits = found.group(1) or found.group(2)
         value = int(digits[:9], 16 if found.group(1) else 10) if len(digits) <= 9 else 0x110000
         if 0xD800 <= value <= 0xDFFF or value > 0x10FFFF:
@@ -169,12 +172,14 @@ class LineIndex:
 _OPENERS = {"{{": "}}", "{|": "|}", "[[": "]]", "<ref": "</ref", "<tag>": "</tag>", "[http": "]"}
 #: HTML tags that never take a closing tag, so never count as left open.
 _VOID_TAGS = frozenset({"br", "hr", "wbr", "img", "references"})
-_BRACKETS = re.compile(
-    r"\{\{|\}\}|\{\||\|\}|\[\[|\]\]|<ref\b[^>]*?/>|<ref\b|</ref\b"
+#: Every opener and closer `check_nesting` counts; compiled (by `re`) when a text first needs it.
+_BRACKETS = (
+    r"(?i)\{\{|\}\}|\{\||\|\}|\[\[|\]\]|<ref\b[^>]*?/>|<ref\b|</ref\b"
     r"|<(?P<open>[a-z][a-z0-9]*)\b[^<>]*(?<!/)>|</(?P<close>[a-z][a-z0-9]*)\s*>"
-    r"|\[(?:https?:|ftp:|mailto:)?//|\[mailto:|\]",
-    re.IGNORECASE,
+    r"|\[(?:https?:|ftp:|mailto:)?//|\[mailto:|\]"
 )
+#: A character every opener holds: a text with no more of them than MAX_NESTING cannot nest too deep.
+_OPENING = "{[<"
 
 
 def check_nesting(text: str) -> None:
@@ -189,9 +194,11 @@ def check_nesting(text: str) -> None:
     templates nested past about 33 levels into text.
     """
     _check_comments(text)
+    if sum(text.count(character) for character in _OPENING) <= MAX_NESTING:
+        return
     depth = dict.fromkeys(_OPENERS, 0)
     closers = {closer: opener for opener, closer in _OPENERS.items()}
-    for match in _BRACKETS.finditer(text):
+    for match in re.finditer(_BRACKETS, text):
         token = _token(match)
         if token is None:
             continue

@@ -13,10 +13,10 @@ Nothing here reads or writes text.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from .copa_peru import fold
+from .frozen import replace
 from .model import LeagueTable, StandingsRow
 
 #: Folded header spellings -> the StandingsRow field the column holds.

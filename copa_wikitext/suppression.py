@@ -15,15 +15,15 @@ from collections.abc import Iterable
 
 from .model import Diagnostic
 
-#: The comment, with the codes in group 1.
-COMMENT = re.compile(r"<!--\s*copa-wikitext:\s*ignore\s+([A-Za-z0-9,\s]+?)\s*-->")
+#: The comment, with the codes in group 1 (compiled by `re` when a text first has one).
+COMMENT = r"<!--\s*copa-wikitext:\s*ignore\s+([A-Za-z0-9,\s]+?)\s*-->"
 
 
 def suppressed_codes(text: str) -> dict[int, tuple[str, ...]]:
     """For each line (from 1) the codes silenced there: its own comments and the line above's."""
     silenced: dict[int, list[str]] = {}
     for number, line in enumerate(text.splitlines(), 1):
-        for found in COMMENT.finditer(line):
+        for found in re.finditer(COMMENT, line):
             codes = [code.upper() for code in re.split(r"[\s,]+", found.group(1)) if code]
             for target in (number, number + 1):
                 silenced.setdefault(target, []).extend(codes)

@@ -4,12 +4,14 @@ inline `<!-- copa-wikitext: ignore … -->` comments, and `validate DIR`."""
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
 from copa_wikitext.api import parse, write
 from copa_wikitext.cli import main
+from copa_wikitext.errors import UsageError
 
 CASES = Path(__file__).parent / "cases" / "invalid"
 SPELLING = CASES / "CP202_two_spellings_in_one_article.txt"  # CP202 at 27:40, nothing else
@@ -126,3 +128,56 @@ def test_validate_walks_a_directory_and_skips_exports(tmp_path: Path, capsys: py
     assert code == 1
     assert [line.split(":")[0] for line in out.splitlines()] == [f"{tmp_path}/b.txt", f"{tmp_path}/deep/a.txt"]
     assert f"{tmp_path}/dump.xml: an XML export, skipped; 'copa-wikitext batch' reads its pages" in err
+
+
+def test_a_configuration_read_again_comes_from_the_cache_without_tomllib(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from copa_wikitext.config import load_config
+
+    monkeypatch.setenv("COPA_WIKITEXT_CACHE", str(project / "cache"))
+    config = project / "pyproject.toml"
+    config.write_text('[project]\nname = "copa-wikitext"\n[tool.copa-wikitext]\nignore = ["CP202"]\n', encoding="utf-8")
+    first = load_config(config)
+    monkeypatch.setitem(sys.modules, "tomllib", None)  # importing it now fails
+    assert load_config(config) == first and first is not None and first.ignore == ("CP202",)
+    config.write_text('[project]\nname = "copa-wikitext"\n', encoding="utf-8")
+    with pytest.raises(ImportError):  # another text is never answered from the cache
+        load_config(config)
+    monkeypatch.delitem(sys.modules, "tomllib")
+    assert load_config(config) is None
+    monkeypatch.setitem(sys.modules, "tomllib", None)
+    assert load_config(config) is None  # "no table of ours" is cached too
+
+
+def test_a_damaged_or_unwritable_cache_is_only_passed_over(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from copa_wikitext.config import _cache_file, load_config
+
+    monkeypatch.setenv("COPA_WIKITEXT_CACHE", str(project / "cache"))
+    config = project / ".copa-wikitext.toml"
+    config.write_text("strict = true\n", encoding="utf-8")
+    cache = _cache_file(config)
+    assert cache is not None
+    cache.parent.mkdir()
+    cache.write_bytes(b"damaged")
+    assert load_config(config) is not None and load_config(config).strict  # type: ignore[union-attr]
+    cache.write_bytes(cache.read_bytes()[:-3])  # cut short
+    assert load_config(config).strict  # type: ignore[union-attr]
+    monkeypatch.setenv("COPA_WIKITEXT_CACHE", str(config))  # a file where the directory should be
+    assert load_config(config).strict  # type: ignore[union-attr]
+    config.write_text("strict = true\nselect = 1979-05-27\n", encoding="utf-8")  # a date marshal cannot keep
+    with pytest.raises(UsageError, match="select must be a list"):
+        load_config(config)
+
+
+def test_a_cached_table_is_never_taken_for_another_kind_of_file(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from copa_wikitext import config
+
+    shared = project / "cache.bin"  # as if both files' cache names collided
+    monkeypatch.setattr(config, "_cache_file", lambda path: shared)
+    text = "[tool.copa-wikitext]\nstrict = true\n"
+    (project / "pyproject.toml").write_text(text, encoding="utf-8")
+    (project / ".copa-wikitext.toml").write_text(text, encoding="utf-8")
+    assert config.load_config(project / "pyproject.toml").strict  # type: ignore[union-attr]
+    with pytest.raises(UsageError, match="unknown setting 'tool'"):  # our own file's keys are at the top level
+        config.load_config(project / ".copa-wikitext.toml")

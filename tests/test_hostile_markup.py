@@ -91,3 +91,25 @@ def test_the_size_curve_benchmark_gives_a_row_per_construct_dialect_and_size() -
     assert all(row["seconds_per_mb"] >= 0 for row in rows)
     assert {row["outcome"] for row in rows if row["construct"] in GUARDED} == {"refused"}
     assert [row["ratio"] is None for row in rows[:2]] == [True, False]
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=()), max_size=20))
+def test_check_controls_refuses_exactly_what_the_pattern_finds(text: str) -> None:
+    from copa_wikitext.source import CONTROL_CHARACTERS, check_controls
+
+    found = re.search(CONTROL_CHARACTERS, text)
+    try:
+        check_controls(text, "a test")
+    except InputError as error:
+        assert found is not None and f"U+{ord(found.group()):04X}" in error.message
+    else:
+        assert found is None
+
+
+def test_check_controls_looks_past_printable_text_for_what_is_not() -> None:
+    from copa_wikitext.source import check_controls
+
+    check_controls("tab\tnewline\nno-break\u00a0soft\u00adhyphen", "a test")  # unprintable, but allowed
+    for control in ("\x00", "\x1f", "\x85", "\u2028", "\ud800"):
+        with pytest.raises(InputError, match=f"U\\+{ord(control):04X}"):
+            check_controls(f"text\n{control}", "a test")

@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from copa_wikitext.cli import main
 from copa_wikitext.model import Severity
@@ -86,3 +88,44 @@ def test_pre_commit_hook_runs_validate_on_season_files() -> None:
     files = re.compile(fields["files"])
     assert files.search("samples/2014_copa_peru.txt") and files.search("seasons/2014_Copa_Perú.wiki")
     assert not files.search("requirements.txt")
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="ab_ 1é-.\u0661\u00b2", max_size=12), st.text(alphabet="ab_ 1é-", max_size=3))
+def test_whole_words_finds_what_the_whole_word_pattern_finds(text: str, word: str) -> None:
+    from copa_wikitext.rules.consistency import whole_words
+
+    pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+    assert list(whole_words(text, word)) == [found.start() for found in pattern.finditer(text)]
+
+
+def test_a_misspelt_department_is_found_as_difflib_finds_it() -> None:
+    from difflib import SequenceMatcher
+
+    from copa_wikitext.copa_peru import DEPARTMENTS, fold
+    from copa_wikitext.misspelling import misspelt_department
+
+    names = ["Apurimak", "Cuzco", "Sport Ancash", "Huanuco", "La Libertat", "Ica", "Junin FC", "Moqegua", "Tumbes"]
+    for name in names + [department[:-1] for department in DEPARTMENTS]:
+        key = fold(name)
+        expected = next(
+            (department for department in DEPARTMENTS if abs(len(fold(department)) - len(key)) <= 2
+             and SequenceMatcher(None, key, fold(department)).ratio() >= 0.85),
+            None,
+        ) if key not in {fold(department) for department in DEPARTMENTS} else None  # fmt: skip
+        assert misspelt_department(name) == expected, name
+
+
+def test_fold_and_bare_leave_ascii_text_as_the_unicode_route_does() -> None:
+    import unicodedata
+
+    from copa_wikitext.copa_peru import fold
+    from copa_wikitext.rules.consistency import _bare
+
+    ascii_text = "".join(map(chr, range(128))) + " Sport  Boys\tF.C. "
+    decomposed = unicodedata.normalize("NFKD", ascii_text)
+    assert fold(ascii_text) == " ".join(
+        "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split()
+    )
+    assert _bare(ascii_text) == ascii_text
+    assert (fold("Apurímac"), _bare("Apurímac")) == ("apurimac", "Apurimac")

@@ -104,7 +104,7 @@ def _written_as_itself_or_refused(fmt: str, team: str) -> None:
     if fmt in READ_BACK:  # the formats with a reader: the value read back is the value written
         assert copa_wikitext.read(text, fmt).infobox.winners.team == team  # type: ignore[union-attr]
         return
-    assert not CONTROL_CHARACTERS.search(text)
+    assert not re.search(CONTROL_CHARACTERS, text)
     page = MARKDOWN.render(text) if fmt == "markdown" else text
     assert team in _page_text(page)  # what a reader of the page sees
 

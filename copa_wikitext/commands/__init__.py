@@ -1,4 +1,4 @@
-"""Subcommands of `copa-wikitext`, one module each, found by `cli.py`.
+"""Subcommands of `copa-wikitext`, one module each, named in `NAMES` for `cli.py`.
 
 A module here defines `ORDER` (its place in `--help`), `add_parser(subparsers)`
 and `run(args) -> int`. It parses arguments and calls the library; it keeps
@@ -9,6 +9,11 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable, Sequence
+
+#: The subcommand modules. Listed rather than found with `pkgutil`, whose
+#: import (with `inspect`) costs more than most commands take to run;
+#: tests/test_architecture.py checks the list against the package.
+NAMES = ("batch", "convert", "diff", "rules", "schema", "templates", "validate")
 
 
 def add_wiki_url_option(parser: argparse.ArgumentParser) -> None:

@@ -128,11 +128,10 @@ def extensions(formats: dict[str, Format]) -> tuple[str, ...]:
 
 
 #: Markup only MediaWiki source has: an infobox template, a table, a match
-#: template, a main-article template or a category link.
-_MEDIAWIKI_HINT = re.compile(
-    r"\{\{\s*(?:Infobox|TwoLegStart|OneLegStart|Football ?box|main\s*\|)|^\{\||\[\[\s*Category\s*:",
-    re.MULTILINE | re.IGNORECASE,
-)
+#: template, a main-article template or a category link. Each starts with
+#: one of `_HINT_STARTS`; the pattern is compiled (by `re`) for a text that has one.
+_MEDIAWIKI_HINT = r"(?im)\{\{\s*(?:Infobox|TwoLegStart|OneLegStart|Football ?box|main\s*\|)|^\{\||\[\[\s*Category\s*:"
+_HINT_STARTS = ("{{", "{|", "[[")
 
 
 def detect(text: str) -> str:
@@ -140,6 +139,7 @@ def detect(text: str) -> str:
     start = text.lstrip("\ufeff \t\r\n")[:1]
     if start in ("{", "[") and start + text.lstrip("\ufeff \t\r\n")[1:2] not in ("{{", "{|"):
         return "json"
-    if _MEDIAWIKI_HINT.search(text[:20000]):
+    head = text[:20000]
+    if any(start in head for start in _HINT_STARTS) and re.search(_MEDIAWIKI_HINT, head):
         return "mediawiki"
     return "wikitext"

@@ -18,10 +18,10 @@ linter prints and fixes, so nothing is lost there.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..block_order import ModelSection
+from ..frozen import replace
 from ..layout import Block, BlockKind, Hole, HoleKind
 from ..model import Diagnostic, LeagueTable, Match, Path, Position, QualifiedTable, Round, Stage
 from ..rules.registry import Rule
@@ -49,7 +49,6 @@ def filled(
     return replace(section, **values)
 
 
-@dataclass
 class Reading:
     """What a read collects besides the season: positions, diagnostics and, if asked, holes.
 
@@ -57,16 +56,17 @@ class Reading:
     line) and records a `Hole` for every typed value read from one span.
     """
 
-    positions: dict[Path, Position] = field(default_factory=dict)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    holes: list[Hole] = field(default_factory=list)
-    line_starts: list[int] | None = None
-    #: Where each part of the article starts: its model path and first line.
-    part_starts: list[tuple[Path, int]] = field(default_factory=list)
-    #: (path, markup) of each typed value whose markup may cite (`<ref>`), in source order.
-    cited: list[tuple[Path, str]] = field(default_factory=list)
-    #: Leave a malformed table row out and read the others (`salvaging()`), rather than keep the table as written.
-    salvage: bool = field(default_factory=salvage_requested)
+    def __init__(self, line_starts: list[int] | None = None) -> None:
+        self.positions: dict[Path, Position] = {}
+        self.diagnostics: list[Diagnostic] = []
+        self.holes: list[Hole] = []
+        self.line_starts = line_starts
+        #: Where each part of the article starts: its model path and first line.
+        self.part_starts: list[tuple[Path, int]] = []
+        #: (path, markup) of each typed value whose markup may cite (`<ref>`), in source order.
+        self.cited: list[tuple[Path, str]] = []
+        #: Leave a malformed table row out and read the others (`salvaging()`), rather than keep the table as written.
+        self.salvage = salvage_requested()
 
     def hole(self, path: Path, kind: HoleKind, value: str, line: int, column: int, raw: str) -> None:
         """`value` at `path` was read from `raw`, which starts at `line`:`column` (whitespace trimmed)."""

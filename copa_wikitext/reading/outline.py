@@ -10,10 +10,10 @@ fill each part from the blocks under its heading.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
 from typing import Generic, Protocol, TypeVar
 
 from .. import copa_peru
+from ..frozen import frozen, replace
 from ..model import Path, Region, Round, Season, Stage
 from ..rules.syntax import HEADING_LEVEL_SKIPPED
 from .filing import Reading
@@ -27,21 +27,23 @@ class Heading(Protocol):
     def line(self) -> int: ...
 
 
-@dataclass
 class RegionOutline:
     """A region's heading and its rounds' headings, as indexes into the headings."""
 
-    heading: int
-    rounds: list[int] = field(default_factory=list)
+    def __init__(self, heading: int) -> None:
+        self.heading = heading
+        self.rounds: list[int] = []
 
 
-@dataclass
 class StageOutline:
-    heading: int
-    regions: list[RegionOutline] = field(default_factory=list)
-    rounds: list[int] = field(default_factory=list)
-    #: How many of `rounds` stood before the first region.
-    leading_rounds: int = 0
+    """A stage's heading, its regions, and its rounds' headings, as indexes into the headings."""
+
+    def __init__(self, heading: int) -> None:
+        self.heading = heading
+        self.regions: list[RegionOutline] = []
+        self.rounds: list[int] = []
+        #: How many of `rounds` stood before the first region.
+        self.leading_rounds = 0
 
 
 def outline(headings: Sequence[Heading], names: Sequence[str], reading: Reading) -> list[StageOutline]:
@@ -156,7 +158,7 @@ def _assemble_rounds(
     )
 
 
-@dataclass(frozen=True)
+@frozen
 class Body(Generic[S]):
     """The sections under the title: the stages, and the season's See also list."""
 

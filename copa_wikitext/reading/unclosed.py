@@ -17,8 +17,9 @@ import re
 from ..rules.syntax import UNBALANCED_TABLE, UNCLOSED_MARKUP
 from .filing import Reading
 
-_TOKEN = re.compile(r"\[\[|\]\]|\{\{|\}\}|<ref\b[^>]*/\s*>|<ref\b[^>]*>|</ref\s*>", re.IGNORECASE)
-_TABLE = re.compile(r"^\s*(\{\||\|\})")
+#: Patterns compiled (by `re`, once) when a text first has an opener: many have none.
+_TOKEN = r"(?i)\[\[|\]\]|\{\{|\}\}|<ref\b[^>]*/\s*>|<ref\b[^>]*>|</ref\s*>"
+_TABLE = r"^\s*(\{\||\|\})"
 
 _MESSAGES = {
     "[[": "link '[[' is never closed with ']]'",
@@ -30,17 +31,19 @@ _MESSAGES = {
 
 def unclosed(text: str) -> list[tuple[str, int, int]]:
     """Each opener never closed: (opener, line, column), 1-based, in source order."""
+    if not any(character in text for character in "[{<"):  # every opener holds one of them
+        return []
     body = blank_comments(text)
     open_: dict[str, list[tuple[int, int]]] = {"{{": [], "<ref": [], "{|": []}
     found: list[tuple[str, int, int]] = []
     for number, line in enumerate(body.split("\n"), 1):
         links: list[tuple[int, int]] = []
-        table = _TABLE.match(line)
+        table = re.match(_TABLE, line)
         if table and table.group(1) == "{|":
             open_["{|"].append((number, table.start(1) + 1))
         elif table and open_["{|"]:
             open_["{|"].pop()
-        for token in _TOKEN.finditer(line):
+        for token in re.finditer(_TOKEN, line):
             value, where = token.group().lower(), (number, token.start() + 1)
             if value == "[[":
                 links.append(where)

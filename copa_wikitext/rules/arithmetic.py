@@ -210,17 +210,18 @@ def tie_winner_mismatch(result: ReadResult) -> Iterator[Finding]:
                 )
 
 
-_MINUTE = re.compile(r"\d+(?:\+\d+)?\s*['′]")
-_GOAL_TEMPLATE = re.compile(r"\{\{\s*goal\s*\|([^{}]*)\}\}", re.IGNORECASE)
-_MINUTE_PARAMETER = re.compile(r"\s*\d+(?:\+\d+)?\s*$")
+#: Scorers' patterns, compiled (by `re`, once) at the first match with scorers listed.
+_MINUTE = r"\d+(?:\+\d+)?\s*['′]"
+_GOAL_TEMPLATE = r"(?i)\{\{\s*goal\s*\|([^{}]*)\}\}"
+_MINUTE_PARAMETER = r"\s*\d+(?:\+\d+)?\s*$"
 
 
 def _goals_on(line: str) -> int:
     """Goals one scorer's line records: minutes of `{{goal|12|45}}` or `12', 45'`; at least one."""
     minutes = 0
-    for template in _GOAL_TEMPLATE.finditer(line):
-        minutes += sum(1 for part in template.group(1).split("|") if _MINUTE_PARAMETER.match(part))
-    minutes += len(_MINUTE.findall(_GOAL_TEMPLATE.sub("", line)))
+    for template in re.finditer(_GOAL_TEMPLATE, line):
+        minutes += sum(1 for part in template.group(1).split("|") if re.match(_MINUTE_PARAMETER, part))
+    minutes += len(re.findall(_MINUTE, re.sub(_GOAL_TEMPLATE, "", line)))
     return max(1, minutes)
 
 

@@ -171,9 +171,9 @@ def region_department_without_teams(result: ReadResult) -> Iterator[Finding]:
 def _named_in_prose(team: str, season: Season) -> bool:
     """Does a stage's, region's or round's text (a club entering late, say), or a table of teams kept as
     written, name `team`?"""
-    pattern = re.compile(rf"(?<!\w){re.escape(copa_peru.fold(team))}(?!\w)")
+    folded = copa_peru.fold(team)
     texts = (*walk.prose(season), *walk.team_tables(season))
-    return any(pattern.search(copa_peru.fold(text)) for text in texts)
+    return any(next(whole_words(copa_peru.fold(text), folded), None) is not None for text in texts)
 
 
 @rule(
@@ -287,6 +287,8 @@ def aggregate_mismatch(result: ReadResult) -> Iterator[Finding]:
 
 def _bare(text: str) -> str:
     """`text` without accents, case kept, one character for one character."""
+    if text.isascii():  # no accents to take off
+        return text
     out = []
     for char in text:
         base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
@@ -294,21 +296,40 @@ def _bare(text: str) -> str:
     return "".join(out)
 
 
-def _team_patterns(result: ReadResult) -> list[tuple[str, re.Pattern[str]]]:
-    """A whole-word pattern per team name a note could mention, longest names first."""
+def _team_spellings(result: ReadResult) -> list[tuple[str, str]]:
+    """Each team name a note could mention, with the spelling looked for in notes, longest names first."""
     names = {row.team for _, row in walk.qualified_rows(result.season)}
     usable = [name for name in names if len(name) >= 3 and not copa_peru.is_department(name)]
     usable.sort(key=len, reverse=True)
-    return [(name, re.compile(rf"(?<!\w){re.escape(_bare(name))}(?!\w)")) for name in usable]
+    return [(name, _bare(name)) for name in usable]
 
 
-def _teams_named(note: str, patterns: list[tuple[str, re.Pattern[str]]]) -> Iterator[tuple[str, int]]:
+def _teams_named(note: str, spellings: list[tuple[str, str]]) -> Iterator[tuple[str, int]]:
     """Teams a note names, with the offset of each; a longer name hides the shorter ones inside it."""
     text = _bare(note)
-    for name, pattern in patterns:
-        for found in pattern.finditer(text):
-            yield name, found.start()
-            text = text[: found.start()] + " " * len(found.group()) + text[found.end() :]
+    for name, spelling in spellings:
+        for start in whole_words(text, spelling):
+            yield name, start
+            text = text[:start] + " " * len(spelling) + text[start + len(spelling) :]
+
+
+def whole_words(text: str, word: str) -> Iterator[int]:
+    r"""Where `word` stands in `text` as a whole word, left to right, never overlapping.
+
+    What `re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text)` finds, without
+    compiling a pattern per team (`\w` is a character `isalnum`, or "_").
+    """
+    start = text.find(word)
+    while start != -1:
+        end = start + len(word)
+        whole = not _word_character(text, start - 1) and not _word_character(text, end)
+        if whole:
+            yield start
+        start = text.find(word, end if whole and word else start + 1)
+
+
+def _word_character(text: str, at: int) -> bool:
+    return 0 <= at < len(text) and (text[at].isalnum() or text[at] == "_")
 
 
 def _region_notes(season_result: ReadResult) -> Iterator[tuple[Region, Path, str]]:
@@ -340,9 +361,9 @@ Region I includes qualified teams from Amazonas, Lambayeque, Tumbes and Piura re
 )
 def note_team_outside_region(result: ReadResult) -> Iterator[Finding]:
     teams = walk.teams_by_name(result.season)
-    patterns = _team_patterns(result)
+    spellings = _team_spellings(result)
     for region, path, note in _region_notes(result):
-        for team, offset in _teams_named(note, patterns):
+        for team, offset in _teams_named(note, spellings):
             if _plays_elsewhere(team, region, teams):
                 message = f"note names '{team}', which does not play in {region.name}"
                 yield Finding(path, message, walk.note_position(result, path, note, offset))

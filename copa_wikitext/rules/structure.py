@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from .. import copa_peru
+from ..misspelling import closest_department
 from ..model import Path, Position, ReadResult, Severity
 from . import walk
 from .registry import Finding, Replacement, rule
@@ -49,7 +50,7 @@ def unknown_department(result: ReadResult) -> Iterator[Finding]:
         if not name.strip():
             yield Finding(path, "empty department cell", position)
             continue
-        guess = copa_peru.closest_department(name)
+        guess = closest_department(name)
         hint = f"; did you mean '{guess}'?" if guess else ""
         yield Finding(path, f"unknown department '{name}'{hint}", position)
 
@@ -114,11 +115,8 @@ def department_spelling(result: ReadResult) -> Iterator[Finding]:
             yield Finding(path, message, position, Replacement(name, usual))
 
 
-def _same_team(first: tuple[str, str | None], second: tuple[str, str | None]) -> bool:
-    """Same name, and not two known, different locations (two clubs may share a name)."""
-    (team1, place1), (team2, place2) = first, second
-    if copa_peru.fold(team1) != copa_peru.fold(team2):
-        return False
+def _same_place(place1: str | None, place2: str | None) -> bool:
+    """Not two known, different locations (two clubs may share a name)."""
     return place1 is None or place2 is None or copa_peru.fold(place1) == copa_peru.fold(place2)
 
 
@@ -138,15 +136,15 @@ def _same_team(first: tuple[str, str | None], second: tuple[str, str | None]) ->
     "places are fine when the Location column tells them apart.",
 )
 def duplicate_team(result: ReadResult) -> Iterator[Finding]:
-    seen: list[tuple[Path, str, str | None]] = []
+    seen: dict[tuple[Path, str], list[tuple[Path, str | None]]] = {}  # rows so far, by stage and team name
     for path, row in walk.qualified_rows(result.season):
-        same_stage = (entry for entry in seen if entry[0][:2] == path[:2])
-        first = next((p for p, team, place in same_stage if _same_team((team, place), (row.team, row.location))), None)
+        same_team = seen.setdefault((path[:2], copa_peru.fold(row.team)), [])
+        first = next((p for p, place in same_team if _same_place(place, row.location)), None)
         if first is not None:
             where = result.position_of(first)
             line = f" (first on line {where.line})" if where else ""
             yield Finding((*path, "team"), f"team '{row.team}' is listed twice{line}")
-        seen.append((path, row.team, row.location))
+        same_team.append((path, row.location))
 
 
 def _infobox_position(result: ReadResult) -> Position | None:
@@ -204,12 +202,12 @@ def winners_title_not_ordinal(result: ReadResult) -> Iterator[Finding]:
     yield Finding(("infobox", "winners"), message, replacement=_ordinal_label(label))
 
 
-_WRONG_SUFFIX = re.compile(r"^([1-9][0-9]*)(st|nd|rd|th)\b", re.IGNORECASE)
+_WRONG_SUFFIX = r"(?i)^([1-9][0-9]*)(st|nd|rd|th)\b"  # compiled (by `re`) at the first title label
 
 
 def _ordinal_label(label: str) -> Replacement | None:
     """'1th Title' -> '1st Title': only a numeral with the wrong suffix is fixed; 'Title 1' is left to the editor."""
-    found = _WRONG_SUFFIX.match(label)
+    found = re.match(_WRONG_SUFFIX, label)
     if found is None:
         return None
     return Replacement(label, copa_peru.ordinal(int(found.group(1))) + label[found.end() :])
@@ -236,7 +234,7 @@ def round_without_results(result: ReadResult) -> Iterator[Finding]:
             yield Finding(place.path, f"round '{round_.name}' has no results")
 
 
-_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_YEAR = r"(?<!\d)\d{4}(?!\d)"  # compiled (by `re`) at the first year kept as text
 #: Infobox fields that hold a year (folded keys); "2014 (provisional)" still names one.
 YEAR_FIELDS = ("season", "prevseason", "nextseason")
 
@@ -259,5 +257,5 @@ def infobox_year_not_a_year(result: ReadResult) -> Iterator[Finding]:
         return
     for item in box.extra:
         key = copa_peru.fold(item.key)
-        if key in YEAR_FIELDS and item.value and item.value.strip() and not _YEAR.search(item.value):
+        if key in YEAR_FIELDS and item.value and item.value.strip() and not re.search(_YEAR, item.value):
             yield Finding(("infobox", key), f"infobox {item.key} '{item.value.strip()}' is not a year")

@@ -108,7 +108,7 @@ def prose(season: Season) -> Iterator[str]:
         yield from (*place.round.paragraphs, *place.round.notes)
 
 
-_TEAM_COLUMN = re.compile(r"(?<![\w])(?:team|club|equipo)s?(?![\w])")
+_TEAM_COLUMN = r"(?<![\w])(?:team|club|equipo)s?(?![\w])"  # compiled (by `re`) at the first table kept as written
 
 
 def team_tables(season: Season) -> Iterator[str]:
@@ -131,7 +131,7 @@ def _has_team_column(text: str) -> bool:
         return False
     headers = [line for line in lines if line.lstrip().startswith("!")]
     headers += lines[:1] if lines[0].startswith("|") else []
-    return any(_TEAM_COLUMN.search(copa_peru.fold(line)) for line in headers)
+    return any(re.search(_TEAM_COLUMN, copa_peru.fold(line)) for line in headers)
 
 
 @frozen

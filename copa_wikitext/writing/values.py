@@ -18,12 +18,12 @@ Nothing here escapes or writes text.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from functools import cache
 from typing import Any
 
 from ..errors import WriteError
+from ..frozen import field_names, is_dataclass
 from ..layout import SeasonLayout, SourceRecord
 from ..model import Season
 from ..source import CONTROL_CHARACTERS
@@ -31,26 +31,26 @@ from .parts import dotted
 
 #: Lone UTF-16 surrogates: no UTF-8 text can hold one.
 SURROGATES = re.compile(r"[\ud800-\udfff]")
-#: What no text article may hold raw (see `source.CONTROL_CHARACTERS`).
+#: What no text article may hold raw (see `source.CONTROL_CHARACTERS`; a pattern's text, as `re.search` takes it).
 CONTROLS = CONTROL_CHARACTERS
-#: The same, with the carriage return left to a writer that escapes it.
-CONTROLS_BUT_CR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+#: The same, with the carriage return left to a writer that escapes it (compiled by `re` when first used).
+CONTROLS_BUT_CR = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]"
 
 
 #: Layout fields that hold line ends on purpose.
 _LINE_ENDS = frozenset({(SeasonLayout, "newline"), (SeasonLayout, "ending")})
 
 
-def check_values(season: Season, refused: re.Pattern[str], fmt: str) -> None:
+def check_values(season: Season, refused: re.Pattern[str] | str, fmt: str) -> None:
     """Raise a WriteError naming the first value of `season` holding a `refused` character.
 
     One search over all the values joined finds most seasons clean at once;
     only a season that holds such a character is searched value by value.
     """
-    if not refused.search(_joined(season)):
+    if not re.search(refused, _joined(season)):
         return
     for path, text in strings(season):
-        found = refused.search(text)
+        found = re.search(refused, text)
         if found:
             char = found.group()
             what = "a lone surrogate" if SURROGATES.match(char) else f"the control character U+{ord(char):04X}"
@@ -120,9 +120,9 @@ def _gather(value: Any, texts: list[str]) -> None:
 @cache
 def _checked_fields(kind: type) -> tuple[str, ...] | None:
     """The fields `_collect` walks of a dataclass (None for other types, and for the kept source)."""
-    if not dataclasses.is_dataclass(kind) or issubclass(kind, SourceRecord):
+    if not is_dataclass(kind) or issubclass(kind, SourceRecord):
         return None
-    return tuple(name for name in _field_names(kind) if (kind, name) not in _LINE_ENDS)
+    return tuple(name for name in field_names(kind) if (kind, name) not in _LINE_ENDS)
 
 
 def strings(value: Any) -> Found:
@@ -144,13 +144,8 @@ def _collect(value: Any, path: tuple[Any, ...], found: Found) -> None:
             _collect(item, (*path, str(key)), found)
     elif isinstance(value, SourceRecord):
         return  # the kept source is checked when read (formats/json/hints.py), and written as it is
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+    elif is_dataclass(value) and not isinstance(value, type):
         kind = type(value)
-        for name in _field_names(kind):
+        for name in field_names(kind):
             if (kind, name) not in _LINE_ENDS:
                 _collect(getattr(value, name), (*path, name), found)
-
-
-@cache
-def _field_names(kind: type) -> tuple[str, ...]:
-    return tuple(field.name for field in dataclasses.fields(kind))

@@ -14,10 +14,10 @@ out and types the rows around it, so the checks still run on them.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ... import copa_peru
+from ...frozen import replace
 from ...layout import TableLayout
+from ...misspelling import misspelt_department
 from ...model import Match, MatchDetails, Path, QualifiedTable, QualifiedTeam
 from ...reading.filing import Reading
 from ...rules.syntax import AMBIGUOUS_ROW, ROW_CELL_COUNT
@@ -78,7 +78,7 @@ def _starts_department(texts: list[str], current: str | None, reading: Reading, 
     if current is None:
         return True
     if not first_is_department:
-        return not shifted_shape if len(texts) == 3 else copa_peru.misspelt_department(texts[0]) is not None
+        return not shifted_shape if len(texts) == 3 else misspelt_department(texts[0]) is not None
     if len(texts) == 3 and not shifted_shape:
         return True
     # A department name where a team could stand: the shape cannot tell.

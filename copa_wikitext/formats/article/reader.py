@@ -8,14 +8,13 @@ with their place recorded, so that nothing is ever dropped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from functools import partial
 from typing import TypeVar
 
 from ... import copa_peru
 from ...block_order import canonical_blocks, canonical_front, canonical_see_also, strip_trailing_blanks
 from ...errors import InputError
-from ...frozen import frozen
+from ...frozen import frozen, replace
 from ...layout import Block, BlockKind, SeasonLayout, SectionLayout
 from ...model import Path, Position, ReadResult, Region, Round, Season, Stage
 from ...reading.filing import Filer, Reading
@@ -44,22 +43,23 @@ class _Heading:
     column: int
 
 
-@dataclass
 class _ArticleSection:
     """One heading and the blocks under it, before they become model parts."""
 
-    heading: _Heading
-    blocks: list[ArticleBlock]
+    def __init__(self, heading: _Heading, blocks: list[ArticleBlock]) -> None:
+        self.heading = heading
+        self.blocks = blocks
 
     @property
     def name(self) -> str:
         return self.heading.name
 
 
-@dataclass
 class _Reading(Reading):
-    #: The article's last section: its trailing blank lines belong to the file.
-    last: _ArticleSection | None = None
+    def __init__(self, last: _ArticleSection | None = None) -> None:
+        super().__init__()
+        #: The article's last section: its trailing blank lines belong to the file.
+        self.last = last
 
 
 def parse(text: str) -> ReadResult:

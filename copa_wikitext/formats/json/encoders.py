@@ -11,13 +11,13 @@ the general walk. Nothing here reads JSON or knows the schema.
 
 from __future__ import annotations
 
-import dataclasses
 import types
 import typing
 from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import Any, get_args, get_origin
 
+from ...frozen import fields, is_dataclass
 from ...layout import LayoutRecord
 
 Encoder = Callable[[Any], Any]
@@ -61,7 +61,7 @@ class Encoders:
         hints = typing.get_type_hints(kind)
         layout = issubclass(kind, LayoutRecord)
         lines = [f"def {name}(value):", "    data = {}"]
-        for number, field in enumerate(dataclasses.fields(kind)):
+        for number, field in enumerate(fields(kind)):
             expression = self._expression(hints[field.name], f"value.{field.name}")
             if layout:
                 self._made[f"default_{name}_{number}"] = field.default
@@ -85,7 +85,7 @@ class Encoders:
             return value
         if isinstance(hint, type) and issubclass(hint, Enum):
             return f"{value}.value"
-        if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        if isinstance(hint, type) and is_dataclass(hint):
             self(hint)
             return f"{self._name(hint)}({value})"
         if get_origin(hint) is tuple and len(get_args(hint)) == 2 and get_args(hint)[1] is Ellipsis:

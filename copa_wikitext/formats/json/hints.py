@@ -11,12 +11,12 @@ the first bad hint with an `InputError` naming its JSON path. Facts are not chec
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterator
 from typing import Any
 
 from ...errors import InputError
+from ...frozen import fields, is_dataclass
 from ...layout import (
     InfoboxLayout,
     LayoutRecord,
@@ -68,8 +68,8 @@ def _records(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...
             yield from _records(item, (*path, number))
     elif isinstance(value, LayoutRecord):
         yield path, value
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for field in dataclasses.fields(value):
+    elif is_dataclass(value) and not isinstance(value, type):
+        for field in fields(value):
             yield from _records(getattr(value, field.name), (*path, field.name))
 
 

@@ -21,8 +21,9 @@ from ...writing.parts import dotted
 
 Path = tuple[str | int, ...]
 
-_STEP = re.compile(r"([A-Za-z_]\w{0,63})|\[(\d{1,9})\]")
-_PATH = re.compile(r"[A-Za-z_]\w{0,63}(?:\[\d{1,9}\])*(?:\.[A-Za-z_]\w{0,63}(?:\[\d{1,9}\])*){0,31}")
+#: Patterns of a hole's path, compiled (by `re`, once) when a document with a kept source is first read.
+_STEP = r"([A-Za-z_]\w{0,63})|\[(\d{1,9})\]"
+_PATH = r"[A-Za-z_]\w{0,63}(?:\[\d{1,9}\])*(?:\.[A-Za-z_]\w{0,63}(?:\[\d{1,9}\])*){0,31}"
 _KEYS = ("text", "holes", "shape", "original", "segments")
 _KINDS = {kind.value: kind for kind in HoleKind}
 
@@ -66,9 +67,9 @@ def decode(data: Any, where: str) -> SourceRecord:
 
 def parse_path(text: Any, where: str) -> Path:
     """`stages[0].tables[1]` -> ("stages", 0, "tables", 1); an InputError for anything else."""
-    if not isinstance(text, str) or not _PATH.fullmatch(text):
+    if not isinstance(text, str) or not re.fullmatch(_PATH, text):
         raise _wrong(where, "a model path such as stages[0].tables[1].rows[3].team")
-    return tuple(name or int(index) for name, index in _STEP.findall(text))
+    return tuple(name or int(index) for name, index in re.findall(_STEP, text))
 
 
 def _hole(item: Any, text: str, where: str) -> Hole:

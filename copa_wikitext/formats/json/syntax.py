@@ -15,7 +15,6 @@ document without them reads as well.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sys
 import types
@@ -25,6 +24,8 @@ from functools import cache
 from typing import Any, get_args, get_origin
 
 from ...errors import InputError
+from ...frozen import fields, is_dataclass
+from ...frozen_fields import MISSING
 from ...layout import LayoutRecord, SourceRecord
 from ...model import SCHEMA_VERSION, Match, MatchScore, Season
 from . import source
@@ -82,7 +83,7 @@ def to_data(value: Any) -> Any:
         return [to_data(item) for item in value]
     if isinstance(value, Enum):
         return value.value
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    if is_dataclass(value) and not isinstance(value, type):
         return _ENCODERS(type(value))(value)
     return value
 
@@ -132,7 +133,7 @@ def from_data(kind: Any, data: Any, where: str) -> Any:
             raise _error(where, f"one of {allowed}", data) from None
     if kind is SourceRecord:
         return source.decode(data, where)
-    if dataclasses.is_dataclass(kind):
+    if is_dataclass(kind):
         return _from_object(kind, data, where)
     if kind is int:
         _expect(isinstance(data, int) and not isinstance(data, bool), where, "an integer", data)
@@ -155,7 +156,7 @@ def _from_union(kind: Any, data: Any, where: str) -> Any:
 
 def _json_type_of(kind: Any) -> str:
     """The Python type name JSON data of `kind` arrives as: dict, list, str, int, bool."""
-    if dataclasses.is_dataclass(kind):
+    if is_dataclass(kind):
         return "dict"
     if get_origin(kind) is tuple:
         return "list"
@@ -171,18 +172,18 @@ def _from_object(kind: Any, data: Any, where: str) -> Any:
     derived = {key: (data[key], hint, derive) for key, hint, derive in DERIVED.get(kind, ()) if key in data}
     data = {key: value for key, value in data.items() if key not in derived}
     hints = _hints(kind)
-    names = {f.name for f in dataclasses.fields(kind)}
+    names = {f.name for f in fields(kind)}
     unknown = sorted(set(data) - names)
     if unknown:
         raise InputError(
             f"{where or 'document'}: unknown key {unknown[0]!r}", hint=f"known keys: {', '.join(sorted(names))}"
         )
     values = {}
-    for f in dataclasses.fields(kind):
+    for f in fields(kind):
         path = f"{where}.{f.name}" if where else f.name
         if f.name in data:
             values[f.name] = from_data(hints[f.name], data[f.name], path)
-        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+        elif f.default is MISSING and f.default_factory is MISSING:
             raise InputError(f"{path}: missing", hint="every season needs it")
     value = kind(**values)
     for key, (given, hint, derive) in derived.items():
@@ -241,7 +242,7 @@ def _schema_of(kind: Any, definitions: dict[str, Any]) -> dict[str, Any]:
     if kind is SourceRecord:
         definitions[kind.__name__] = source.schema()
         return {"$ref": f"#/$defs/{kind.__name__}"}
-    if dataclasses.is_dataclass(kind):
+    if is_dataclass(kind):
         return _object_schema(kind, definitions)
     return {"type": {int: "integer", str: "string", bool: "boolean"}[kind]}
 
@@ -251,7 +252,7 @@ def _object_schema(kind: Any, definitions: dict[str, Any]) -> dict[str, Any]:
     if name not in definitions:
         definitions[name] = {}
         hints = _hints(kind)
-        properties = {f.name: _schema_of(hints[f.name], definitions) for f in dataclasses.fields(kind)}
+        properties = {f.name: _schema_of(hints[f.name], definitions) for f in fields(kind)}
         for key, hint, _ in DERIVED.get(kind, ()):
             properties[key] = {**_schema_of(hint, definitions), "description": "derived when written; checked"}
         if _is_layout(kind):
@@ -259,7 +260,7 @@ def _object_schema(kind: Any, definitions: dict[str, Any]) -> dict[str, Any]:
         definitions[name] = {
             "type": "object",
             "properties": properties,
-            "required": [f.name for f in dataclasses.fields(kind) if not _is_layout(kind)],
+            "required": [f.name for f in fields(kind) if not _is_layout(kind)],
             "additionalProperties": False,
         }
     reference = {"$ref": f"#/$defs/{name}"}

@@ -77,7 +77,7 @@ def _with_wrappers(layout: Any, key: str) -> Any:
 
 
 #: A version-2 path step the version-3 form can write: a field name or an index.
-_NAME = re.compile(r"[A-Za-z_]\w{0,63}")
+_NAME = r"[A-Za-z_]\w{0,63}"  # compiled (by `re`) when a version-2 document is first read
 
 
 def upgrade_v2(body: dict[str, Any]) -> dict[str, Any]:
@@ -107,7 +107,7 @@ def _steps(path: Any) -> bool:
         and bool(path)
         and isinstance(path[0], str)
         and all(
-            (isinstance(step, str) and _NAME.fullmatch(step))
+            (isinstance(step, str) and re.fullmatch(_NAME, step))
             or (isinstance(step, int) and not isinstance(step, bool) and 0 <= step < 10**9)
             for step in path
         )

@@ -1,1 +1,0 @@
-"""`__init__` of the records of some modules, written ahead of time by `copa_wikitext/frozen.py`."""
