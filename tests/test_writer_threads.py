@@ -1,9 +1,10 @@
-"""Writers keep the state of the season they are writing to themselves: threads may write at once."""
+"""Writers keep the state of the season they are writing to themselves: no thread, and no earlier write, sees it."""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,8 @@ import copa_wikitext
 from copa_wikitext.formats.markdown import writer as markdown_writer
 from copa_wikitext.formats.mediawiki import write_refs
 from copa_wikitext.model import Season
+
+from .helpers.wiki_files import exact_text
 
 ROOT = Path(__file__).resolve().parent.parent
 CITED = ROOT / "tests" / "cases" / "mediawiki" / "synthetic_citations.wiki"
@@ -63,3 +66,16 @@ def test_a_season_written_while_another_thread_writes_comes_out_the_same(
     monkeypatch.setattr(module, step, _then_another_thread_writes(getattr(module, step), other, fmt, written))
     assert copa_wikitext.write(cited, fmt) == alone
     assert len(written) == 1  # the other thread did write, in the middle of this write
+
+
+def test_a_write_leaves_nothing_behind_for_the_next_one() -> None:
+    """A part laid out anew inside a kept MediaWiki source writes its own season's refs, not the last write's."""
+    text = exact_text(UNCITED)
+    season = copa_wikitext.read(text, "mediawiki")
+    stage, table = season.stages[0], season.stages[0].tables[0]
+    grown = replace(table, rows=(*table.rows, replace(table.rows[0], team="Synthetic Added FC")))
+    edited = replace(season, stages=(replace(stage, tables=(grown, *stage.tables[1:])), *season.stages[1:]))
+    first = copa_wikitext.write(edited, "mediawiki")
+    copa_wikitext.write(_season(CITED), "mediawiki")  # a season with refs, laid out anew
+    assert copa_wikitext.write(replace(edited, title=edited.title), "mediawiki") == first
+    assert "[[Away goals rule|a]]" in first  # the parts not edited come from the source as they were

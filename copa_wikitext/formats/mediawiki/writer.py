@@ -73,10 +73,11 @@ def check(season: Season) -> None:
 
 
 def context(season: Season) -> dict[str, Any]:
+    write_refs.start(season)  # before the kept source too: a part of it laid out anew writes its refs
     source = _kept_source(season)
     if source is not None:
         return {"season": season, "source": source, "title_line": "", "front": [], "sections": []}
-    write_refs.start(season)
+    write_refs.start(season)  # anew: what the kept source's parts wrote does not count
     items = front_items(season)
     front = _blocks(season.layout.front, canonical_front(season), items, "front")
     return {
