@@ -82,6 +82,8 @@ FACTORY: Any = _Factory()
 
 #: The fields of every class made here, for `replace` and `inits_source`.
 FIELDS: dict[type, tuple[Field, ...]] = {}
+#: The field names of each `@frozen` class, for `replace`.
+_NAMES: dict[type, frozenset[str]] = {}
 
 
 @dataclass_transform(frozen_default=True, field_specifiers=(field_specifier,))
@@ -105,21 +107,31 @@ def frozen(cls: type[_T]) -> type[_T]:
     _install(cls, "__setattr__", setter)
     _install(cls, "__delattr__", deleter)
     FIELDS[cls] = fields
+    _NAMES[cls] = frozenset(field.name for field in fields)
     MADE[f"{cls.__module__}.{cls.__qualname__}"] = cls
     return cls
 
 
 def replace(record: _T, /, **changes: Any) -> _T:
-    """`dataclasses.replace(record, **changes)`, for a `@frozen` record without importing `dataclasses`."""
-    fields = FIELDS.get(type(record))
-    if fields is None:
+    """`dataclasses.replace(record, **changes)`, for a `@frozen` record without importing `dataclasses`.
+
+    A `@frozen` record's `__dict__` holds its fields and nothing else, all
+    set by position in `__init__`, so the copy is that `__dict__` with
+    `changes` laid over it: no `__init__` call (readers make many copies).
+    """
+    names = _NAMES.get(type(record))
+    if names is None:
         import dataclasses
 
         return dataclasses.replace(record, **changes)  # type: ignore[type-var]
-    for field in fields:
-        if field.name not in changes:
-            changes[field.name] = getattr(record, field.name)
-    return type(record)(**changes)
+    if not names.issuperset(changes):
+        unknown = sorted(set(changes) - names)[0]
+        raise TypeError(f"{type(record).__qualname__}.__init__() got an unexpected keyword argument {unknown!r}")
+    copy = object.__new__(type(record))
+    state = copy.__dict__
+    state.update(record.__dict__)
+    state.update(changes)
+    return copy
 
 
 def is_dataclass(value: object) -> bool:

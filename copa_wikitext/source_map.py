@@ -15,10 +15,10 @@ Both sides use these: the reader to record the shape, the writer to check it.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import fields, is_dataclass, replace
 from functools import cache
 from typing import Any
 
+from .frozen import fields, is_dataclass, replace
 from .layout import Hole
 from .model import Region, Season, Stage
 

@@ -141,6 +141,7 @@ def _behaves_as_a_dataclass(record: Any) -> None:
     assert repr(record) == repr(twin)
     assert hash(record) == hash(twin)
     assert record == dataclasses.replace(record)
+    _replaces_as_dataclasses_does(record)
     stripped = strip_layout(record)  # equal or not as the dataclass says: layout records take no part
     assert (record == stripped) == (twin == _as_reference(stripped))
     assert (record != stripped) == (twin != _as_reference(stripped))
@@ -155,6 +156,17 @@ def _behaves_as_a_dataclass(record: Any) -> None:
             with pytest.raises(dataclasses.FrozenInstanceError) as theirs:
                 twin_action(twin, *arguments)
             assert str(ours.value) == str(theirs.value)
+
+
+def _replaces_as_dataclasses_does(record: Any) -> None:
+    """`frozen.replace` gives what `dataclasses.replace` gives, field by field, and refuses what it refuses."""
+    for field in dataclasses.fields(record):
+        changed = {field.name: getattr(record, field.name) or None}
+        ours, theirs = frozen.replace(record, **changed), dataclasses.replace(record, **changed)
+        assert type(ours) is type(theirs) and ours.__dict__ == theirs.__dict__
+        assert ours == theirs and hash(ours) == hash(theirs)
+    with pytest.raises(TypeError, match="unexpected keyword argument 'not_a_field'"):
+        frozen.replace(record, not_a_field=1)
 
 
 def test_every_record_of_every_sample_behaves_as_its_dataclass() -> None:

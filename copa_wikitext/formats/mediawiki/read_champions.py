@@ -8,9 +8,9 @@ checked against the infobox's winner otherwise (CP109 when they differ).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from ... import copa_peru
+from ...frozen import replace
 from ...model import Infobox, Path, Season, Winner
 from ...reading.filing import Reading
 from ...rules.syntax import CHAMPIONS_BOX_DISAGREES

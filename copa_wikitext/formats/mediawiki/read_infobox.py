@@ -7,9 +7,8 @@ other field stays as written. Positions are recorded for each field.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ... import copa_peru
+from ...frozen import replace
 from ...infobox_text import CANONICAL_KEYS, typed_infobox
 from ...model import Infobox
 from ...reading.filing import Reading

@@ -15,9 +15,10 @@ On top of it: qualified-teams tables, tie tables (Team 1 | Agg. | Team 2 |
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ... import copa_peru
+from ...frozen import replace
 from ...layout import HoleKind
 from ...model import Match, MatchDetails, Path, QualifiedTable, QualifiedTeam
 from ...reading.filing import Reading

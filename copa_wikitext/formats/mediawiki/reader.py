@@ -14,13 +14,14 @@ the lead's first bold phrase.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 from typing import TypeVar
 
 from ... import copa_peru
 from ...block_order import BLANK, canonical_blocks, canonical_front
 from ...copa_peru import parse_region_sentence
+from ...frozen import replace
 from ...layout import Block, BlockKind, HoleKind, SeasonLayout, SectionLayout, Wrapper
 from ...model import Infobox, LeagueTable, Path, ReadResult, Region, Round, Season, Stage
 from ...reading.filing import Filer, Reading
