@@ -161,7 +161,6 @@ _ONE_VALUE = re.compile(r"(?:\{#-(?:(?!#\}).)*-#\}\s*)?\{\{ (\w+) \| (\w+) \}\}(
 
 
 @cache
-@cache
 def _one_value(name: str) -> Callable[[dict[str, Any]], str] | None:
     """The bundled template `name` as a plain function, if it is one value through one filter.
 
