@@ -85,7 +85,7 @@ def cold_starts(
     """
     if shutil.which("hyperfine"):
         return _hyperfine(commands, runs, warmup, environment)
-    return {name: _subprocess_loop(command, runs, warmup, environment) for name, command in commands.items()}
+    return _interleaved(commands, runs, warmup, environment)
 
 
 def _hyperfine(
@@ -109,17 +109,29 @@ def _hyperfine(
     }
 
 
-def _subprocess_loop(command: Sequence[str], runs: int, warmup: int, environment: Mapping[str, str]) -> Sample:
-    seconds, cpu_seconds = [], []
+def _interleaved(
+    commands: Mapping[str, Sequence[str]], runs: int, warmup: int, environment: Mapping[str, str]
+) -> dict[str, Sample]:
+    """Each command run once a round, round after round: a machine that slows down or speeds up
+    midway (another job, the clock) weighs on every command alike, so their ratios hold."""
+    seconds: dict[str, list[float]] = {name: [] for name in commands}
+    cpu_seconds: dict[str, list[float]] = {name: [] for name in commands}
     for run in range(warmup + runs):
-        start, start_cpu = time.perf_counter(), _children_cpu()
-        subprocess.run(
-            list(command), env=dict(environment), check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
-        if run >= warmup:
-            seconds.append(time.perf_counter() - start)
-            cpu_seconds.append(_children_cpu() - start_cpu)
-    return Sample.of(seconds, cpu_seconds)
+        for name, command in commands.items():
+            wall, cpu = _run_once(command, environment)
+            if run >= warmup:
+                seconds[name].append(wall)
+                cpu_seconds[name].append(cpu)
+    return {name: Sample.of(seconds[name], cpu_seconds[name]) for name in commands}
+
+
+def _run_once(command: Sequence[str], environment: Mapping[str, str]) -> tuple[float, float]:
+    """Wall and processor seconds of one run of `command`."""
+    start, start_cpu = time.perf_counter(), _children_cpu()
+    subprocess.run(
+        list(command), env=dict(environment), check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    return time.perf_counter() - start, _children_cpu() - start_cpu
 
 
 def _children_cpu() -> float:
