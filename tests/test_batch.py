@@ -172,6 +172,19 @@ def test_output_over_an_input_is_refused(tmp_path: Path, capsys: pytest.CaptureF
     assert tree(directory) == before
 
 
+def test_an_output_name_linked_to_an_input_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    directory, out = tmp_path / "in", tmp_path / "out"
+    directory.mkdir()
+    out.mkdir()
+    article = directory / "2014_copa_peru.txt"
+    shutil.copy(SAMPLES / article.name, article)
+    (out / article.name).symlink_to(article)  # writing the wikitext output there would write over the input
+    code, err = run_cli([str(directory), "-t", "wikitext", "-o", str(out)], capsys)
+    assert code == 2
+    assert "would overwrite an input" in err
+    assert article.read_bytes() == (SAMPLES / article.name).read_bytes()
+
+
 def test_outputs_inside_the_input_directory_are_not_read_back(tmp_path: Path) -> None:
     directory = tmp_path / "in"
     shutil.copytree(SAMPLES, directory)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -102,6 +103,7 @@ class Batch:
         self._fingerprints: dict[int, Fingerprint] = {}  # each input's: with --validate, its configuration's checks
         self._names = OutputNames(options.formats)
         self._input_paths = {resolved_path(item.path) for item in inputs}
+        self._resolved_outdir = resolved_path(self.outdir)
         self._runs: dict[int, InputInProgress] = {}
         self._done: dict[int, _Finished] = {}
 
@@ -191,12 +193,17 @@ class Batch:
 
     def _refuse_overwrite(self, stem: str, source: str) -> None:
         for name in output_names(stem, self.options.formats):
-            if resolved_path(self.outdir / name) in self._input_paths:
+            if self._resolved_output(name) in self._input_paths:
                 raise UsageError(
                     f"writing {self.outdir / name} would overwrite an input",
                     source=source,
                     hint="choose another -o directory",
                 )
+
+    def _resolved_output(self, name: str) -> Path:
+        """Where writing `name` in OUTDIR lands: OUTDIR's real path and `name`, unless `name` is a link there."""
+        target = self.outdir / name
+        return resolved_path(target) if os.path.islink(target) else self._resolved_outdir / name
 
     # -- converting
 
