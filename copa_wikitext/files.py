@@ -8,7 +8,7 @@ process never leaves a half-written file. `write_atomic` writes bytes,
 `atomic_writer` gives a text stream, `atomic_path` a path for a writer that
 needs one (SQLite). The file system's refusals become `FileError`.
 Two more ways of writing live here so that this module stays the only
-one: `append_line` (a journal, whose last line a killed process may leave
+one: `LineAppender` (a journal, whose last line a killed process may leave
 cut, and whose reader ignores it) and `exclusive_lock` (a lock file held
 for as long as a batch writes into its folder).
 
@@ -166,24 +166,35 @@ def remove_temporary_files_in(directory: Path) -> None:
         remove_temporary_files(directory)
 
 
-def append_line(path: Path, line: str) -> None:
-    """Add one line to the end of `path`, in one `write` (O_APPEND).
+class LineAppender:
+    """A file that lines are added to the end of, each in one `write` (O_APPEND); opened once, on the first line.
 
-    Once written, the line survives `kill -9` of this process: it is in the
+    Once written, a line survives `kill -9` of this process: it is in the
     system's page cache. No `fsync`: it would make a batch wait on the disk
     once per season (1.5 ms each here, a third of the scheduler's time), for
     a guarantee against power loss that the outputs, not synced either,
     could not keep anyway.
     """
-    data = (line.rstrip("\n") + "\n").encode("utf-8")
-    try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), _FILE_MODE)
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._descriptor: int | None = None
+
+    def append(self, line: str) -> None:
+        data = (line.rstrip("\n") + "\n").encode("utf-8")
         try:
-            os.write(descriptor, data)
-        finally:
-            os.close(descriptor)
-    except OSError as error:
-        raise cannot_write(path, error) from None
+            if self._descriptor is None:
+                flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+                self._descriptor = os.open(self.path, flags, _FILE_MODE)
+            os.write(self._descriptor, data)
+        except OSError as error:
+            raise cannot_write(self.path, error) from None
+
+    def close(self) -> None:
+        if self._descriptor is not None:
+            descriptor, self._descriptor = self._descriptor, None
+            with contextlib.suppress(OSError):  # every line was written whole already
+                os.close(descriptor)
 
 
 class LockedError(UsageError):

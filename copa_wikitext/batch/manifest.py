@@ -6,7 +6,7 @@ the problems found; and `.copa-records/`: each input's seasons as JSON
 lines (`SeasonRecord.to_json`), from which the cross-season tables are
 rebuilt on every run. Between two saves of the manifest, each finished
 input's entry is appended to `.copa-journal.jsonl` as it finishes
-(`journal_entry`), so that after `kill -9` a rerun still knows every input
+(`Journal`), so that after `kill -9` a rerun still knows every input
 finished before the kill; `load_manifest` reads both, and `save_manifest`
 folds the journal in. The on-disk JSON is read and written only here, and
 typed everywhere else. Deciding what a rerun may skip is `run.py`'s;
@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import FileError
-from ..files import append_line, cannot_write, write_atomic
+from ..files import LineAppender, cannot_write, write_atomic
 from .jobs import Fingerprint, Problem
 from .records import SeasonRecord
 
@@ -115,10 +115,18 @@ def _journal(outdir: Path) -> Iterator[tuple[str, InputEntry | None]]:
             yield name, entry
 
 
-def journal_entry(outdir: Path, name: str, entry: InputEntry) -> None:
-    """Remember at once that input `name` is finished, as `entry` says."""
-    line = json.dumps({"name": name, "entry": entry.to_json()}, ensure_ascii=False, sort_keys=True)
-    append_line(outdir / JOURNAL, line)
+class Journal:
+    """`.copa-journal.jsonl` of one run: each finished input's entry, added at once (`close` before saving)."""
+
+    def __init__(self, outdir: Path) -> None:
+        self._file = LineAppender(outdir / JOURNAL)
+
+    def add(self, name: str, entry: InputEntry) -> None:
+        """Remember at once that input `name` is finished, as `entry` says."""
+        self._file.append(json.dumps({"name": name, "entry": entry.to_json()}, ensure_ascii=False, sort_keys=True))
+
+    def close(self) -> None:
+        self._file.close()
 
 
 def save_manifest(outdir: Path, entries: dict[str, InputEntry]) -> None:

@@ -31,8 +31,8 @@ from .manifest import (
     LOCK,
     RECORDS_DIR,
     InputEntry,
+    Journal,
     file_hash,
-    journal_entry,
     load_manifest,
     read_records,
     remove_stale_records,
@@ -104,6 +104,7 @@ class Batch:
         self._names = OutputNames(options.formats)
         self._input_paths = {resolved_path(item.path) for item in inputs}
         self._resolved_outdir = resolved_path(self.outdir)
+        self._journal = Journal(self.outdir)
         self._runs: dict[int, InputInProgress] = {}
         self._done: dict[int, _Finished] = {}
 
@@ -273,11 +274,12 @@ class Batch:
             self._done[run.index] = _Finished(entry, remember=not run.io_error)
             del self._runs[run.index]
             if not run.io_error:
-                journal_entry(self.outdir, self.inputs[run.index].name, entry)
+                self._journal.add(self.inputs[run.index].name, entry)
 
     # -- after
 
     def _save(self) -> None:
+        self._journal.close()  # the manifest takes in what it holds
         finished = sorted(self._done.items())
         save_manifest(self.outdir, {self.inputs[i].name: done.entry for i, done in finished if done.remember})
         remove_stale_records(self.outdir, {done.entry.records for done in self._done.values()})
