@@ -68,24 +68,47 @@ class AtomicFile:
             handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
         except OSError as error:
             raise cannot_write(path, error) from None
-        os.close(handle)
         self.path = path
         self.temporary = Path(name)
         self._stream: IO[str] | None = None
+        #: The temporary file, open since `mkstemp` made it, until written through (or discarded).
+        self._handle: int | None = handle
         try:
-            os.chmod(name, _FILE_MODE)
+            if hasattr(os, "fchmod"):
+                os.fchmod(handle, _FILE_MODE)
+            else:  # Windows
+                os.chmod(name, _FILE_MODE)
         except OSError as error:
             self.discard()
             raise cannot_write(path, error) from None
 
     def text(self, newline: str | None = None) -> IO[str]:
         """A UTF-8 text stream onto the temporary file; `commit` closes it."""
+        handle, self._handle = self._handle, None
         try:
-            self._stream = self.temporary.open("w", encoding="utf-8", newline=newline)
+            if handle is None:
+                self._stream = self.temporary.open("w", encoding="utf-8", newline=newline)
+            else:
+                self._stream = os.fdopen(handle, "w", encoding="utf-8", newline=newline)
         except OSError as error:
             self.discard()
             raise cannot_write(self.path, error) from None
         return self._stream
+
+    def write_bytes(self, data: bytes) -> None:
+        """The whole of the new file's bytes, written and closed (OSError as it comes)."""
+        handle, self._handle = self._handle, None
+        if handle is None:
+            self.temporary.write_bytes(data)
+            return
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+
+    def release(self) -> None:
+        """Close the temporary file, for a writer that opens it by its path (SQLite)."""
+        handle, self._handle = self._handle, None
+        if handle is not None:
+            os.close(handle)
 
     def commit(self) -> None:
         """Put the new file in place; a file that already holds the same bytes is left untouched.
@@ -94,6 +117,7 @@ class AtomicFile:
         nothing wakes none of the tools that watch the output folder.
         """
         try:
+            self.release()
             if self._stream is not None:
                 self._stream.close()
             if _same_bytes(self.temporary, self.path):
@@ -105,6 +129,8 @@ class AtomicFile:
             raise cannot_write(self.path, error) from None
 
     def discard(self) -> None:
+        with contextlib.suppress(OSError):  # the file goes anyway
+            self.release()
         if self._stream is not None:
             with contextlib.suppress(OSError):  # the file goes anyway
                 self._stream.close()
@@ -124,7 +150,7 @@ class AtomicFile:
 
 def _same_bytes(new: Path, old: Path) -> bool:
     try:
-        if new.stat().st_size != old.stat().st_size:
+        if old.stat().st_size != new.stat().st_size:  # most often there is no old file: one call
             return False
         return new.read_bytes() == old.read_bytes()
     except OSError:
@@ -135,7 +161,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` whole, or not at all."""
     with AtomicFile(path) as file:
         try:
-            file.temporary.write_bytes(data)
+            file.write_bytes(data)
         except OSError as error:
             raise cannot_write(path, error) from None
 
@@ -151,6 +177,7 @@ def atomic_writer(path: Path, newline: str | None = None) -> Iterator[IO[str]]:
 def atomic_path(path: Path) -> Iterator[Path]:
     """A temporary path to build a file at; renamed over `path` if the block succeeds."""
     with AtomicFile(path) as file:
+        file.release()
         yield file.temporary
 
 
