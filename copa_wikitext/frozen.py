@@ -50,6 +50,8 @@ MODULES = (
     "copa_wikitext.formats",
     "copa_wikitext.formats.article.read_blocks",
     "copa_wikitext.formats.article.reader",
+    "copa_wikitext.formats.markdown.writer",
+    "copa_wikitext.formats.mediawiki.read_lines",
     "copa_wikitext.layout",
     "copa_wikitext.model",
     "copa_wikitext.reading.outline",

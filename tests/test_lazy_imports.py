@@ -105,6 +105,14 @@ def test_convert_of_an_article_to_json_does_not_import_mwparserfromhell(tmp_path
     assert found == []  # the bundled json.j2 is one filtered value: no Jinja2 either
 
 
+def test_convert_of_mediawiki_to_markdown_imports_what_it_needs_and_no_more(tmp_path: Path) -> None:
+    wiki = ROOT / "samples" / "2014_copa_peru.wiki"
+    # Not checked: what the two libraries import themselves (inspect; csv and socket through importlib.metadata).
+    unneeded = tuple(name for name in UNNEEDED if name not in ("inspect", "csv", "socket"))
+    found = _imported("convert", str(wiki), "-t", "markdown", "-o", str(tmp_path / "out.md"), unneeded=unneeded)
+    assert found == ["jinja2", "mwparserfromhell"]  # the reader's and writer's records need no dataclasses
+
+
 def test_rules_and_schema_import_no_template_engine() -> None:
     assert "jinja2" not in _imported("rules")
     assert "jinja2" not in _imported("schema")

@@ -20,12 +20,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextvars import ContextVar
-from dataclasses import dataclass
 from typing import Any
 
 from ... import copa_peru
 from ...block_order import canonical_blocks, ordered, section_items
 from ...errors import WriteError
+from ...frozen import frozen
 from ...infobox_text import infobox_pairs
 from ...layout import Block, BlockKind
 from ...model import Infobox, LeagueTable, Match, QualifiedTable, Region, Round, Season, Stage
@@ -48,8 +48,10 @@ VARIABLES = {
 OPTIONS = {"wiki_url": "the base URL of the wiki's articles (linked names point there)"}
 
 
-@dataclass(frozen=True)
+@frozen
 class Footnote:
+    """A citation as a footnote: its number and its text."""
+
     label: int
     text: str
 
@@ -133,8 +135,10 @@ def _item(text: str, where: str) -> str:
 # --- sections and blocks --------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class MarkdownBlock:
+    """One block under a heading, as the template lays it out: a paragraph, a table, a list, a fence."""
+
     kind: str
     text: str = ""
     rows: tuple[tuple[str, ...], ...] = ()
@@ -142,8 +146,10 @@ class MarkdownBlock:
     fence: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class MarkdownSection:
+    """A heading, its level and the blocks under it."""
+
     level: int
     title: str
     blocks: tuple[MarkdownBlock, ...]

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from ...frozen import frozen
 from ...reading.filing import Reading
 from ...rules.syntax import STRAY_TABLE_END, UNBALANCED_TABLE, UNCLOSED_MARKUP
 from .syntax import heading_parts, line_kind, nesting_balance, template_name
@@ -23,7 +23,7 @@ _TRAILING_EXTRAS = re.compile(r"^(?:\s|\{\{[^{}]*\}\}|<!--.*?-->|\[\[\s*category
 TABLE_START_TEMPLATES = frozenset({"twolegstart", "two leg start", "onelegstart", "one leg start"})
 
 
-@dataclass(frozen=True)
+@frozen
 class WikiBlock:
     """One block of source: kind, raw lines, first line number (1-based)."""
 

@@ -15,7 +15,6 @@ On top of it: qualified-teams tables, tie tables (Team 1 | Agg. | Team 2 |
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from ... import copa_peru
 from ...frozen import replace
@@ -32,27 +31,34 @@ _SPAN = re.compile(r"\b(rowspan|colspan)\s*=\s*[\"']?\s*(\d+)", re.IGNORECASE)
 MAX_SPAN = 1000
 
 
-@dataclass(eq=False)
 class Cell:
-    content: str
-    line: int
-    column: int
-    header: bool
-    rowspan: int = 1
-    colspan: int = 1
+    """One cell as written: its markup, where it starts, and its spans."""
+
+    __slots__ = ("colspan", "column", "content", "header", "line", "rowspan")
+
+    def __init__(self, content: str, line: int, column: int, header: bool, rowspan: int = 1, colspan: int = 1) -> None:
+        self.content, self.line, self.column, self.header = content, line, column, header
+        self.rowspan, self.colspan = rowspan, colspan
 
 
-@dataclass
 class Row:
-    cells: list[Cell] = field(default_factory=list)
-    line: int = 0
+    """One row's cells, and the line its `|-` (or first cell) is on."""
+
+    __slots__ = ("cells", "line")
+
+    def __init__(self, cells: list[Cell] | None = None, line: int = 0) -> None:
+        self.cells = cells if cells is not None else []
+        self.line = line
 
 
-@dataclass
 class Table:
-    rows: list[Row]
-    #: Lines of the table after its opener that hold no cell: "|-", "|}".
-    templates: list[tuple[str, int]] = field(default_factory=list)
+    """A table's rows, and the lines after its opener that hold no cell ("|-", "|}")."""
+
+    __slots__ = ("rows", "templates")
+
+    def __init__(self, rows: list[Row], templates: list[tuple[str, int]] | None = None) -> None:
+        self.rows = rows
+        self.templates = templates if templates is not None else []
 
 
 def parse_table(lines: tuple[str, ...], first_line: int) -> Table:

@@ -14,7 +14,6 @@ the lead's first bold phrase.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import partial
 from typing import TypeVar
 
@@ -59,10 +58,14 @@ NAME = "mediawiki"
 _BOLD_PHRASE = re.compile(r"'''(.+?)'''")
 
 
-@dataclass
 class _WikiSection:
-    heading: WikiBlock
-    blocks: list[WikiBlock]
+    """A heading and the blocks under it, up to the next heading."""
+
+    __slots__ = ("blocks", "heading")
+
+    def __init__(self, heading: WikiBlock, blocks: list[WikiBlock]) -> None:
+        self.heading = heading
+        self.blocks = blocks
 
     @property
     def name(self) -> str:
