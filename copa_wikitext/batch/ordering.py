@@ -20,6 +20,7 @@ class InputInProgress:
     """The outcomes of one input's pages, applied in page order to its entry and records."""
 
     def __init__(self, index: int, name: str, digest: str, outdir: Path) -> None:
+        """`outdir`'s records folder must exist (`records_folder`)."""
         self.index = index
         #: How many pages the input has, once known (an export's only at its end).
         self.expected: int | None = None
@@ -27,12 +28,7 @@ class InputInProgress:
         self.io_error = False
         self._next = 0
         self._waiting: dict[int, Outcome] = {}
-        directory = outdir / RECORDS_DIR
-        try:
-            directory.mkdir(exist_ok=True)
-        except OSError as error:
-            raise cannot_write(directory, error) from None
-        self._records = AtomicFile(directory / self.entry.records)
+        self._records = AtomicFile(outdir / RECORDS_DIR / self.entry.records)
         self._stream = self._records.text()
 
     def add(self, outcome: Outcome) -> None:
@@ -66,3 +62,12 @@ class InputInProgress:
 
     def abandon(self) -> None:
         self._records.discard()
+
+
+def records_folder(outdir: Path) -> None:
+    """Make `outdir`'s records folder, once before the inputs' records are written there."""
+    directory = outdir / RECORDS_DIR
+    try:
+        directory.mkdir(exist_ok=True)
+    except OSError as error:
+        raise cannot_write(directory, error) from None

@@ -39,7 +39,7 @@ from .manifest import (
     save_manifest,
 )
 from .naming import OutputNames, input_stem, output_names, page_stem
-from .ordering import InputInProgress
+from .ordering import InputInProgress, records_folder
 from .pool import run_pool
 from .preflight import check_formats, make_output_directory, warm_up
 from .records import SeasonRecord
@@ -212,6 +212,7 @@ class Batch:
         exports = any(item.kind == "export" for _, item, _ in plan.pending)
         self.listener.begin(None if exports else len(plan.pending))
         warm_up(self.options.formats)
+        records_folder(self.outdir)
         pool = run_pool(self._work(plan), self.options.jobs, self.options.timeout)
         with contextlib.closing(pool):  # stops the workers however the loop ends
             for outcome in pool:
