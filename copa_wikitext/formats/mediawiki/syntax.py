@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from ...model import Infobox
+from .plain_links import Piece, one_link_target, shown_pieces, strip_outer
 
 _SPECIAL = re.compile(r"[\[\]{}'<&]")
 
@@ -62,12 +63,15 @@ def plain(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _parsed_plain(text: str) -> str:
-    """`plain` of a fragment that holds markup: parsed once however often a reader asks."""
+    """`plain` of a fragment that holds markup: parsed once however often a reader asks (plain links never)."""
+    shown = shown_pieces(text)
+    if shown is not None:
+        return strip_outer([(piece, True) for piece in shown])
     from mwparserfromhell import parse as parse_wikicode
 
     guarded = _BARE_AMPERSAND.sub(_AMPERSAND_STANDIN, text) if "{{" in text else text
     pieces = [piece for node in parse_wikicode(guarded).nodes for piece in _pieces(node)]
-    return _strip_outer(pieces).replace(_AMPERSAND_STANDIN, "&")
+    return strip_outer(pieces).replace(_AMPERSAND_STANDIN, "&")
 
 
 @lru_cache(maxsize=4096)
@@ -79,6 +83,8 @@ def link_target(markup: str) -> str | None:
     """
     if "[[" not in markup:
         return None
+    if (target := one_link_target(markup)) is not None:
+        return target
     from mwparserfromhell import parse as parse_wikicode
 
     nodes = [node for node in parse_wikicode(markup, skip_style_tags=True).nodes if not _is_decoration(node)]
@@ -115,28 +121,6 @@ _AMPERSAND_STANDIN = "\ue000"
 _SHOWN_TAGS = frozenset(
     {"b", "i", "u", "s", "small", "big", "span", "sup", "sub", "center", "div", "abbr", "font", "em", "strong"}
 )
-
-#: A piece of shown text, and whether it came from the source's own spacing
-#: (so outer whitespace in it may be stripped) rather than an entity.
-Piece = tuple[str, bool]
-
-
-def _strip_outer(pieces: list[Piece]) -> str:
-    texts = [text for text, _ in pieces]
-    for index, (text, strippable) in enumerate(pieces):
-        if not strippable:
-            break
-        texts[index] = text.lstrip()
-        if texts[index]:
-            break
-    for index in range(len(pieces) - 1, -1, -1):
-        text, strippable = pieces[index]
-        if not strippable:
-            break
-        texts[index] = texts[index].rstrip()
-        if texts[index]:
-            break
-    return "".join(texts)
 
 
 def _pieces(node: Any) -> list[Piece]:
