@@ -34,16 +34,17 @@ def unclosed(text: str) -> list[tuple[str, int, int]]:
     if not any(character in text for character in "[{<"):  # every opener holds one of them
         return []
     body = blank_comments(text)
+    tokens, tables = re.compile(_TOKEN), re.compile(_TABLE)  # from re's cache: once a text, not once a line
     open_: dict[str, list[tuple[int, int]]] = {"{{": [], "<ref": [], "{|": []}
     found: list[tuple[str, int, int]] = []
     for number, line in enumerate(body.split("\n"), 1):
         links: list[tuple[int, int]] = []
-        table = re.match(_TABLE, line)
+        table = tables.match(line)
         if table and table.group(1) == "{|":
             open_["{|"].append((number, table.start(1) + 1))
         elif table and open_["{|"]:
             open_["{|"].pop()
-        for token in re.finditer(_TOKEN, line):
+        for token in tokens.finditer(line):
             value, where = token.group().lower(), (number, token.start() + 1)
             if value == "[[":
                 links.append(where)
