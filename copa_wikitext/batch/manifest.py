@@ -159,14 +159,15 @@ def records_line(record: SeasonRecord) -> str:
     return orjson.dumps(record.to_json()).decode("utf-8") + "\n"
 
 
-def read_records(outdir: Path, entry: InputEntry) -> Iterator[SeasonRecord]:
+def read_records(outdir: Path, entry: InputEntry, rounds: bool = True) -> Iterator[SeasonRecord]:
+    """The input's season records, in page order; without rounds and matches unless `rounds`."""
     import orjson
 
     path = outdir / RECORDS_DIR / entry.records
     try:
         with path.open(encoding="utf-8") as stream:
             for line in stream:
-                yield SeasonRecord.from_json(orjson.loads(line))
+                yield SeasonRecord.from_json(orjson.loads(line), rounds)
     except OSError as error:
         raise FileError(f"cannot read: {error.strerror or error}", source=str(path)) from None
 

@@ -83,7 +83,8 @@ class SeasonRecord(NamedTuple):
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> SeasonRecord:
+    def from_json(cls, data: dict[str, Any], rounds: bool = True) -> SeasonRecord:
+        """The record of a records-file line; without its rounds (and matches) unless `rounds`."""
         return cls(
             data["season"],
             data["title"],
@@ -92,7 +93,7 @@ class SeasonRecord(NamedTuple):
             data["departments"],
             tuple(RegionRecord(name, tuple(departments)) for name, departments in data["regions"]),
             tuple(TeamRecord(*team) for team in data["teams"]),
-            tuple(_round_from_json(round_) for round_ in data["rounds"]),
+            tuple(_round_from_json(round_) for round_ in data["rounds"]) if rounds else (),
         )
 
 

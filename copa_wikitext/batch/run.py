@@ -286,10 +286,11 @@ class Batch:
         remove_stale_records(self.outdir, {done.entry.records for done in self._done.values()})
 
     def _records(self) -> Iterator[SeasonRecord]:
+        """Every season's record, for the tables: their rounds only for the database (the CSVs have none)."""
         for index in sorted(self._done):
             entry = self._done[index].entry
             if entry.seasons:
-                yield from read_records(self.outdir, entry)
+                yield from read_records(self.outdir, entry, rounds=self.options.db is not None)
 
     def _pages(self, extension: str) -> Iterator[tuple[SeasonRecord, str]]:
         """Each season's record with its page in `extension`: an input's pages are its records, in order."""
