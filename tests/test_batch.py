@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import multiprocessing
+import os
 import shutil
 import signal
 import subprocess
@@ -183,6 +184,26 @@ def test_an_output_name_linked_to_an_input_is_refused(tmp_path: Path, capsys: py
     assert code == 2
     assert "would overwrite an input" in err
     assert article.read_bytes() == (SAMPLES / article.name).read_bytes()
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses file names that are not UTF-8")
+def test_a_file_name_that_is_not_utf8_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    directory, out = tmp_path / "in", tmp_path / "out"
+    shutil.copytree(SAMPLES, directory)
+    (directory / os.fsdecode(b"bad\xffname.txt")).write_bytes((SAMPLES / "2014_copa_peru.txt").read_bytes())
+    code, err = run_cli([str(directory), "-t", "json", "-o", str(out)], capsys)
+    assert code == 2
+    assert err.splitlines() == [
+        f"copa-wikitext: {directory.as_posix()}/bad\\xffname.txt: the file name is not UTF-8; "
+        "rename the file, or leave it out with --exclude"
+    ]
+    assert not out.exists() or not any(out.iterdir())
+    code, _ = run_cli([str(directory), "--exclude", "bad*", "-t", "json", "-o", str(out)], capsys)
+    assert code == 0
+    assert run_cli([str(SAMPLES), "-t", "json", "-o", str(tmp_path / "samples")], capsys)[0] == 0
+    assert outputs(out) == outputs(tmp_path / "samples")  # every other file converted
 
 
 def test_outputs_inside_the_input_directory_are_not_read_back(tmp_path: Path) -> None:

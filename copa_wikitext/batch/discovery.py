@@ -57,11 +57,23 @@ def find_inputs(
         if key in seen or (not explicit and key in skipped) or excluded_by(path, patterns):
             continue
         seen.add(key)
+        _refuse_undecodable_name(path)
         found.append(InputFile(path, "export" if is_export(path) else "article"))
     if not found:
         hint = "check the paths, and the --exclude patterns" if patterns else None
         raise UsageError("no season files or XML exports found", source=" ".join(specs), hint=hint)
     return found
+
+
+def _refuse_undecodable_name(path: Path) -> None:
+    """A UsageError for a path whose name is not UTF-8: no output, manifest or table could name it."""
+    text = path.as_posix()
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # bytes the file system gave that are not UTF-8, held as surrogates
+        shown = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        hint = "rename the file, or leave it out with --exclude"
+        raise UsageError("the file name is not UTF-8", source=shown, hint=hint) from None
 
 
 def excluded_by(path: Path, patterns: Sequence[str]) -> bool:
