@@ -97,44 +97,62 @@ def run_pool(work: Iterator[Task | Outcome], jobs: int, timeout: float) -> Gener
     not be read) pass straight through.
     """
     workers: list[WorkerProcess] = []
-    returned: deque[Task] = deque()  # queued behind a page that killed its worker
-    pending: Task | None = None
-    exhausted = False
+    tasks = _Tasks(work)
     collected: list[Outcome] = []
     try:
         while True:
-            while True:
-                if pending is None:
-                    item = returned.popleft() if returned else None if exhausted else next(work, None)
-                    if item is None:
-                        exhausted = True
-                        break
-                    if isinstance(item, Outcome):
-                        yield item
-                        continue
-                    pending = item
-                taker = _taker(workers, jobs, pending)
-                if taker is None:
-                    break
-                if taker.give(pending, timeout):
-                    pending = None
-                elif not taker.tasks:  # gone while idle: nothing of ours was lost with it
-                    taker.kill()
-                    workers.remove(taker)
+            yield from _feed(workers, jobs, timeout, tasks)
             # The workers are fed before the outcomes go out: whoever takes an
             # outcome keeps no worker idle.
-            while collected:
-                yield collected.pop(0)
+            yield from collected
             busy = [w for w in workers if w.tasks]
             if not busy:
                 return
-            collected = list(_collect(workers, busy, returned))
+            collected = list(_collect(workers, busy, tasks.returned))
     finally:
         for each in workers:
             if each.tasks:
                 each.kill()
             else:
                 each.stop()
+
+
+class _Tasks:
+    """What to give next: the tasks a lost worker had queued, then `work`; the one no worker could take yet."""
+
+    def __init__(self, work: Iterator[Task | Outcome]) -> None:
+        self.work = work
+        self.returned: deque[Task] = deque()
+        self.held: Task | None = None
+        self._exhausted = False
+
+    def next(self) -> Task | Outcome | None:
+        if self.returned:
+            return self.returned.popleft()
+        item = None if self._exhausted else next(self.work, None)
+        self._exhausted = item is None
+        return item
+
+
+def _feed(workers: list[WorkerProcess], jobs: int, timeout: float, tasks: _Tasks) -> Iterator[Outcome]:
+    """Give tasks to workers until none can take one or there is none; outcomes in `work` pass through."""
+    while True:
+        if tasks.held is None:
+            item = tasks.next()
+            if item is None:
+                return
+            if isinstance(item, Outcome):
+                yield item
+                continue
+            tasks.held = item
+        taker = _taker(workers, jobs, tasks.held)
+        if taker is None:
+            return
+        if taker.give(tasks.held, timeout):
+            tasks.held = None
+        elif not taker.tasks:  # gone while idle: nothing of ours was lost with it
+            taker.kill()
+            workers.remove(taker)
 
 
 def _taker(workers: list[WorkerProcess], jobs: int, task: Task) -> WorkerProcess | None:
