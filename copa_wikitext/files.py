@@ -84,12 +84,8 @@ class AtomicFile:
 
     def text(self, newline: str | None = None) -> IO[str]:
         """A UTF-8 text stream onto the temporary file; `commit` closes it."""
-        handle, self._handle = self._handle, None
         try:
-            if handle is None:
-                self._stream = self.temporary.open("w", encoding="utf-8", newline=newline)
-            else:
-                self._stream = os.fdopen(handle, "w", encoding="utf-8", newline=newline)
+            self._stream = os.fdopen(self._take_handle(), "w", encoding="utf-8", newline=newline)
         except OSError as error:
             self.discard()
             raise cannot_write(self.path, error) from None
@@ -97,12 +93,13 @@ class AtomicFile:
 
     def write_bytes(self, data: bytes) -> None:
         """The whole of the new file's bytes, written and closed (OSError as it comes)."""
-        handle, self._handle = self._handle, None
-        if handle is None:
-            self.temporary.write_bytes(data)
-            return
-        with os.fdopen(handle, "wb") as stream:
+        with os.fdopen(self._take_handle(), "wb") as stream:
             stream.write(data)
+
+    def _take_handle(self) -> int:
+        """The temporary file's descriptor, now the caller's to close (opened again if it was released)."""
+        handle, self._handle = self._handle, None
+        return handle if handle is not None else os.open(self.temporary, os.O_WRONLY | os.O_TRUNC)
 
     def release(self) -> None:
         """Close the temporary file, for a writer that opens it by its path (SQLite)."""
