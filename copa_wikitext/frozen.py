@@ -95,7 +95,7 @@ def frozen(cls: type[_T]) -> type[_T]:
         fields = fields_by_dataclasses(cls)
     else:
         set_fields_aside(cls, fields)
-    names = tuple(field.name for field in fields)
+    names = frozenset(field.name for field in fields)
     _install(cls, "__init__", _init(cls, fields))
     cls.__init__.__annotations__ = {**{field.name: field.type for field in fields}, "return": None}
     _install(cls, "__repr__", _repr(tuple(field.name for field in fields if field.repr)))
@@ -103,11 +103,11 @@ def frozen(cls: type[_T]) -> type[_T]:
     _install(cls, "__eq__", _eq(compared))
     hashed = _tuple_of(tuple(field.name for field in fields if (field.compare if field.hash is None else field.hash)))
     _install(cls, "__hash__", lambda self: hash(hashed(self)))
-    setter, deleter = _frozen_setters(cls, frozenset(names))
+    setter, deleter = _frozen_setters(cls, names)
     _install(cls, "__setattr__", setter)
     _install(cls, "__delattr__", deleter)
     FIELDS[cls] = fields
-    _NAMES[cls] = frozenset(field.name for field in fields)
+    _NAMES[cls] = names
     MADE[f"{cls.__module__}.{cls.__qualname__}"] = cls
     return cls
 
