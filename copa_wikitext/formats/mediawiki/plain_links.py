@@ -9,7 +9,8 @@ target. `syntax.plain` and `syntax.link_target` answer those fragments
 here, so a cold `convert` of an article that holds nothing else never
 imports mwparserfromhell (which costs more than the rest of such a run).
 Anything else goes to mwparserfromhell as before; `tests/test_plain_links.py`
-checks both answers agree on generated fragments.
+checks both answers agree on generated fragments. `strip_outer` is how
+`syntax` strips the pieces a parsed fragment shows, text or entities.
 """
 
 from __future__ import annotations
@@ -28,23 +29,17 @@ _LINKS = re.compile(_LINK)
 _ONE_LINK = re.compile(rf"[ \t\n']*{_LINK}[ \t\n']*")
 
 
-def shown_pieces(text: str) -> list[str] | None:
-    """The pieces `text` shows (text, then each link's label or target), or None if it holds other markup.
-
-    Outer spaces and line ends are left out, as `strip_outer` would leave them.
-    """
-    text = text.strip(" \t\n")
-    if _FRAGMENT.fullmatch(text) is None:
+def shown_text(text: str) -> str | None:
+    """What `text` shows, stripped (each link as its label or target), or None if it holds other markup."""
+    core = text.strip(" \t\n")
+    if _FRAGMENT.fullmatch(core) is None:
         return None
-    pieces: list[str] = []
-    start = 0
-    for link in _LINKS.finditer(text):
-        pieces.append(text[start : link.start()])
-        target, label = link.group(1), link.group(2)
-        pieces.append((label if label is not None else target).strip())
-        start = link.end()
-    pieces.append(text[start:])
-    return pieces
+    return _LINKS.sub(_shown_link, core).strip()
+
+
+def _shown_link(link: re.Match[str]) -> str:
+    target, label = link.group(1), link.group(2)
+    return (label if label is not None else target).strip()
 
 
 def one_link_target(markup: str) -> str | None:

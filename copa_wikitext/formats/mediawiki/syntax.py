@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from ...model import Infobox
-from .plain_links import Piece, one_link_target, shown_pieces, strip_outer
+from .plain_links import Piece, one_link_target, shown_text, strip_outer
 
 _SPECIAL = re.compile(r"[\[\]{}'<&]")
 
@@ -64,9 +64,9 @@ def plain(text: str) -> str:
 @lru_cache(maxsize=4096)
 def _parsed_plain(text: str) -> str:
     """`plain` of a fragment that holds markup: parsed once however often a reader asks (plain links never)."""
-    shown = shown_pieces(text)
+    shown = shown_text(text)
     if shown is not None:
-        return strip_outer([(piece, True) for piece in shown])
+        return shown
     from mwparserfromhell import parse as parse_wikicode
 
     guarded = _BARE_AMPERSAND.sub(_AMPERSAND_STANDIN, text) if "{{" in text else text
