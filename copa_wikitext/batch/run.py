@@ -287,18 +287,20 @@ class Batch:
 
     def _records(self) -> Iterator[SeasonRecord]:
         """Every season's record, for the tables: their rounds only for the database (the CSVs have none)."""
-        for index in sorted(self._done):
-            entry = self._done[index].entry
-            if entry.seasons:
-                yield from read_records(self.outdir, entry, rounds=self.options.db is not None)
+        for entry in self._entries_with_seasons():
+            yield from read_records(self.outdir, entry, rounds=self.options.db is not None)
 
     def _pages(self, extension: str) -> Iterator[tuple[SeasonRecord, str]]:
         """Each season's record with its page in `extension`: an input's pages are its records, in order."""
+        for entry in self._entries_with_seasons():
+            pages = [name for name in entry.outputs if name.endswith(extension)]
+            yield from zip(read_records(self.outdir, entry), pages, strict=False)
+
+    def _entries_with_seasons(self) -> Iterator[InputEntry]:
+        """The entries of the inputs done, in input order, that hold a season."""
         for index in sorted(self._done):
-            entry = self._done[index].entry
-            if entry.seasons:
-                pages = [name for name in entry.outputs if name.endswith(extension)]
-                yield from zip(read_records(self.outdir, entry), pages, strict=False)
+            if self._done[index].entry.seasons:
+                yield self._done[index].entry
 
     def _summary(self, seconds: float) -> Summary:
         summary = Summary(files=len(self.inputs), seconds=seconds)
