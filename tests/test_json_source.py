@@ -8,7 +8,6 @@ write its article back byte for byte.
 
 from __future__ import annotations
 
-import difflib
 import json
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ from copa_wikitext.formats.json.syntax import schema, season_to_data
 
 from .conftest import ROOT
 from .helpers.plain_walk import plain_data
-from .helpers.wiki_files import exact_text, readable
+from .helpers.wiki_files import changed_lines, draw_article, exact_text, hole_lines, readable
 from .strategies_mw import seasons
 
 SAMPLE = ROOT / "samples" / "2014_copa_peru.wiki"
@@ -74,10 +73,8 @@ def _at(data: Any, path: tuple[str | int, ...]) -> tuple[Any, str | int]:
 @settings(max_examples=40, deadline=None)
 @given(data=st.data(), word=st.sampled_from(["Synthetic Edit", "Synthetic Ñandú 7", "Synthetic (edited)"]))
 def test_a_value_edited_in_the_json_document_is_the_only_thing_written_anew(data: st.DataObject, word: str) -> None:
-    path = data.draw(st.sampled_from(READABLE), label="article")
-    text = exact_text(path)
-    season = copa_wikitext.read(text, "mediawiki")
-    assert season.layout.source is not None
+    text, season = draw_article(data, READABLE)
+    assert season.layout.source is not None  # for the type checker: draw_article asserts it
     hole = data.draw(st.sampled_from(season.layout.source.holes), label="hole")
     document = json.loads(copa_wikitext.write(season, "json"))
     container, key = _at(document, hole.path)
@@ -85,14 +82,8 @@ def test_a_value_edited_in_the_json_document_is_the_only_thing_written_anew(data
     edited = copa_wikitext.read(json.dumps(document, ensure_ascii=False), "json")
     written = copa_wikitext.write(edited, "mediawiki")
     assert copa_wikitext.read(written, "mediawiki") == edited
-    first = text.count("\n", 0, hole.start)
-    lines = set(range(first, text.count("\n", 0, hole.end) + 1))
-    changed = {
-        number
-        for tag, start, end, _, _ in difflib.SequenceMatcher(a=text.split("\n"), b=written.split("\n")).get_opcodes()
-        if tag != "equal"
-        for number in range(start, max(end, start + 1))
-    }
+    lines = hole_lines(text, hole)
+    changed = changed_lines(text, written)
     assert changed and changed <= lines, f"an edit of {hole.path} through JSON changed other lines"
 
 

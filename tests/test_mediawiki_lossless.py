@@ -8,7 +8,6 @@ elsewhere lays the article out anew, and still reads back as the facts.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,12 +16,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import copa_wikitext
-from copa_wikitext.layout import Hole
 from copa_wikitext.model import Season
 
 from .conftest import ROOT
 from .helpers.round_trip import assert_round_trip
-from .helpers.wiki_files import exact_text, readable
+from .helpers.wiki_files import changed_lines, draw_article, exact_text, hole_lines, readable
 
 WIKI_FILES = sorted([*ROOT.joinpath("samples").glob("*.wiki"), *ROOT.joinpath("tests").rglob("*.wiki")])
 
@@ -76,20 +74,13 @@ def _with_value(season: Season, path: tuple[str | int, ...], value: str) -> Seas
     return result
 
 
-def _lines_of(text: str, hole: Hole) -> set[int]:
-    first = text.count("\n", 0, hole.start)
-    return set(range(first, text.count("\n", 0, hole.end) + 1))
-
-
 SAMPLE = ROOT / "samples" / "2014_copa_peru.wiki"
 
 
 @given(data=st.data(), word=st.sampled_from(["Synthetic Edit", "Synthetic Ñandú 7", "Synthetic (edited)"]))
 def test_an_edit_of_one_value_changes_only_the_lines_that_hold_it(data: st.DataObject, word: str) -> None:
-    path = data.draw(st.sampled_from(READABLE), label="article")
-    text = exact_text(path)
-    season = copa_wikitext.read(text, "mediawiki")
-    assert season.layout.source is not None
+    text, season = draw_article(data, READABLE)
+    assert season.layout.source is not None  # for the type checker: draw_article asserts it
     holes = season.layout.source.holes
     if not holes:
         return
@@ -97,13 +88,8 @@ def test_an_edit_of_one_value_changes_only_the_lines_that_hold_it(data: st.DataO
     edited = _with_value(season, hole.path, word)
     written = copa_wikitext.write(edited, "mediawiki")
     assert copa_wikitext.read(written, "mediawiki") == edited
-    changed = {
-        number
-        for tag, first, last, _, _ in difflib.SequenceMatcher(a=text.split("\n"), b=written.split("\n")).get_opcodes()
-        if tag != "equal"
-        for number in range(first, max(last, first + 1))
-    }
-    assert changed <= _lines_of(season.layout.source.text, hole), f"an edit of {hole.path} changed other lines"
+    changed = changed_lines(text, written)
+    assert changed <= hole_lines(season.layout.source.text, hole), f"an edit of {hole.path} changed other lines"
 
 
 def test_a_change_outside_the_typed_values_lays_out_only_its_part_anew() -> None:
