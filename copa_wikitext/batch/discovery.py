@@ -34,10 +34,16 @@ class InputFile:
 
     path: Path
     kind: Kind
+    #: The path made absolute through links, where discovery resolved it already.
+    real: Path | None = None
 
     @property
     def name(self) -> str:
         return self.path.as_posix()
+
+    def resolved(self) -> Path:
+        """The path made absolute, through symlinks where the file system lets us."""
+        return self.real if self.real is not None else resolved_path(self.path)
 
 
 def find_inputs(
@@ -58,7 +64,7 @@ def find_inputs(
             continue
         seen.add(key)
         _refuse_undecodable_name(path)
-        found.append(InputFile(path, "export" if is_export(path) else "article"))
+        found.append(InputFile(path, "export" if is_export(path) else "article", key))
     if not found:
         hint = "check the paths, and the --exclude patterns" if patterns else None
         raise UsageError("no season files or XML exports found", source=" ".join(specs), hint=hint)

@@ -102,7 +102,7 @@ class Batch:
         self._fingerprint = options.fingerprint()
         self._fingerprints: dict[int, Fingerprint] = {}  # each input's: with --validate, its configuration's checks
         self._names = OutputNames(options.formats)
-        self._input_paths = {resolved_path(item.path) for item in inputs}
+        self._input_paths = {item.resolved() for item in inputs}
         self._resolved_outdir = resolved_path(self.outdir)
         self._journal = Journal(self.outdir)
         self._runs: dict[int, InputInProgress] = {}
