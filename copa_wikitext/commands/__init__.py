@@ -8,6 +8,7 @@ no logic of its own and imports heavy modules only inside `run`.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable, Sequence
 
 #: The subcommand modules. Listed rather than found with `pkgutil`, whose
@@ -92,3 +93,18 @@ def input_format_hint(source_format: str, option: str, outputs: Sequence[str]) -
     if source_format not in outputs:
         return None
     return f"-f names the input format; for {source_format} output, use {option} {source_format}"
+
+
+#: How standard input is named in messages.
+STDIN = "<stdin>"
+
+
+def read_stdin(encoding: str) -> str:
+    """Standard input's text, decoded as `encoding`; an InputError names it `STDIN`."""
+    from ..errors import InputError
+    from ..source import decode
+
+    try:
+        return decode(sys.stdin.buffer.read(), encoding)
+    except InputError as error:
+        raise error.with_source(STDIN) from None

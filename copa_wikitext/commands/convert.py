@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import add_input_options, add_wiki_url_option
+from . import STDIN, add_input_options, add_wiki_url_option, read_stdin
 
 if TYPE_CHECKING:
     from ..model import Diagnostic
@@ -63,16 +63,11 @@ def run(args: argparse.Namespace) -> int:
     from ..files import emit
     from ..findings import finding_line
     from ..model import Position
-    from ..source import decode
 
     target = args.target_format or output_format(args.output)
-    name = "<stdin>" if args.input == "-" else args.input
+    name = STDIN if args.input == "-" else args.input
     try:
-        text = (
-            decode(sys.stdin.buffer.read(), args.encoding)
-            if args.input == "-"
-            else read_file(args.input, args.encoding)
-        )
+        text = read_stdin(args.encoding) if args.input == "-" else read_file(args.input, args.encoding)
         result = parse(text, args.source_format)
     except InputError as error:
         if error.position is None:  # not text, or empty: wrong from the start, as validate and batch say

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..model import Season
 
-from . import add_input_options, input_format_hint, refuse_stdin_twice
+from . import STDIN, add_input_options, input_format_hint, read_stdin, refuse_stdin_twice
 
 ORDER = 4
 #: The output formats of `--format`.
@@ -62,11 +62,10 @@ def _load(spec: str, args: argparse.Namespace) -> Season:
     """The season in the file `spec`, or on stdin for `-`."""
     from ..api import load, read
     from ..errors import InputError
-    from ..source import decode
 
     if spec != "-":
         return load(spec, args.source_format, args.encoding)
     try:
-        return read(decode(sys.stdin.buffer.read(), args.encoding), args.source_format)
+        return read(read_stdin(args.encoding), args.source_format)
     except InputError as error:
-        raise error.with_source("<stdin>") from None
+        raise error.with_source(STDIN) from None

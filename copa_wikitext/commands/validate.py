@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..validate import FileReport
 
-from . import add_input_options, input_format_hint, refuse_stdin_twice
+from . import STDIN, add_input_options, input_format_hint, read_stdin, refuse_stdin_twice
 
 ORDER = 2
 #: The report formats of `--format`.
@@ -153,7 +153,6 @@ def _fix_only(args: argparse.Namespace) -> int:
     """`--diff` (every file's patch on stdout), or `--fix -` (the fixed text on stdout); nothing is written."""
     from ..errors import InputError
     from ..fix import fix_notes, fix_text, unified_diff
-    from ..source import decode
     from ..validate import parse_selection
 
     pending = False
@@ -167,15 +166,15 @@ def _fix_only(args: argparse.Namespace) -> int:
             continue
         text = ""
         try:
-            text = decode(sys.stdin.buffer.read(), args.encoding)
+            text = read_stdin(args.encoding)
             outcome = fix_text(text, args.source_format, parse_selection(*_codes(None, args)), args.unsafe_fixes)
         except InputError:
             sys.stdout.write(text if args.fix and not args.diff else "")
             continue
-        for note in fix_notes("<stdin>", outcome):
+        for note in fix_notes(STDIN, outcome):
             print(f"copa-wikitext: {note}", file=sys.stderr)
         pending = pending or outcome.changed
-        sys.stdout.write(unified_diff("<stdin>", outcome) if args.diff else outcome.fixed_text)
+        sys.stdout.write(unified_diff(STDIN, outcome) if args.diff else outcome.fixed_text)
     return 1 if pending and args.diff and not args.exit_zero else 0
 
 
@@ -192,7 +191,6 @@ def _validate_one(path: str, args: argparse.Namespace) -> tuple[FileReport, bool
     """The report of one file and whether its warnings fail, or None (the error printed) when it cannot be read."""
     from ..config import settings_for
     from ..errors import FileError, InputError
-    from ..source import decode
     from ..validate import parse_selection, unreadable, validate_file, validate_text
 
     try:
@@ -202,10 +200,10 @@ def _validate_one(path: str, args: argparse.Namespace) -> tuple[FileReport, bool
         if path != "-":
             return validate_file(path, args.source_format, selection, args.encoding), settings.strict
         try:
-            text = decode(sys.stdin.buffer.read(), args.encoding)
+            text = read_stdin(args.encoding)
         except InputError as error:
-            return unreadable("<stdin>", error, selection), settings.strict
-        return validate_text(text, "<stdin>", args.source_format, selection), settings.strict
+            return unreadable(STDIN, error, selection), settings.strict
+        return validate_text(text, STDIN, args.source_format, selection), settings.strict
     except FileError as error:
         print(f"copa-wikitext: {error.with_source(path).one_line()}", file=sys.stderr)
         return None
