@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.timing import cold_environment
+from benchmarks.timing import cold_environment, copa_command
 
 if __package__ in (None, ""):  # run as `python benchmarks/batch.py`: tests/helpers must import
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -103,13 +103,13 @@ def throughput(inputs: Path, jobs: int, formats: str = "json,markdown") -> dict[
     """A forced batch of every file in `inputs` with `jobs` workers, timed end to end."""
     count = sum(1 for path in inputs.iterdir() if path.is_file())
     with tempfile.TemporaryDirectory() as out:
-        program = shutil.which("copa-wikitext") or "copa-wikitext"
-        command = [program, "batch", str(inputs), "-t", formats, "-o", out, "--jobs", str(jobs), "--force", "-q"]
+        options = ["-t", formats, "-o", out, "--jobs", str(jobs), "--force", "-q"]
+        command = [*copa_command(), "batch", str(inputs), *options]
         started = time.perf_counter()
         completed = subprocess.run(command, capture_output=True, text=True, check=False, env=cold_environment())
         seconds = time.perf_counter() - started
     return {
-        "command": " ".join(["copa-wikitext", *command[1:3], "-t", formats, "-o", "OUT", "--jobs", str(jobs)]),
+        "command": " ".join(["copa-wikitext batch", str(inputs), "-t", formats, "-o", "OUT", "--jobs", str(jobs)]),
         "articles": count,
         "jobs": jobs,
         "exit_code": completed.returncode,

@@ -17,12 +17,11 @@ import shutil
 import subprocess
 import sys
 from importlib.util import find_spec
-from pathlib import Path
 
 from benchmarks.importtime import breakdown_table
 from benchmarks.inprocess import ARTICLE, MEDIAWIKI
 from benchmarks.report import NOT_AVAILABLE, Comparison, Table
-from benchmarks.timing import Sample, cold_environment, cold_starts
+from benchmarks.timing import Sample, cold_environment, cold_starts, copa_command
 
 PANDOC = "pandoc -f mediawiki -t gfm 2014_copa_peru.wiki"
 CONVERT_WIKI = "copa-wikitext convert 2014_copa_peru.wiki -t markdown"
@@ -45,12 +44,6 @@ def ensure_pandoc() -> str | None:
         if subprocess.run([*prefix, *step], capture_output=True, check=False).returncode != 0:
             return None
     return shutil.which("pandoc")
-
-
-def copa_command() -> list[str]:
-    """The console script next to this Python, as a user runs it; `python -m` if there is none."""
-    script = Path(sys.executable).parent / "copa-wikitext"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "copa_wikitext"]
 
 
 def cold_start(runs: int, warmup: int) -> list[Comparison]:

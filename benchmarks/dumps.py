@@ -163,15 +163,12 @@ def _command_row(small_dump: Path, large_dump: Path, small: int, large: int, rou
 
 def _batch_once(dump: Path) -> tuple[float, dict[str, bytes]]:
     """Seconds of one forced batch of `dump` to JSON, and the season files it wrote."""
-    import shutil
     import subprocess
-    import sys
 
-    from benchmarks.timing import cold_environment
+    from benchmarks.timing import cold_environment, copa_command
 
-    program = shutil.which("copa-wikitext") or str(Path(sys.executable).parent / "copa-wikitext")
     with tempfile.TemporaryDirectory() as out:
-        command = [program, "batch", str(dump), "-t", "json", "-o", out, "--force", "-q"]
+        command = [*copa_command(), "batch", str(dump), "-t", "json", "-o", out, "--force", "-q"]
         started = time.perf_counter()
         subprocess.run(command, capture_output=True, check=True, env=cold_environment())
         seconds = time.perf_counter() - started

@@ -17,6 +17,7 @@ import shlex
 import shutil
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -137,3 +138,9 @@ def _run_once(command: Sequence[str], environment: Mapping[str, str]) -> tuple[f
 def _children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
+
+
+def copa_command() -> list[str]:
+    """The console script next to this Python, as a user runs it; `python -m` if there is none."""
+    script = Path(sys.executable).parent / "copa-wikitext"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "copa_wikitext"]
